@@ -1,0 +1,76 @@
+"""Apply fixes -> new text. Never overlapping; idempotent; replayable.
+
+Edits are sorted by position; an edit that overlaps one already taken is
+skipped (the next pass, if any, picks it up again). `apply_fixes` returns
+the new text and the edits it applied, so a report can replay them
+(`replay(text, edits) == new text`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .model import Applicability, Edit, Finding
+
+
+def allowed(levels: str) -> frozenset[Applicability]:
+    """Which applicabilities a mode writes: 'safe', 'unsafe' or 'all'."""
+    order = [Applicability.SAFE, Applicability.UNSAFE, Applicability.DISPLAY_ONLY]
+    upto = {"safe": 1, "unsafe": 2, "all": 3}[levels]
+    return frozenset(order[:upto])
+
+
+def select_edits(findings: Iterable[Finding], levels: frozenset[Applicability]) -> list[Edit]:
+    """Non-overlapping edits of the fixes at `levels`, in text order."""
+    candidates = sorted(
+        (edit, f.fix.applicability.rank)
+        for f in findings
+        if f.fix is not None and f.fix.applicability in levels
+        for edit in f.fix.edits
+    )
+    chosen: list[Edit] = []
+    for edit, _rank in candidates:
+        if chosen and (edit.overlaps(chosen[-1]) or edit.start < chosen[-1].end):
+            continue
+        chosen.append(edit)
+    return chosen
+
+
+def replay(text: str, edits: list[Edit]) -> str:
+    """Apply sorted, non-overlapping edits to text."""
+    out, pos = [], 0
+    for edit in edits:
+        out.append(text[pos : edit.start])
+        out.append(edit.replacement)
+        pos = edit.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def apply_fixes(text: str, findings: Iterable[Finding],
+                levels: frozenset[Applicability]) -> tuple[str, list[Edit]]:
+    edits = select_edits(findings, levels)
+    return replay(text, edits), edits
+
+
+MAX_PASSES = 10
+
+
+def fix_until_stable(doc, rules, levels: frozenset[Applicability]):  # noqa: ANN001, ANN201
+    """Check and apply fixes until nothing more applies (at most MAX_PASSES).
+
+    Returns (new text, number of edits applied). Later passes see the text
+    the earlier ones made, so fixes that overlapped in one pass still land.
+    """
+    from .document import Document
+    from .engine import check_document
+
+    text, applied = doc.text, 0
+    for _ in range(MAX_PASSES):
+        current = Document(doc.path, text, doc.encoding, doc.bom,
+                           tuple(Document.from_text(text).protected))
+        new, edits = apply_fixes(text, check_document(current, rules), levels)
+        if not edits or new == text:
+            break
+        text, applied = new, applied + len(edits)
+    return text, applied

@@ -1,0 +1,20 @@
+"""Rule kinds, one module each, registered by name.
+
+A kind is a class that reads its keys from a rule file and finds problems of
+one shape in a document. `normalize rules explain CODE` prints its docstring.
+"""
+
+from __future__ import annotations
+
+from .base import Rule
+from .existence import ExistenceRule
+from .language import LanguageRule
+from .names import NamesRule
+from .substitution import SubstitutionRule
+
+KINDS: dict[str, type[Rule]] = {
+    cls.KIND: cls
+    for cls in (ExistenceRule, LanguageRule, NamesRule, SubstitutionRule)
+}
+
+__all__ = ["KINDS", "Rule"]

@@ -1,0 +1,165 @@
+"""What every rule kind shares: the rule-file keys, validation and findings.
+
+A rule file is TOML. The keys every file has:
+
+    code = "MT101"              # stable code, letters then digits; unique
+    kind = "substitution"       # which kind runs it (see `normalize rules list`)
+    message = "..."             # may quote {text} (found) and {replacement}
+    source = "..."              # why we believe it: a reference, a style guide
+    severity = "warning"        # error | warning | suggestion (default: warning)
+    applicability = "unsafe"    # safe | unsafe | display-only (default: unsafe)
+    description = "..."         # optional, longer explanation
+    name = "..."                # optional, defaults to the file name
+
+    [examples]                  # run by the tests
+    fail = ["text the rule must flag", ...]
+    pass = ["text the rule must leave alone", ...]
+
+Each kind adds its own keys (its `FIELDS`). Unknown keys are errors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from ..document import Document
+from ..model import Applicability, Finding, Fix, Severity
+
+
+class RuleError(Exception):
+    """A rule file that cannot be used. str() is one line: 'file:line: what'."""
+
+    def __init__(self, path: str, line: int | None, message: str) -> None:
+        self.path, self.line, self.message = path, line, message
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One key of a rule file: its TOML type, whether required, a default."""
+
+    type: str  # str | bool | int | float | list[str] | table | table[str] | list[table]
+    required: bool = False
+    default: Any = None
+    choices: tuple[str, ...] = ()
+    doc: str = ""
+
+
+COMMON_FIELDS: dict[str, FieldSpec] = {
+    "code": FieldSpec("str", required=True, doc="stable code, e.g. MT101"),
+    "kind": FieldSpec("str", required=True, doc="the rule kind"),
+    "message": FieldSpec("str", required=True, doc="may use {text} and {replacement}"),
+    "source": FieldSpec("str", required=True, doc="why we believe the rule"),
+    "severity": FieldSpec("str", default="warning", choices=("error", "warning", "suggestion")),
+    "applicability": FieldSpec(
+        "str", default="unsafe", choices=("safe", "unsafe", "display-only")
+    ),
+    "description": FieldSpec("str", default=""),
+    "name": FieldSpec("str", default=""),
+    "examples": FieldSpec("table", required=True, doc="fail = [...], pass = [...]"),
+}
+
+CODE_RE = re.compile(r"^[A-Z]{1,4}[0-9]{2,4}$")
+
+
+@dataclass(frozen=True)
+class RuleMeta:
+    code: str
+    name: str
+    kind: str
+    message: str
+    source: str
+    severity: Severity
+    applicability: Applicability
+    description: str
+    path: str
+    examples_fail: tuple[str, ...]
+    examples_pass: tuple[str, ...]
+
+
+class Rule:
+    """Base of all rule kinds. Subclasses set KIND and FIELDS and implement check()."""
+
+    KIND: ClassVar[str] = ""
+    FIELDS: ClassVar[dict[str, FieldSpec]] = {}
+
+    def __init__(self, meta: RuleMeta, options: dict[str, Any], where: LineFinder) -> None:
+        self.meta = meta
+        self.options = options
+        self.where = where
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    # helpers for subclasses ------------------------------------------------------
+
+    def error(self, key: str, message: str) -> RuleError:
+        return RuleError(self.meta.path, self.where(key), message)
+
+    def compile(self, key: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+        try:
+            return re.compile(pattern, flags)
+        except re.error as exc:
+            raise self.error(key, f"bad regular expression in '{key}': {exc}") from None
+
+    def finding(
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        replacement: str | None = None,
+        *,
+        applicability: Applicability | None = None,
+        message: str | None = None,
+        data: Iterable[tuple[str, str]] = (),
+        **values: str,
+    ) -> Finding:
+        text = doc.text[start:end]
+        fix = None
+        if replacement is not None and replacement != text:
+            fix = Fix.replace(start, end, replacement, applicability or self.meta.applicability)
+        template = message if message is not None else self.meta.message
+        msg = safe_format(template, text=text, replacement=replacement or "", **values)
+        return Finding(
+            path=doc.path,
+            start=start,
+            end=end,
+            code=self.meta.code,
+            rule=self.meta.name,
+            severity=self.meta.severity,
+            message=msg,
+            text=text,
+            fix=fix,
+            data=tuple(data),
+        )
+
+
+class LineFinder:
+    """Finds the line of a key in a TOML file's source, for error messages."""
+
+    def __init__(self, source: str) -> None:
+        self.lines = source.splitlines()
+
+    def __call__(self, key: str) -> int | None:
+        pattern = re.compile(rf"^\s*(?:\[+\s*)?[\"']?{re.escape(key)}[\"']?\s*(?:=|\]|\.)")
+        for number, line in enumerate(self.lines, 1):
+            if pattern.match(line):
+                return number
+        return None
+
+
+class _Default(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def safe_format(template: str, **values: str) -> str:
+    """str.format that leaves unknown {placeholders} as they are."""
+    try:
+        return template.format_map(_Default(values))
+    except (ValueError, IndexError):
+        return template

@@ -1,0 +1,73 @@
+"""existence: patterns that should not be in a published article at all.
+
+Scraped boilerplate ("Read more on ...", "6 min de lecture", "Logo X"),
+leftovers of a web page or of a translation tool. There is no proposal: a
+person decides whether to delete the line.
+
+Rule-file syntax (besides the common keys):
+
+    kind = "existence"
+    patterns = ['^Read more on\\b.*$', ...]   # regular expressions
+    ignore_case = false
+    line = false    # true: a pattern must match a whole line (trimmed of
+                    # blanks); the finding covers that line
+
+Patterns compile once, into one alternation, with MULTILINE set, so `^` and
+`$` mean the start and end of a line.
+
+Fix safety: none; existence findings are flags only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ..document import Document
+from ..model import Finding
+from .base import FieldSpec, Rule
+
+
+class ExistenceRule(Rule):
+    KIND = "existence"
+    FIELDS = {
+        "patterns": FieldSpec("list[str]", required=True),
+        "ignore_case": FieldSpec("bool", default=False),
+        "line": FieldSpec("bool", default=False),
+    }
+
+    def __init__(self, meta: Any, options: dict[str, Any], where: Any) -> None:
+        super().__init__(meta, options, where)
+        patterns: list[str] = options["patterns"]
+        if not patterns:
+            raise self.error("patterns", "'patterns' is empty: give at least one pattern")
+        for p in patterns:
+            self.compile("patterns", p)  # name the bad one early
+        joined = "|".join(f"(?:{p})" for p in patterns)
+        flags = re.MULTILINE | (re.IGNORECASE if options["ignore_case"] else 0)
+        self.pattern = self.compile("patterns", joined, flags)
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        if self.options["line"]:
+            yield from self._check_lines(doc)
+            return
+        for m in self.pattern.finditer(doc.text):
+            start, end = m.start(), m.end()
+            text = m.group()
+            # trim surrounding blanks so the span is the text itself
+            start += len(text) - len(text.lstrip())
+            end -= len(text) - len(text.rstrip())
+            if end > start:
+                yield self.finding(doc, start, end)
+
+    def _check_lines(self, doc: Document) -> Iterator[Finding]:
+        for m in _LINE.finditer(doc.text):
+            line = m.group()
+            body = line.strip()
+            if body and self.pattern.fullmatch(body):
+                start = m.start() + len(line) - len(line.lstrip())
+                yield self.finding(doc, start, start + len(body))
+
+
+_LINE = re.compile(r"[^\r\n]+")

@@ -1,0 +1,203 @@
+"""names: canonical names of people, places, organisations, weapon types.
+
+List each name once, in its correct form; the kind derives the variants a
+translation produces, nobody lists them by hand:
+
+- diacritics dropped, wholly or partly ("Kestutis Budrys", "Dovile Šakalienė"),
+  found by comparing unidecode-folded words;
+- reversed order ("Budrys Kestutis");
+- the surname alone ("Sakaliene"), possessives included ("Sakaliene's");
+- a garbled given name before a known surname ("Decali Šakalienė"): a
+  capitalised word that is not an English word, not a given name of another
+  listed person, and close to the listed given name (rapidfuzz Jaro-Winkler,
+  or the same initial).
+
+Rule-file syntax (besides the common keys):
+
+    kind = "names"
+    category = "person"        # person | place | organisation | thing
+    names = ["Kęstutis Budrys", "Dovilė Šakalienė", ...]
+    min_similarity = 0.7       # Jaro-Winkler of a garbled given name, unless
+                               # it has the same initial letter
+
+The message may use {problem} (what is wrong) besides {text}/{replacement}.
+
+How it matches: the text is cut into Unicode words (combining marks and
+hyphenated parts stay inside a word, so "@BudrysKestutis" and NFD text
+are handled); words are looked up by their folded form in an index built
+once at load, so a long list costs no more per word than a short one.
+Only capitalised words are considered.
+
+Fix safety: restoring the exact diacritics of a listed name is safe (capped
+by the rule's `applicability`); reversed order and garbled given names are
+unsafe; a surname shared by several listed names is display-only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz.distance import JaroWinkler
+
+from ..document import Document
+from ..langid import _zipf
+from ..model import Applicability, Finding
+from ..text import Token, fold, match_case, tokens
+from .base import FieldSpec, Rule
+
+_ENGLISH_WORD = 3.0  # zipf frequency from which a word is ordinary English
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    canonical: str
+    words: tuple[str, ...]
+    folded: tuple[str, ...]
+
+
+def _cap(*levels: Applicability) -> Applicability:
+    return max(levels, key=lambda a: a.rank)
+
+
+class NamesRule(Rule):
+    KIND = "names"
+    FIELDS = {
+        "names": FieldSpec("list[str]", required=True),
+        "category": FieldSpec(
+            "str", default="person", choices=("person", "place", "organisation", "thing")
+        ),
+        "min_similarity": FieldSpec("float", default=0.7),
+    }
+
+    def __init__(self, meta: Any, options: dict[str, Any], where: Any) -> None:
+        super().__init__(meta, options, where)
+        self.by_first: dict[str, list[NameEntry]] = {}
+        self.by_last: dict[str, list[NameEntry]] = {}
+        self.given: set[str] = set()
+        seen: set[str] = set()
+        for name in options["names"]:
+            words = tuple(name.split())
+            if not words:
+                raise self.error("names", "empty name in 'names'")
+            if name in seen:
+                raise self.error("names", f"name {name!r} is listed twice")
+            seen.add(name)
+            entry = NameEntry(name, words, tuple(fold(w) for w in words))
+            self.by_first.setdefault(entry.folded[0], []).append(entry)
+            self.by_last.setdefault(entry.folded[-1], []).append(entry)
+            self.given.update(entry.folded[:-1])
+        self.is_person = options["category"] == "person"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        words = [t for t in tokens(doc.text)]
+        i = 0
+        while i < len(words):
+            word = words[i]
+            if not word.text[0].isupper():
+                i += 1
+                continue
+            step, finding = self._at(doc, words, i)
+            if finding is not None:
+                yield finding
+            i += step
+
+    # -- one position --------------------------------------------------------------
+
+    def _at(self, doc: Document, words: list[Token], i: int) -> tuple[int, Finding | None]:
+        key = fold(words[i].text)
+        # 1. the whole name, perhaps without its diacritics
+        for entry in sorted(self.by_first.get(key, ()), key=lambda e: -len(e.words)):
+            n = len(entry.words)
+            run = words[i : i + n]
+            if len(run) == n and _adjacent(doc.text, run) and all(
+                fold(w.text) == f for w, f in zip(run, entry.folded)
+            ):
+                return n, self._restore(doc, run, entry.words, "is missing diacritics")
+        last = self.by_last.get(key, ())
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        pair_ok = nxt is not None and _adjacent(doc.text, [words[i], nxt])
+        # 2. surname first
+        if pair_ok and self.is_person:
+            for entry in last:
+                if len(entry.words) == 2 and fold(nxt.text) == entry.folded[0]:
+                    return 2, self._name_finding(
+                        doc, words[i], nxt, entry, "is in reversed order (surname first)",
+                        Applicability.UNSAFE)
+        # 3. a garbled given name before a known surname
+        if pair_ok and self.is_person and nxt.text[0].isupper():
+            candidates = self.by_last.get(fold(nxt.text), ())
+            entry = self._garbled_given(words[i].text, candidates)
+            if entry is not None:
+                return 2, self._name_finding(
+                    doc, words[i], nxt, entry,
+                    "looks like a garbled form of a known name", Applicability.UNSAFE)
+        # 4. the surname alone
+        if last and self.is_person:
+            forms = sorted({e.words[-1] for e in last if len(e.words) > 1})
+            if forms and _zipf(key, "en") < _ENGLISH_WORD:
+                return 1, self._surname(doc, words[i], forms)
+        return 1, None
+
+    def _garbled_given(self, word: str, candidates: Any) -> NameEntry | None:
+        folded = fold(word)
+        if not candidates or folded in self.given or folded in self.by_first:
+            return None
+        if folded in self.by_last or _zipf(folded, "en") >= _ENGLISH_WORD:
+            return None
+        best, best_score = None, 0.0
+        for entry in candidates:
+            if len(entry.words) < 2:
+                continue
+            given = entry.folded[-2]
+            score = JaroWinkler.similarity(folded, given)
+            if score >= self.options["min_similarity"] or folded[:1] == given[:1]:
+                if score > best_score:
+                    best, best_score = entry, score
+        return best
+
+    # -- findings ------------------------------------------------------------------
+
+    def _restore(self, doc: Document, run: list[Token], canon: tuple[str, ...],
+                 problem: str) -> Finding | None:
+        start, end = run[0].start, run[-1].end
+        pieces, pos = [], start
+        for word, right in zip(run, canon):
+            pieces.append(doc.text[pos : word.start])
+            pieces.append(match_case(word.text, right) if word.text.isupper() else right)
+            pos = word.end
+        proposal = "".join(pieces)
+        if proposal == doc.text[start:end]:
+            return None
+        return self.finding(doc, start, end, proposal,
+                            applicability=_cap(Applicability.SAFE, self.meta.applicability),
+                            problem=problem)
+
+    def _name_finding(self, doc: Document, first: Token, second: Token, entry: NameEntry,
+                      problem: str, level: Applicability) -> Finding:
+        return self.finding(doc, first.start, second.end, entry.canonical,
+                            applicability=_cap(level, self.meta.applicability),
+                            problem=problem, data=[("canonical", entry.canonical)])
+
+    def _surname(self, doc: Document, word: Token, forms: list[str]) -> Finding | None:
+        proposals = [match_case(word.text, f) if word.text.isupper() else f for f in forms]
+        if word.text in proposals:
+            return None
+        if len(proposals) == 1:
+            return self.finding(doc, word.start, word.end, proposals[0],
+                                applicability=_cap(Applicability.SAFE, self.meta.applicability),
+                                problem="is missing diacritics")
+        return self.finding(doc, word.start, word.end, proposals[0],
+                            applicability=Applicability.DISPLAY_ONLY,
+                            problem="may be missing diacritics (several listed names fit)",
+                            data=[("candidates", " | ".join(proposals))])
+
+
+def _adjacent(text: str, run: list[Token]) -> bool:
+    """Words separated only by blanks (at most one line break)."""
+    for a, b in zip(run, run[1:]):
+        gap = text[a.end : b.start]
+        if not gap or gap.strip() or gap.count("\n") > 1:
+            return False
+    return True

@@ -1,0 +1,110 @@
+"""substitution: a word, phrase or pattern with the form that should replace it.
+
+Rule-file syntax (besides the common keys):
+
+    kind = "substitution"
+    swap = { "precipitated" = "crashed" }   # found -> proposal; several
+                                            # proposals as an array
+    regex = false          # keys of `swap` are regular expressions
+                           # (then proposals may use \\1 or \\g<name>)
+    ignore_case = true     # match regardless of case; the proposal takes
+                           # the case of the text found
+    before = '...'         # regex the text just before the match must match
+                           # (anchored at the match: write it to end with $)
+    after = '...'          # regex the text just after must match (anchored
+                           # at the match start: write it to start with ^)
+    not_before = '...'     # ...and must not match
+    not_after = '...'
+    document = '...'       # regex that must match somewhere in the document
+                           # (topic evidence: drones, airspace, military)
+    context = 200          # how many characters `before`/`after` look at
+
+How it matches: each key of `swap` is matched between Unicode word
+boundaries (so "Šakalienė" is one word and "@handles" never match).
+
+Fix safety: the rule's `applicability`; a swap with several proposals is
+always display-only (a person must choose).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ..document import Document
+from ..model import Applicability, Finding
+from ..text import LEFT_BOUNDARY, RIGHT_BOUNDARY, match_case
+from .base import FieldSpec, Rule
+
+
+class SubstitutionRule(Rule):
+    KIND = "substitution"
+    FIELDS = {
+        "swap": FieldSpec("table[str]", required=True, doc="found -> proposal"),
+        "regex": FieldSpec("bool", default=False),
+        "ignore_case": FieldSpec("bool", default=True),
+        "before": FieldSpec("str", default=""),
+        "after": FieldSpec("str", default=""),
+        "not_before": FieldSpec("str", default=""),
+        "not_after": FieldSpec("str", default=""),
+        "document": FieldSpec("str", default=""),
+        "context": FieldSpec("int", default=200),
+    }
+
+    def __init__(self, meta: Any, options: dict[str, Any], where: Any) -> None:
+        super().__init__(meta, options, where)
+        flags = re.IGNORECASE if options["ignore_case"] else 0
+        swap: dict[str, str | list[str]] = options["swap"]
+        if not swap:
+            raise self.error("swap", "'swap' is empty: give at least one entry")
+        self.entries: list[tuple[re.Pattern[str], list[str]]] = []
+        for found, proposal in swap.items():
+            body = found if options["regex"] else re.escape(found).replace(r"\ ", r"\s+")
+            pattern = self.compile("swap", f"{LEFT_BOUNDARY}(?:{body}){RIGHT_BOUNDARY}", flags)
+            proposals = [proposal] if isinstance(proposal, str) else list(proposal)
+            if not proposals:
+                raise self.error("swap", f"entry {found!r} has no proposal")
+            self.entries.append((pattern, proposals))
+        self.conditions = {
+            key: self.compile(key, options[key], flags | (re.MULTILINE if key == "document" else 0))
+            for key in ("before", "after", "not_before", "not_after", "document")
+            if options[key]
+        }
+        self.context = options["context"]
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        gate = self.conditions.get("document")
+        if gate and not gate.search(doc.text):
+            return
+        matches = sorted(
+            ((m.start(), -m.end(), n, m) for n, (pattern, _) in enumerate(self.entries)
+             for m in pattern.finditer(doc.text)),
+            key=lambda item: item[:3],
+        )
+        taken_until = -1
+        for start, _, n, m in matches:
+            if start < taken_until or not self._context_ok(doc.text, start, m.end()):
+                continue  # overlaps a longer entry's match ("small town" vs "town")
+            taken_until = m.end()
+            proposals = self.entries[n][1]
+            candidates = [match_case(m.group(), m.expand(p) if self.options["regex"] else p)
+                          for p in proposals]
+            applicability = None if len(candidates) == 1 else Applicability.DISPLAY_ONLY
+            yield self.finding(
+                doc, start, m.end(), candidates[0],
+                applicability=applicability,
+                data=[("candidates", " | ".join(candidates))] if len(candidates) > 1 else [],
+            )
+
+    def _context_ok(self, text: str, start: int, end: int) -> bool:
+        left = text[max(0, start - self.context) : start]
+        right = text[end : end + self.context]
+        for key, side, want in (
+            ("before", left, True), ("after", right, True),
+            ("not_before", left, False), ("not_after", right, False),
+        ):
+            cond = self.conditions.get(key)
+            if cond is not None and bool(cond.search(side)) != want:
+                return False
+        return True

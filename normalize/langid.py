@@ -1,0 +1,101 @@
+"""Language identification that does not cry wolf on headlines and names.
+
+`langdetect` is seeded (deterministic) and loaded lazily: its profiles cost
+time, and most lines never need it. It misreads short text ("BRUSSELS" comes
+out German with 0.99999 confidence), so a line counts as foreign only when
+two independent signals agree: langdetect names another language with high
+probability, *and* most of the line's words are more frequent in that
+language than in the expected one (word frequencies from `wordfreq`).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .text import WORD_RE
+
+
+# wordfreq logs a warning for each language it maps to a neighbour ('no' -> 'nb')
+logging.getLogger("wordfreq").setLevel(logging.ERROR)
+
+
+@dataclass(frozen=True)
+class Guess:
+    language: str
+    probability: float
+    leaning: float  # share of words more frequent in `language` than expected
+
+
+@lru_cache(maxsize=1)
+def _detector_factory():  # noqa: ANN202 - langdetect has no types
+    from langdetect import DetectorFactory
+    from langdetect.detector_factory import init_factory
+
+    DetectorFactory.seed = 0
+    init_factory()
+    from langdetect import detector_factory
+
+    return detector_factory._factory
+
+
+def detect(text: str) -> list[tuple[str, float]]:
+    """Seeded langdetect: [(language, probability), ...], best first."""
+    from langdetect.lang_detect_exception import LangDetectException
+
+    factory = _detector_factory()
+    detector = factory.create()
+    detector.append(text)
+    try:
+        return [(p.lang, p.prob) for p in detector.get_probabilities()]
+    except LangDetectException:
+        return []
+
+
+@lru_cache(maxsize=200_000)
+def _zipf(word: str, lang: str) -> float:
+    from wordfreq import zipf_frequency
+
+    try:
+        return zipf_frequency(word, lang)
+    except (LookupError, ValueError):
+        return 0.0
+
+
+@lru_cache(maxsize=64)
+def function_words(lang: str, n: int = 150) -> frozenset[str]:
+    """The `n` most frequent words of a language (mostly function words)."""
+    from wordfreq import top_n_list
+
+    try:
+        return frozenset(top_n_list(lang, n))
+    except (LookupError, ValueError):
+        return frozenset()
+
+
+def leaning(words: list[str], lang: str, expected: str, margin: float = 0.5) -> float:
+    """Share of `words` clearly more frequent in `lang` than in `expected`."""
+    if not words:
+        return 0.0
+    votes = sum(1 for w in words if _zipf(w, lang) > _zipf(w, expected) + margin)
+    return votes / len(words)
+
+
+def guess_foreign(text: str, expected: str = "en", min_probability: float = 0.9,
+                  min_leaning: float = 0.5) -> Guess | None:
+    """A Guess when `text` is confidently not in `expected`, else None."""
+    words = [w.lower() for w in WORD_RE.findall(text)]
+    if not words:
+        return None
+    ranked = detect(text)
+    if not ranked:
+        return None
+    lang, prob = ranked[0]
+    lang = lang.split("-")[0]
+    if lang == expected or prob < min_probability:
+        return None
+    share = leaning(words, lang, expected)
+    if share < min_leaning:
+        return None
+    return Guess(lang, prob, share)

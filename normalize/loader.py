@@ -1,0 +1,183 @@
+"""Find, parse and validate rule files into a RuleSet. Fails fast: file:line.
+
+Rule files are TOML (stdlib `tomllib`: no implicit typing surprises). A
+folder of rules is walked recursively in sorted order; every `*.toml` file is
+one rule. The default rules ship inside the package (`normalize/rules` in an
+installed wheel, `rules/` beside the package in a source checkout).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .kinds import KINDS
+from .kinds.base import CODE_RE, COMMON_FIELDS, FieldSpec, LineFinder, Rule, RuleError, RuleMeta
+from .model import Applicability, Severity
+
+
+def default_rules_dir() -> Path:
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "rules", here.parent / "rules"):
+        if candidate.is_dir():
+            return candidate
+    raise RuleError(str(here / "rules"), None, "default rules not found (broken install?)")
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+
+    def by_code(self, code: str) -> Rule | None:
+        for rule in self.rules:
+            if rule.meta.code == code:
+                return rule
+        return None
+
+
+def load_rules(dirs: list[Path], use_defaults: bool = True) -> RuleSet:
+    folders = ([default_rules_dir()] if use_defaults else []) + [Path(d) for d in dirs]
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for folder in folders:
+        if not folder.is_dir():
+            raise RuleError(str(folder), None, "rule folder does not exist")
+        for path in sorted(folder.rglob("*.toml")):
+            rule = load_rule_file(path)
+            code = rule.meta.code
+            if code in seen:
+                raise RuleError(
+                    str(path), rule.where("code"), f"code {code} already used by {seen[code]}"
+                )
+            seen[code] = str(path)
+            rules.append(rule)
+    return RuleSet(tuple(rules))
+
+
+def load_rule_file(path: Path) -> Rule:
+    name = str(path)
+    try:
+        source = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(name, None, f"cannot read rule file: {exc}") from None
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(name, _toml_line(exc), f"invalid TOML: {_toml_reason(exc)}") from None
+    return build_rule(data, name, LineFinder(source), default_name=path.stem)
+
+
+def build_rule(data: dict[str, Any], path: str, where: LineFinder, default_name: str) -> Rule:
+    kind_name = data.get("kind")
+    if kind_name is None:
+        raise RuleError(path, None, "missing key 'kind' " + _kinds_hint())
+    if not isinstance(kind_name, str) or kind_name not in KINDS:
+        raise RuleError(path, where("kind"), f"unknown kind {kind_name!r} " + _kinds_hint())
+    cls = KINDS[kind_name]
+    fields = {**COMMON_FIELDS, **cls.FIELDS}
+    values = validate_table(data, fields, path, where, context="")
+    code = values["code"]
+    if not CODE_RE.match(code):
+        raise RuleError(path, where("code"), f"bad code {code!r}: want letters then digits, e.g. MT101")
+    examples = validate_table(
+        values["examples"],
+        {"fail": FieldSpec("list[str]", required=True), "pass": FieldSpec("list[str]", required=True)},
+        path, where, context="examples.",
+    )
+    meta = RuleMeta(
+        code=code,
+        name=values["name"] or default_name,
+        kind=kind_name,
+        message=values["message"],
+        source=values["source"],
+        severity=Severity(values["severity"]),
+        applicability=Applicability(values["applicability"]),
+        description=values["description"],
+        path=path,
+        examples_fail=tuple(examples["fail"]),
+        examples_pass=tuple(examples["pass"]),
+    )
+    options = {k: values[k] for k in cls.FIELDS}
+    return cls(meta, options, where)
+
+
+def validate_table(
+    data: dict[str, Any], fields: dict[str, FieldSpec], path: str, where: LineFinder, context: str
+) -> dict[str, Any]:
+    for key in data:
+        if key not in fields:
+            known = ", ".join(sorted(fields))
+            raise RuleError(path, where(key), f"unknown key '{context}{key}' (known keys: {known})")
+    out: dict[str, Any] = {}
+    for key, spec in fields.items():
+        if key not in data:
+            if spec.required:
+                raise RuleError(path, None, f"missing required key '{context}{key}'")
+            out[key] = spec.default
+            continue
+        value = data[key]
+        problem = type_problem(value, spec.type)
+        if problem:
+            raise RuleError(path, where(key), f"key '{context}{key}' {problem}")
+        if spec.choices and value not in spec.choices:
+            raise RuleError(
+                path, where(key),
+                f"key '{context}{key}' is {value!r}, want one of: {', '.join(spec.choices)}",
+            )
+        out[key] = value
+    return out
+
+
+_TYPE_NAMES = {str: "a string", bool: "a boolean", int: "an integer", float: "a number",
+               list: "an array", dict: "a table"}
+
+
+def type_problem(value: Any, want: str) -> str | None:
+    def name(v: Any) -> str:
+        return _TYPE_NAMES.get(type(v), type(v).__name__)
+
+    simple = {"str": str, "bool": bool, "table": dict, "list": list}
+    if want in simple:
+        ok = isinstance(value, simple[want])
+        return None if ok else f"must be {_TYPE_NAMES[simple[want]]}, not {name(value)}"
+    if want == "int":
+        return None if isinstance(value, int) and not isinstance(value, bool) else f"must be an integer, not {name(value)}"
+    if want == "float":
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        return None if ok else f"must be a number, not {name(value)}"
+    if want in ("list[str]", "list[table]"):
+        inner = str if want == "list[str]" else dict
+        if not isinstance(value, list):
+            return f"must be an array, not {name(value)}"
+        for item in value:
+            if not isinstance(item, inner):
+                return f"must hold only {_TYPE_NAMES[inner]}s, found {name(item)}"
+        return None
+    if want == "table[str]":
+        if not isinstance(value, dict):
+            return f"must be a table, not {name(value)}"
+        for k, v in value.items():
+            if not isinstance(v, (str, list)) or (isinstance(v, list) and not all(isinstance(x, str) for x in v)):
+                return f"entry '{k}' must be a string or an array of strings, not {name(v)}"
+        return None
+    raise AssertionError(f"unknown field type {want}")
+
+
+def _kinds_hint() -> str:
+    return "(known kinds: " + ", ".join(sorted(KINDS)) + ")"
+
+
+def _toml_line(exc: tomllib.TOMLDecodeError) -> int | None:
+    lineno = getattr(exc, "lineno", None)
+    if lineno:
+        return lineno
+    m = re.search(r"at line (\d+)", str(exc))
+    return int(m.group(1)) if m else None
+
+
+def _toml_reason(exc: tomllib.TOMLDecodeError) -> str:
+    msg = getattr(exc, "msg", None) or str(exc)
+    return re.sub(r"\s*\(at line \d+, column \d+\)$", "", msg)

@@ -1,0 +1,29 @@
+"""Text report: `path:line:col: CODE message`, one finding a line, then a summary."""
+
+from __future__ import annotations
+
+from ..model import Applicability
+from . import Report
+
+
+def render(report: Report) -> str:
+    lines: list[str] = []
+    for result in report.files:
+        for f in result.findings:
+            line, col = result.doc.position(f.start)
+            mark = " [*]" if f.fix and f.fix.applicability is Applicability.SAFE else ""
+            lines.append(f"{f.path}:{line}:{col}: {f.code}{mark} {f.message}")
+    s = report.summary()
+    if s["findings"]:
+        noun = "finding" if s["findings"] == 1 else "findings"
+        lines.append(f"Found {s['findings']} {noun} in {s['files_with_findings']} of "
+                     f"{s['files']} files.")
+        fx = s["fixable"]
+        if fx["safe"]:
+            lines.append(f"[*] {fx['safe']} fixable with `normalize fix`"
+                         + (f" ({fx['unsafe']} more with `--unsafe-fixes`)." if fx["unsafe"] else "."))
+        elif fx["unsafe"]:
+            lines.append(f"{fx['unsafe']} fixable with `normalize fix --unsafe-fixes`.")
+    else:
+        lines.append(f"All checks passed ({s['files']} files).")
+    return "\n".join(lines) + "\n"

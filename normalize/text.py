@@ -1,0 +1,63 @@
+"""Small pure helpers on text: Unicode words, folding, case.
+
+Python's `\\b` and `\\w` treat combining marks (NFD text) as non-word
+characters, so "Šakalienė" written in NFD would fall apart into pieces.
+The word pattern here keeps combining marks inside words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from unidecode import unidecode
+
+# a letter, then letters or combining marks; hyphenated parts stay one word
+_LETTER = r"[^\W\d_]"
+_MARK = r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+WORD = rf"{_LETTER}(?:{_LETTER}|{_MARK})*(?:-{_LETTER}(?:{_LETTER}|{_MARK})*)*"
+WORD_RE = re.compile(WORD)
+
+# Unicode-correct word boundaries for use around patterns.
+LEFT_BOUNDARY = rf"(?<![\w@#]|{_MARK})"
+RIGHT_BOUNDARY = rf"(?!\w|{_MARK})"
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokens(text: str) -> Iterator[Token]:
+    for m in WORD_RE.finditer(text):
+        yield Token(m.group(), m.start(), m.end())
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """ASCII, lower-case key of a word: 'Šakalienė' -> 'sakaliene'."""
+    return unidecode(unicodedata.normalize("NFC", word)).lower()
+
+
+def has_diacritics(word: str) -> bool:
+    return unidecode(word) != word
+
+
+def match_case(template: str, replacement: str) -> str:
+    """Give `replacement` the case pattern of `template` (codespell's habit)."""
+    if not template or not replacement:
+        return replacement
+    if template.isupper() and len(template) > 1:
+        return replacement.upper()
+    if template[0].isupper() and not replacement[0].isupper():
+        return replacement[0].upper() + replacement[1:]
+    return replacement
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
