@@ -14,13 +14,13 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .document import Document, DocumentError
-from .engine import check_document, example_problems, walk
-from .fixer import allowed, apply_fixes, fix_until_stable
+from .document import Document
+from .engine import check_document, check_paths, example_problems, read_all
+from .fixer import allowed, fix_until_stable
 from .kinds import KINDS
 from .kinds.base import RuleError
 from .loader import RuleSet, load_rule_file, load_rules
-from .report import FileResult, Report, formatters
+from .report import formatters
 from .report.diff import unified_diff
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -36,15 +36,7 @@ def _rules(rules_dirs: tuple[Path, ...], no_default: bool) -> RuleSet:
         return load_rules(list(rules_dirs), use_defaults=not no_default)
     except RuleError as exc:
         _fail(str(exc))
-        raise AssertionError  # unreachable
-
-
-def _documents(paths: tuple[Path, ...], errors: list[str]):  # noqa: ANN202
-    for path in walk(paths):
-        try:
-            yield Document.read(path, display=str(path))
-        except DocumentError as exc:
-            errors.append(str(exc))
+        raise AssertionError from None  # unreachable: _fail exits
 
 
 rules_option = click.option(
@@ -73,18 +65,11 @@ def check(paths: tuple[Path, ...], fmt: str, rules_dirs: tuple[Path, ...],
           no_default_rules: bool) -> None:
     """Check files and folders; report findings and proposals."""
     rules = _rules(rules_dirs, no_default_rules)
-    errors: list[str] = []
-    results = []
-    everything = allowed("all")
-    for doc in _documents(paths, errors):
-        findings = check_document(doc, rules)
-        fixed = apply_fixes(doc.text, findings, everything)[0] if fmt == "diff" else None
-        results.append(FileResult(doc, tuple(findings), fixed))
-    report = Report(tuple(results), tuple(errors))
+    report = check_paths(paths, rules, with_fixed=fmt == "diff")
     click.echo(formatters()[fmt](report), nl=False)
-    for error in errors:
+    for error in report.errors:
         click.echo(f"error: {error}", err=True)
-    sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if report.findings else EXIT_CLEAN)
+    sys.exit(EXIT_ERROR if report.errors else EXIT_FINDINGS if report.findings else EXIT_CLEAN)
 
 
 @main.command()
@@ -100,7 +85,7 @@ def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool,
     levels = allowed("unsafe" if unsafe_fixes else "safe")
     errors: list[str] = []
     fixed_count = files_changed = remaining = 0
-    for doc in _documents(paths, errors):
+    for doc in read_all(paths, errors):
         new, applied = fix_until_stable(doc, rules, levels)
         if new != doc.text:
             if show_diff:

@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .document import DEFAULT_SUFFIXES, Document
+from .document import DEFAULT_SUFFIXES, Document, DocumentError
+from .fixer import allowed, apply_fixes
 from .kinds.base import Rule
 from .loader import RuleSet
 from .model import Finding
+from .report import FileResult, Report
 
 
 def check_document(doc: Document, rules: RuleSet) -> list[Finding]:
@@ -23,6 +25,31 @@ def check_document(doc: Document, rules: RuleSet) -> list[Finding]:
             if not doc.is_protected(finding.start, finding.end):
                 found.add(finding)
     return sorted(found, key=Finding.sort_key)
+
+
+def read_all(paths: Iterable[Path], errors: list[str]) -> Iterator[Document]:
+    """Documents under `paths` in walk order; unreadable ones go to `errors`."""
+    for path in walk(paths):
+        try:
+            yield Document.read(path, display=str(path))
+        except DocumentError as exc:
+            errors.append(str(exc))
+
+
+def check_paths(paths: Iterable[Path], rules: RuleSet, with_fixed: bool = False) -> Report:
+    """The whole check stage: read, run rules per document, collect a Report.
+
+    `with_fixed` also computes each file's text with every proposal applied
+    (for the diff report).
+    """
+    errors: list[str] = []
+    results = []
+    everything = allowed("all")
+    for doc in read_all(paths, errors):
+        findings = check_document(doc, rules)
+        fixed = apply_fixes(doc.text, findings, everything)[0] if with_fixed else None
+        results.append(FileResult(doc, tuple(findings), fixed))
+    return Report(tuple(results), tuple(errors))
 
 
 def walk(paths: Iterable[Path], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> Iterator[Path]:

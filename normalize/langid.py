@@ -16,7 +16,6 @@ from functools import lru_cache
 
 from .text import WORD_RE
 
-
 # wordfreq logs a warning for each language it maps to a neighbour ('no' -> 'nb')
 logging.getLogger("wordfreq").setLevel(logging.ERROR)
 

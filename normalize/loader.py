@@ -81,10 +81,12 @@ def build_rule(data: dict[str, Any], path: str, where: LineFinder, default_name:
     values = validate_table(data, fields, path, where, context="")
     code = values["code"]
     if not CODE_RE.match(code):
-        raise RuleError(path, where("code"), f"bad code {code!r}: want letters then digits, e.g. MT101")
+        raise RuleError(path, where("code"),
+                        f"bad code {code!r}: want letters then digits, e.g. MT101")
     examples = validate_table(
         values["examples"],
-        {"fail": FieldSpec("list[str]", required=True), "pass": FieldSpec("list[str]", required=True)},
+        {"fail": FieldSpec("list[str]", required=True),
+         "pass": FieldSpec("list[str]", required=True)},
         path, where, context="examples.",
     )
     meta = RuleMeta(
@@ -144,7 +146,8 @@ def type_problem(value: Any, want: str) -> str | None:
         ok = isinstance(value, simple[want])
         return None if ok else f"must be {_TYPE_NAMES[simple[want]]}, not {name(value)}"
     if want == "int":
-        return None if isinstance(value, int) and not isinstance(value, bool) else f"must be an integer, not {name(value)}"
+        ok = isinstance(value, int) and not isinstance(value, bool)
+        return None if ok else f"must be an integer, not {name(value)}"
     if want == "float":
         ok = isinstance(value, (int, float)) and not isinstance(value, bool)
         return None if ok else f"must be a number, not {name(value)}"
@@ -160,7 +163,8 @@ def type_problem(value: Any, want: str) -> str | None:
         if not isinstance(value, dict):
             return f"must be a table, not {name(value)}"
         for k, v in value.items():
-            if not isinstance(v, (str, list)) or (isinstance(v, list) and not all(isinstance(x, str) for x in v)):
+            strings = isinstance(v, list) and all(isinstance(x, str) for x in v)
+            if not (isinstance(v, str) or strings):
                 return f"entry '{k}' must be a string or an array of strings, not {name(v)}"
         return None
     raise AssertionError(f"unknown field type {want}")

@@ -37,7 +37,8 @@ def test_exit_codes(tmp_path):
 
 def test_unreadable_file_reported_others_still_checked(tmp_path):
     (tmp_path / "bad.txt").write_bytes(b"caf\xe9 \xff\xfe broken")
-    (tmp_path / "good.txt").write_text("Foreign Minister Kestutis Budrys spoke.\n", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text("Foreign Minister Kestutis Budrys spoke.\n", encoding="utf-8")
     result = run("check", tmp_path)
     assert result.exit_code == 2
     assert "bad.txt" in result.stderr and "UTF-8" in result.stderr
@@ -87,7 +88,7 @@ def test_fix_changes_no_byte_outside_its_edits(seeds_copy):
     fixed = path.read_text(encoding="utf-8")
 
     matcher = difflib.SequenceMatcher(None, original, fixed, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, _j1, _j2 in matcher.get_opcodes():
         if tag != "equal":
             changed = original[i1:i2]
             assert len(changed) < 40 and "\n" not in changed, changed

@@ -20,8 +20,8 @@ def render(report: Report) -> str:
                      f"{s['files']} files.")
         fx = s["fixable"]
         if fx["safe"]:
-            lines.append(f"[*] {fx['safe']} fixable with `normalize fix`"
-                         + (f" ({fx['unsafe']} more with `--unsafe-fixes`)." if fx["unsafe"] else "."))
+            more = f" ({fx['unsafe']} more with `--unsafe-fixes`)." if fx["unsafe"] else "."
+            lines.append(f"[*] {fx['safe']} fixable with `normalize fix`{more}")
         elif fx["unsafe"]:
             lines.append(f"{fx['unsafe']} fixable with `normalize fix --unsafe-fixes`.")
     else:
