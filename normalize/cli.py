@@ -9,24 +9,28 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from . import __version__
+from .config import FAIL_LEVELS, FORMATS, Config, ConfigError, resolve_config
 from .document import Document
-from .engine import check_document, check_paths, example_problems, read_all
+from .engine import check_document, check_paths, example_problems, read_all, walk
 from .fixer import allowed, fix_until_stable
 from .kinds import KINDS
 from .kinds.base import RuleError
 from .loader import RuleSet, load_rule_file, load_rules
 from .report import formatters
 from .report.diff import unified_diff
+from .report.statistics import render as statistics_render
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"error: {message}", err=True)
     sys.exit(EXIT_ERROR)
 
@@ -36,7 +40,6 @@ def _rules(rules_dirs: tuple[Path, ...], no_default: bool) -> RuleSet:
         return load_rules(list(rules_dirs), use_defaults=not no_default)
     except RuleError as exc:
         _fail(str(exc))
-        raise AssertionError from None  # unreachable: _fail exits
 
 
 rules_option = click.option(
@@ -44,6 +47,46 @@ rules_option = click.option(
     help="Add a folder of rule files (repeatable).")
 no_default_option = click.option(
     "--no-default-rules", is_flag=True, help="Do not load the rules shipped with normalize.")
+config_option = click.option(
+    "--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
+    help="Config file (normalize.toml or pyproject.toml); default: the nearest one upward.")
+select_option = click.option(
+    "--select", multiple=True, metavar="CODES",
+    help="Only these code prefixes, comma-separated (replaces the config's select).")
+ignore_option = click.option(
+    "--ignore", multiple=True, metavar="CODES",
+    help="Skip these code prefixes, comma-separated (replaces the config's ignore).")
+
+
+def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(c.strip().upper() for v in values for c in v.split(",") if c.strip())
+
+
+def _setup(paths: tuple[Path, ...], config_file: Path | None, rules_dirs: tuple[Path, ...],
+           no_default: bool, **overrides: object) -> tuple[Config, RuleSet]:
+    """Config (file, then command-line overrides) and the rules it asks for."""
+    try:
+        config = resolve_config(config_file, list(paths)).override(**overrides)
+    except ConfigError as exc:
+        _fail(str(exc))
+    if no_default:
+        config = config.override(default_rules=False)
+    rules = _rules(config.rules + rules_dirs, not config.default_rules)
+    known = {r.meta.code for r in rules.rules} | {"NZ001"}
+    where = str(config.path) if config.path else "command line"
+    for key, prefixes in (("select", config.select), ("ignore", config.ignore)):
+        for prefix in prefixes:
+            if not any(code.startswith(prefix) for code in known):
+                _fail(f"{where}: key '{key}': {prefix!r} matches no loaded rule")
+    return config, rules.with_policy(config)
+
+
+def _files(paths: tuple[Path, ...], config: Config) -> list[Path]:
+    """Named files always; files found in folders if the config's include/exclude want them."""
+    named = set(paths)
+    return [p for p in walk(paths) if p in named or config.wants_file(p)]
+
+
 paths_argument = click.argument(
     "paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 
@@ -57,35 +100,63 @@ def main() -> None:
 
 @main.command()
 @paths_argument
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "diff"]), default="text",
-              show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format (default: the config's, else text).")
+@click.option("--output", "-o", "output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the report to FILE instead of standard output.")
+@click.option("--statistics", is_flag=True, help="Print counts per rule instead of findings.")
+@click.option("--fail-level", type=click.Choice(FAIL_LEVELS), default=None,
+              help="Lowest severity that makes the exit code 1 (default: suggestion).")
+@config_option
+@select_option
+@ignore_option
 @rules_option
 @no_default_option
-def check(paths: tuple[Path, ...], fmt: str, rules_dirs: tuple[Path, ...],
-          no_default_rules: bool) -> None:
+def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, statistics: bool,
+          fail_level: str | None, config_file: Path | None, select: tuple[str, ...],
+          ignore: tuple[str, ...], rules_dirs: tuple[Path, ...], no_default_rules: bool) -> None:
     """Check files and folders; report findings and proposals."""
-    rules = _rules(rules_dirs, no_default_rules)
-    report = check_paths(paths, rules, with_fixed=fmt == "diff")
-    click.echo(formatters()[fmt](report), nl=False)
+    config, rules = _setup(paths, config_file, rules_dirs, no_default_rules,
+                           select=_codes(select), ignore=_codes(ignore),
+                           fail_level=fail_level, format=fmt)
+    fmt = config.format
+    if fmt not in formatters():
+        _fail(f"output format {fmt!r} is not available in this version")
+    report = check_paths(_files(paths, config), rules, with_fixed=fmt == "diff")
+    report = replace(report, rules=tuple(r.meta for r in rules.rules))
+    text = (statistics_render if statistics else formatters()[fmt])(report)
+    if output is not None:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            _fail(f"{output}: cannot write ({exc.strerror or exc})")
+    else:
+        click.echo(text, nl=False)
     for error in report.errors:
         click.echo(f"error: {error}", err=True)
-    sys.exit(EXIT_ERROR if report.errors else EXIT_FINDINGS if report.findings else EXIT_CLEAN)
+    failing = any(config.fails(f.severity) for f in report.findings)
+    sys.exit(EXIT_ERROR if report.errors else EXIT_FINDINGS if failing else EXIT_CLEAN)
 
 
 @main.command()
 @paths_argument
 @click.option("--diff", "show_diff", is_flag=True, help="Print the diff; write nothing.")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes marked unsafe.")
+@config_option
+@select_option
+@ignore_option
 @rules_option
 @no_default_option
-def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool,
-        rules_dirs: tuple[Path, ...], no_default_rules: bool) -> None:
+def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool, config_file: Path | None,
+        select: tuple[str, ...], ignore: tuple[str, ...], rules_dirs: tuple[Path, ...],
+        no_default_rules: bool) -> None:
     """Apply safe fixes in place (display-only proposals are never written)."""
-    rules = _rules(rules_dirs, no_default_rules)
+    config, rules = _setup(paths, config_file, rules_dirs, no_default_rules,
+                           select=_codes(select), ignore=_codes(ignore))
     levels = allowed("unsafe" if unsafe_fixes else "safe")
     errors: list[str] = []
     fixed_count = files_changed = remaining = 0
-    for doc in read_all(paths, errors):
+    for doc in read_all(_files(paths, config), errors):
         new, applied = fix_until_stable(doc, rules, levels)
         if new != doc.text:
             if show_diff:

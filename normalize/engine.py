@@ -21,6 +21,8 @@ from .report import FileResult, Report
 def check_document(doc: Document, rules: RuleSet) -> list[Finding]:
     found: set[Finding] = set()
     for rule in rules.rules:
+        if not rules.wants(rule.meta.code, doc.path):
+            continue
         for finding in rule.check(doc):
             if not doc.is_protected(finding.start, finding.end):
                 found.add(finding)

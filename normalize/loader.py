@@ -30,6 +30,15 @@ def default_rules_dir() -> Path:
 @dataclass(frozen=True)
 class RuleSet:
     rules: tuple[Rule, ...]
+    # Which codes to report where: anything with wants_code(code, path) -> bool
+    # (a config.Config). None reports everything.
+    policy: Any = None
+
+    def wants(self, code: str, path: str | None = None) -> bool:
+        return self.policy is None or self.policy.wants_code(code, path)
+
+    def with_policy(self, policy: Any) -> RuleSet:
+        return RuleSet(self.rules, policy)
 
     def by_code(self, code: str) -> Rule | None:
         for rule in self.rules:

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..document import Document
 from ..model import Applicability, Finding
+
+if TYPE_CHECKING:
+    from ..kinds.base import RuleMeta
 
 
 @dataclass(frozen=True)
@@ -25,6 +29,7 @@ class Report:
     files: tuple[FileResult, ...]
     errors: tuple[str, ...] = ()
     extra: dict = field(default_factory=dict)
+    rules: tuple[RuleMeta, ...] = ()  # the rules that ran (for SARIF's rule table)
 
     @property
     def findings(self) -> list[Finding]:

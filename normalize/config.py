@@ -1,0 +1,274 @@
+"""Project configuration: one frozen `Config`, read from TOML with tomllib.
+
+Where it comes from, first match wins:
+
+1. `--config FILE` (a `normalize.toml`, or a `pyproject.toml` with `[tool.normalize]`);
+2. searching upward from the checked paths (their common folder): in each
+   folder `normalize.toml`, then `pyproject.toml` if it has a `[tool.normalize]`
+   table;
+3. nothing found: the defaults below.
+
+Keys (unknown keys are errors):
+
+    rules = ["house-rules"]       # extra rule folders, relative to the config file
+    default-rules = true          # load the rules shipped with normalize
+    include = ["**/*.md"]         # globs of files to check inside folders (default: by suffix)
+    exclude = ["drafts/**"]       # globs of files and folders to skip inside folders
+    select = ["NM", "MT"]         # only codes with these prefixes (default: all)
+    ignore = ["MT104"]            # never these code prefixes
+    fail-level = "warning"        # error | warning | suggestion: lowest severity that fails
+    format = "text"               # default output format
+    [per-path-ignores]            # glob (relative to the config file) -> code prefixes
+    "archive/**" = ["LG"]
+
+Globs are matched against paths relative to the config file's folder, with
+`/` separators; `**` crosses folders, `*` does not. A config problem is a
+`ConfigError` whose message is one line naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .model import Severity
+
+CONFIG_NAMES = ("normalize.toml", "pyproject.toml")
+FORMATS = ("text", "json", "diff", "sarif", "github", "junit", "html")
+FAIL_LEVELS = ("error", "warning", "suggestion")
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used. str() is one line: 'file: key 'k': what'."""
+
+    def __init__(self, path: str, key: str | None, message: str) -> None:
+        self.path, self.key, self.message = path, key, message
+        where = f"{path}: key '{key}'" if key else path
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything a run needs to know beyond the paths. Frozen; build with `replace`."""
+
+    path: Path | None = None  # the file it was read from (None: defaults)
+    root: Path = field(default_factory=Path.cwd)  # globs are relative to this folder
+    rules: tuple[Path, ...] = ()  # absolute rule folders
+    default_rules: bool = True
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    fail_level: str = "suggestion"
+    format: str = "text"
+
+    # -- questions the pipeline asks ---------------------------------------------------
+
+    def wants_code(self, code: str, path: str | None = None) -> bool:
+        """True if findings with `code` (in file `path`) are reported."""
+        if self.select and not _matches_prefix(code, self.select):
+            return False
+        if _matches_prefix(code, self.ignore):
+            return False
+        if path is not None and self.per_path_ignores:
+            rel = self.relative(path)
+            if rel is not None:
+                for pattern, codes in self.per_path_ignores:
+                    if glob_match(pattern, rel) and _matches_prefix(code, codes):
+                        return False
+        return True
+
+    def fails(self, severity: Severity) -> bool:
+        """True if a finding of `severity` makes the run fail (exit code 1)."""
+        return severity.rank <= Severity(self.fail_level).rank
+
+    def wants_file(self, path: Path) -> bool:
+        """True if a file found inside a folder is checked (include/exclude)."""
+        rel = self.relative(str(path))
+        if rel is None:
+            return not self.include
+        parts = rel.split("/")
+        prefixes = ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
+        if any(glob_match(p, prefix) for p in self.exclude for prefix in prefixes):
+            return False
+        return not self.include or any(glob_match(p, rel) for p in self.include)
+
+    def relative(self, path: str) -> str | None:
+        """`path` relative to the config's folder, '/'-separated; None if outside it."""
+        try:
+            rel = Path(os.path.abspath(path)).relative_to(self.root.resolve())
+        except ValueError:
+            try:
+                rel = Path(path).resolve().relative_to(self.root.resolve())
+            except ValueError:
+                return None
+        return rel.as_posix()
+
+    def override(self, **changes: Any) -> Config:
+        """A copy with the non-empty command-line values put in place of the file's."""
+        return replace(self, **{k: v for k, v in changes.items() if v not in (None, ())})
+
+
+def _matches_prefix(code: str, prefixes: tuple[str, ...]) -> bool:
+    return any(code.startswith(p) for p in prefixes)
+
+
+@lru_cache(maxsize=256)
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    out = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out) + r"\Z")
+
+
+def glob_match(pattern: str, rel: str) -> bool:
+    """Match a '/'-separated relative path against a glob (`**` crosses folders).
+
+    A pattern without '/' matches the file or folder name at any depth, as in
+    .gitignore: `"*.html"` excludes HTML files everywhere.
+    """
+    pattern = pattern.strip("/") if pattern != "/" else pattern
+    if "/" not in pattern:
+        return bool(_glob_regex(pattern).match(rel.rsplit("/", 1)[-1]))
+    return bool(_glob_regex(pattern).match(rel))
+
+
+# -- finding and reading ------------------------------------------------------------------
+
+
+def find_config(paths: list[Path]) -> Path | None:
+    """The nearest config file above the common folder of `paths`, or None."""
+    if not paths:
+        start = Path.cwd()
+    else:
+        absolute = [os.path.abspath(p) for p in paths]
+        start = Path(os.path.commonpath(absolute))
+        if not start.is_dir():
+            start = start.parent
+    for folder in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+                return candidate
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    return isinstance(data.get("tool"), dict) and "normalize" in data["tool"]
+
+
+def load_config(path: Path) -> Config:
+    """Read and validate one config file. Raises ConfigError."""
+    name = str(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(name, None, f"cannot read config file: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(name, None, f"invalid TOML: {exc}") from None
+    prefix = ""
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict) or "normalize" not in tool:
+            raise ConfigError(name, None, "no [tool.normalize] table")
+        data, prefix = tool["normalize"], "tool.normalize."
+    if not isinstance(data, dict):
+        raise ConfigError(name, prefix.rstrip(".") or None, "must be a table")
+    return parse_config(data, path.resolve(), prefix)
+
+
+_KEYS = {
+    "rules": "list", "default-rules": "bool", "include": "list", "exclude": "list",
+    "select": "list", "ignore": "list", "per-path-ignores": "table",
+    "fail-level": "str", "format": "str",
+}
+
+
+def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
+    name = str(path)
+    for key, value in data.items():
+        if key not in _KEYS:
+            known = ", ".join(sorted(_KEYS))
+            raise ConfigError(name, prefix + key, f"unknown key (known keys: {known})")
+        want = _KEYS[key]
+        if want == "list" and not (
+            isinstance(value, list) and all(isinstance(v, str) for v in value)
+        ):
+            raise ConfigError(name, prefix + key, "must be an array of strings")
+        if want == "bool" and not isinstance(value, bool):
+            raise ConfigError(name, prefix + key, "must be true or false")
+        if want == "str" and not isinstance(value, str):
+            raise ConfigError(name, prefix + key, "must be a string")
+        if want == "table" and not isinstance(value, dict):
+            raise ConfigError(name, prefix + key, "must be a table of glob = [codes]")
+    for key, choices in (("fail-level", FAIL_LEVELS), ("format", FORMATS)):
+        if key in data and data[key] not in choices:
+            raise ConfigError(name, prefix + key,
+                              f"is {data[key]!r}, want one of: {', '.join(choices)}")
+    for key in ("select", "ignore"):
+        for code in data.get(key, []):
+            check_prefix(code, name, prefix + key)
+    per_path: list[tuple[str, tuple[str, ...]]] = []
+    for glob, codes in sorted(data.get("per-path-ignores", {}).items()):
+        key = f"{prefix}per-path-ignores.{glob}"
+        if not (isinstance(codes, list) and all(isinstance(c, str) for c in codes)):
+            raise ConfigError(name, key, "must be an array of code prefixes")
+        for code in codes:
+            check_prefix(code, name, key)
+        per_path.append((glob, tuple(codes)))
+    root = path.parent
+    rule_dirs = tuple((root / d).resolve() for d in data.get("rules", []))
+    for folder, given in zip(rule_dirs, data.get("rules", [])):
+        if not folder.is_dir():
+            raise ConfigError(name, prefix + "rules", f"rule folder {given!r} does not exist")
+    return Config(
+        path=path, root=root, rules=rule_dirs,
+        default_rules=data.get("default-rules", True),
+        include=tuple(data.get("include", ())), exclude=tuple(data.get("exclude", ())),
+        select=tuple(data.get("select", ())), ignore=tuple(data.get("ignore", ())),
+        per_path_ignores=tuple(per_path),
+        fail_level=data.get("fail-level", "suggestion"), format=data.get("format", "text"),
+    )
+
+
+_PREFIX_RE = re.compile(r"^[A-Z]{1,4}[0-9]{0,4}$")
+
+
+def check_prefix(code: str, file: str, key: str) -> None:
+    if not _PREFIX_RE.match(code):
+        raise ConfigError(file, key, f"{code!r} is not a code or code prefix (e.g. MT or MT101)")
+
+
+def resolve_config(explicit: Path | None, paths: list[Path]) -> Config:
+    """The run's config: the named file, else the nearest one, else defaults."""
+    if explicit is not None:
+        if not explicit.is_file():
+            raise ConfigError(str(explicit), None, "config file does not exist")
+        return load_config(explicit)
+    found = find_config(paths)
+    return load_config(found) if found else Config()
