@@ -41,7 +41,7 @@ class Document:
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>") -> Document:
-        return cls(path=path, text=text, protected=tuple(find_protected(text)))
+        return cls(path=path, text=text, protected=tuple(find_protected(text, path)))
 
     @classmethod
     def from_bytes(cls, data: bytes, path: str) -> Document:
@@ -61,7 +61,7 @@ class Document:
                 " (convert the file to UTF-8)"
             ) from None
         return cls(path=path, text=text, encoding=encoding, bom=bom,
-                   protected=tuple(find_protected(text)))
+                   protected=tuple(find_protected(text, path)))
 
     @classmethod
     def read(cls, path: Path | str, display: str | None = None) -> Document:
@@ -115,5 +115,10 @@ _PROTECTED = re.compile(
 )
 
 
-def find_protected(text: str) -> list[Span]:
-    return [Span(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
+def find_protected(text: str, path: str = "") -> list[Span]:
+    """Spans never checked: URLs, addresses, handles, code; in a Markdown or
+    HTML file (by `path`'s suffix) also everything that is not prose."""
+    from .markup import markup_spans
+
+    spans = [Span(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
+    return sorted(spans + markup_spans(text, path), key=lambda s: (s.start, s.end))

@@ -14,6 +14,7 @@ from .document import DEFAULT_SUFFIXES, Document, DocumentError
 from .fixer import allowed, apply_fixes
 from .kinds.base import Rule
 from .loader import RuleSet
+from .markup import fit_to_prose, markup_kind
 from .model import Finding
 from .report import FileResult, Report
 
@@ -24,8 +25,13 @@ def check_document(doc: Document, rules: RuleSet) -> list[Finding]:
         if not rules.wants(rule.meta.code, doc.path):
             continue
         for finding in rule.check(doc):
-            if not doc.is_protected(finding.start, finding.end):
-                found.add(finding)
+            if doc.is_protected(finding.start, finding.end):
+                if markup_kind(doc.path) is None:
+                    continue
+                finding = fit_to_prose(doc.text, doc.protected, finding)
+                if finding is None:
+                    continue
+            found.add(finding)
     return sorted(found, key=Finding.sort_key)
 
 

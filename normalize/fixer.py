@@ -68,7 +68,7 @@ def fix_until_stable(doc, rules, levels: frozenset[Applicability]):  # noqa: ANN
     text, applied = doc.text, 0
     for _ in range(MAX_PASSES):
         current = Document(doc.path, text, doc.encoding, doc.bom,
-                           tuple(Document.from_text(text).protected))
+                           tuple(Document.from_text(text, doc.path).protected))
         new, edits = apply_fixes(text, check_document(current, rules), levels)
         if not edits or new == text:
             break

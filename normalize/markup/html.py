@@ -1,0 +1,64 @@
+"""HTML: prose is the character data outside tags, comments and code-like elements.
+
+Python's html.parser reports each piece with its (line, column); with
+`convert_charrefs=False` character data comes raw, so its length in the
+file is its length in the parser, and `&amp;` or `&eacute;` arrive apart
+(and stay protected). Each piece is checked against the file before it is
+marked as prose.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+# Elements whose content is not prose to check: code, scripts, styles, embedded languages.
+OPAQUE = frozenset({"script", "style", "code", "pre", "kbd", "samp", "var", "template",
+                    "svg", "math", "textarea", "noscript"})
+
+_NL = re.compile(r"\n")
+
+
+class _ProseFinder(HTMLParser):
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.text = text
+        self.line_starts = [0] + [m.end() for m in _NL.finditer(text)]
+        self.depth: dict[str, int] = {}
+        self.prose: list[tuple[int, int]] = []
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:  # noqa: ARG002
+        if tag in OPAQUE:
+            self.depth[tag] = self.depth.get(tag, 0) + 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth.get(tag):
+            self.depth[tag] -= 1
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:  # noqa: ARG002
+        pass  # <br/>, <img ... />: nothing opens
+
+    def handle_data(self, data: str) -> None:
+        if any(self.depth.values()):
+            return
+        start = self._offset()
+        if self.text.startswith(data, start):
+            self.prose.append((start, start + len(data)))
+
+
+def prose_ranges(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the prose in an HTML text."""
+    finder = _ProseFinder(text)
+    finder.feed(text)
+    finder.close()
+    return finder.prose
+
+
+def mark_prose(text: str, mask: bytearray, base: int = 0) -> None:
+    """Clear the mask (0 = prose) over the prose of `text`, which sits at `base`."""
+    for start, end in prose_ranges(text):
+        mask[base + start : base + end] = bytes(end - start)

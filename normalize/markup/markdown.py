@@ -1,0 +1,152 @@
+"""Markdown: prose is the text of paragraphs, headings, list items and table cells.
+
+markdown-it-py parses the file. Block tokens carry their line range
+(`token.map`); an inline token's `content` is the raw source of its text,
+taken from those lines without block markers (`#`, `>`, list bullets,
+indentation). Each content line is found again in its source line, which
+gives character offsets into the file.
+
+Inside that content, the inline rules that consume markup are wrapped to
+record the source range they consumed: code spans, autolinks, raw HTML,
+entities, escapes and emphasis delimiters are protected whole; for links and
+images only the label (the visible text, or an image's alt text) stays prose,
+so destinations and titles are protected. Raw HTML blocks are handed to the
+HTML reader. Lines no leaf block covers (blank lines, reference definitions)
+and front matter are never prose.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+
+from . import html
+
+# Inline rules whose whole source range is markup, not prose.
+_MARKUP_RULES = frozenset({"backticks", "autolink", "html_inline", "entity", "escape",
+                           "emphasis", "strikethrough", "linkify"})
+_LABELLED_RULES = {"link": 0, "image": 1}  # label starts after '[' ('![' for images)
+_KEY = "normalize_markup_ranges"
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
+_FRONT_MATTER = {"---": ("---", "..."), "+++": ("+++",)}
+
+
+def _recording(name: str, fn):  # noqa: ANN001, ANN202
+    label_at = _LABELLED_RULES.get(name)
+
+    def rule(state, silent: bool) -> bool:  # noqa: ANN001
+        start = state.pos
+        ok = fn(state, silent)
+        record = state.env.get(_KEY)
+        if ok and not silent and record is not None:
+            end = state.pos
+            if name in _MARKUP_RULES:
+                record.append((start, end))
+            elif label_at is not None:
+                label_end = state.md.helpers.parseLinkLabel(state, start + label_at, name == "link")
+                if label_end < 0:  # cannot happen for a parsed link; be safe
+                    record.append((start, end))
+                else:
+                    record.append((start, start + label_at + 1))
+                    record.append((label_end, end))
+        return ok
+
+    return rule
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md.disable("inline")  # the core step: inline content is parsed below, one block at a time
+    ruler = md.inline.ruler
+    for r in ruler.__rules__:
+        ruler.at(r.name, _recording(r.name, r.fn))
+    return md
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end without line ending) of each line, as markdown-it counts lines."""
+    out = [(m.start(), m.start() + len(m.group().rstrip("\r\n"))) for m in _LINE.finditer(text)]
+    if len(out) > 1 and out[-1][0] == out[-1][1] == len(text):
+        out.pop()  # the empty match after the final line ending
+    return out or [(0, 0)]
+
+
+def front_matter_lines(lines: list[str]) -> int:
+    """How many lines at the top are YAML (---) or TOML (+++) front matter."""
+    if not lines or lines[0].strip() not in _FRONT_MATTER:
+        return 0
+    closers = _FRONT_MATTER[lines[0].strip()]
+    for i in range(1, len(lines)):
+        if lines[i].rstrip() in closers:
+            return i + 1
+    return 0  # not closed: not front matter
+
+
+def mark_prose(text: str, mask: bytearray) -> None:
+    """Clear the mask (0 = prose) over the prose of a Markdown text."""
+    lines = _lines(text)
+    skip = front_matter_lines([text[a:b] for a, b in lines])
+    body_start = lines[skip][0] if skip < len(lines) else len(text)
+    # Parse the body only; its line numbers are shifted by the front matter.
+    md = _parser()
+    env: dict = {}
+    tokens = md.parse(text[body_start:], env)
+    for token in tokens:
+        if token.map is None:
+            continue
+        first, last = token.map[0] + skip, token.map[1] + skip
+        if token.type == "inline":
+            _mark_inline(text, lines, first, last, token.content, md, env, mask)
+        elif token.type == "html_block" and first < len(lines):
+            a, b = lines[first][0], lines[min(last, len(lines)) - 1][1]
+            html.mark_prose(text[a:b], mask, a)
+
+
+def _mark_inline(text: str, lines: list[tuple[int, int]], first: int, last: int,
+                 content: str, md: MarkdownIt, env: dict, mask: bytearray) -> None:
+    # Find each content line in its source line.
+    placed: list[tuple[int, int]] = []  # (offset in content, offset in file) per line
+    offset = 0
+    cursor = lines[first][0] if first < len(lines) else len(text)
+    for i, cline in enumerate(content.split("\n")):
+        n = first + i
+        if n >= last or n >= len(lines):
+            return
+        line_start, line_end = lines[n]
+        at = text.find(cline, max(line_start, cursor), line_end) if cline else -1
+        if at < 0:
+            return  # cannot align this block: it stays protected
+        placed.append((offset, at))
+        cursor = at + len(cline)
+        offset += len(cline) + 1
+    content_lines = content.split("\n")
+
+    def to_file(pos: int) -> int:
+        for (c_start, f_start), cline in zip(reversed(placed), reversed(content_lines)):
+            if pos >= c_start:
+                return f_start + min(pos - c_start, len(cline))
+        return placed[0][1]
+
+    # Prose: the content lines, and the line breaks between them when only
+    # white space separates them (not a '>' of a block quote).
+    for i, ((_, f_start), cline) in enumerate(zip(placed, content_lines)):
+        end = f_start + len(cline)
+        mask[f_start:end] = bytes(len(cline))
+        if i + 1 < len(placed):
+            gap_end = placed[i + 1][1]
+            if text[end:gap_end].isspace():
+                mask[end:gap_end] = bytes(gap_end - end)
+    # Markup inside the content.
+    record: list[tuple[int, int]] = []
+    env[_KEY] = record
+    try:
+        md.inline.parse(content, md, env, [])
+    finally:
+        env.pop(_KEY, None)
+    for start, end in record:
+        a, b = to_file(start), to_file(end)
+        mask[a:b] = b"\x01" * (b - a)

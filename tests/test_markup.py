@@ -1,0 +1,128 @@
+"""Markdown and HTML inputs: only prose is checked; positions point into the file."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from normalize.cli import main
+from normalize.document import Document
+from normalize.engine import check_document
+from normalize.markup import markup_spans
+
+HERE = Path(__file__).parent / "markup"
+
+
+def check(path: Path) -> dict:
+    result = CliRunner().invoke(main, ["check", "--format", "json", str(path)])
+    return json.loads(result.output)
+
+
+def found(path: Path) -> list[tuple[int, int, str, str]]:
+    return [(f["line"], f["column"], f["code"], f["text"]) for f in check(path)["findings"]]
+
+
+def at(path: Path, line: int, col: int, length: int) -> str:
+    text = path.read_bytes().decode("utf-8")
+    return text.splitlines()[line - 1][col - 1 : col - 1 + length]
+
+
+def test_markdown_only_prose_is_checked():
+    path = HERE / "article.md"
+    assert found(path) == [
+        (10, 122, "NM101", "Kestutis Budrys"),
+        (14, 19, "NM101", "Decali Šakalienė"),     # the link's label, not its URL or title
+        (14, 186, "NM101", "Sakaliene"),
+        (16, 23, "MT101", "precipitated"),          # in a block quote
+        (17, 23, "NM101", "Dainius Paskevicius"),   # after the quote's '> '
+        (20, 7, "NM101", "Dovile Sakaliene"),       # an image's alt text
+        (29, 41, "NM101", "Dovile Sakaliene"),      # text of a raw HTML block
+    ]
+
+
+def test_positions_point_into_the_original_file():
+    for path in (HERE / "article.md", HERE / "article.html"):
+        for f in check(path)["findings"]:
+            assert at(path, f["line"], f["column"], len(f["text"])) == f["text"]
+
+
+def test_the_same_text_as_plain_text_is_checked_everywhere(tmp_path):
+    """The control: without Markdown handling, front matter, code and URLs do fire."""
+    plain = tmp_path / "article.txt"
+    shutil.copy(HERE / "article.md", plain)
+    where = {(line, col) for line, col, *_ in found(plain)}
+    # front matter, a link title, an image title, fenced and indented code,
+    # a raw HTML attribute, a reference definition's title
+    assert {(2, 9), (3, 9), (14, 82), (20, 91), (23, 1), (27, 5), (29, 24), (31, 62)} <= where
+
+
+def test_html_only_text_is_checked():
+    assert found(HERE / "article.html") == [
+        (13, 25, "NM101", "Kestutis Budrys"),
+        (14, 93, "NM101", "Decali Šakalienė"),
+        (14, 134, "NM101", "Sakaliene"),
+        (15, 24, "MT101", "precipitated"),
+        (15, 64, "NM101", "Dainius Paskevicius"),
+    ]
+
+
+def test_fix_edits_only_prose(tmp_path):
+    for name in ("article.md", "article.html"):
+        target = tmp_path / name
+        shutil.copy(HERE / name, target)
+        result = CliRunner().invoke(main, ["fix", "--unsafe-fixes", str(target)])
+        assert result.exit_code in (0, 1), result.output
+        before = (HERE / name).read_text(encoding="utf-8").splitlines()
+        after = target.read_text(encoding="utf-8").splitlines()
+        assert len(before) == len(after)
+        changed = {i + 1 for i, (a, b) in enumerate(zip(before, after)) if a != b}
+        prose_lines = {line for line, *_ in found(HERE / name)}
+        assert changed and changed <= prose_lines
+        # URLs, titles, attributes and code keep every misspelt name they had
+        markup = re.compile(r'https?://[^\s)"]+|\w+="[^"]*"|"[^"]*"\)|`[^`]*`')
+        assert markup.findall("\n".join(before)) == markup.findall("\n".join(after))
+        assert found(target) == []
+
+
+def protected_text(text: str, path: str) -> str:
+    return "".join(text[s.start:s.end] + "|" for s in markup_spans(text, path))
+
+
+def test_markdown_crlf_and_tables():
+    text = ("+++\r\ntitle = 'x'\r\n+++\r\n| name | role |\r\n|---|---|\r\n"
+            "| Kestutis Budrys | `Budrys` minister |\r\n")
+    spans = markup_spans(text, "a.md")
+    prose = [text[a.end:b.start] for a, b in zip(spans, spans[1:])]
+    assert "Kestutis Budrys" in prose and " minister" in prose
+    assert "title = 'x'" not in "".join(prose) and "Budrys`" not in "".join(prose)
+
+
+def test_html_character_references_keep_positions():
+    text = "<p>Caf&eacute; owner &#8220;Kestutis Budrys&#8221; said &amp; left.</p>"
+    doc = Document.from_text(text, "a.html")
+    spans = {text[s.start:s.end] for s in doc.protected}
+    assert {"&eacute;", "&#8220;", "&#8221;", "&amp;", "<p>", "</p>"} <= spans
+    start = text.index("Kestutis")
+    assert not doc.is_protected(start, start + len("Kestutis Budrys"))
+
+
+def test_findings_without_fix_lose_markup_at_their_ends(default_rules):
+    text = "<p>Le ministre des affaires étrangères a déclaré que la situation était " \
+           "très préoccupante pour tous les pays.</p>\n"
+    findings = [f for f in check_document(Document.from_text(text, "a.html"), default_rules)
+                if f.code.startswith("LG")]
+    assert len(findings) == 1
+    assert findings[0].text.startswith("Le ministre") and findings[0].text.endswith("pays.")
+
+
+def test_html_script_style_comments_and_attributes_are_protected():
+    text = ('<script>if (a < b) { x = "Kestutis Budrys"; }</script>'
+            '<style>p { content: "Budrys" }</style><!-- Budrys -->'
+            '<b title="Budrys">Budrys</b>')
+    spans = markup_spans(text, "a.htm")
+    assert len(spans) == 2
+    assert text[spans[0].end:spans[1].start] == "Budrys"
