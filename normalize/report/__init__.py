@@ -57,6 +57,7 @@ class Report:
 
 
 def formatters() -> dict[str, Callable[[Report], str]]:
-    from . import diff, json, text
+    from . import diff, github, json, junit, sarif, text
 
-    return {"text": text.render, "json": json.render, "diff": diff.render}
+    return {"text": text.render, "json": json.render, "diff": diff.render,
+            "sarif": sarif.render, "github": github.render, "junit": junit.render}

@@ -1,0 +1,37 @@
+"""GitHub Actions workflow commands: one annotation per finding.
+
+`::warning file=PATH,line=L,col=C,endLine=L2,endColumn=C2,title=CODE::message`
+(error, warning or notice by severity). GitHub's escaping: in the message
+`%`, CR and LF become `%25`, `%0D`, `%0A`; in property values `:` and `,`
+become `%3A` and `%2C` as well.
+"""
+
+from __future__ import annotations
+
+from ..model import Severity
+from . import Report
+
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "notice"}
+
+
+def escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(report: Report) -> str:
+    lines = []
+    for result in report.files:
+        for f in result.findings:
+            line, col = result.doc.position(f.start)
+            end_line, end_col = result.doc.position(f.end)
+            props = {"file": f.path, "line": line, "col": col, "endLine": end_line,
+                     "endColumn": end_col, "title": f"{f.code} {f.rule}"}
+            joined = ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items())
+            lines.append(f"::{COMMANDS[f.severity]} {joined}::{escape_data(f.message)}")
+    for error in report.errors:
+        lines.append(f"::error title=normalize::{escape_data(error)}")
+    return "".join(line + "\n" for line in lines)

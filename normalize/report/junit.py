@@ -1,0 +1,64 @@
+"""JUnit XML report (GitLab, Jenkins, Azure test views).
+
+One `<testsuite>` per checked file; one `<testcase>` per finding, each with a
+`<failure>`; a file without findings gets one passing test case, so the
+test view lists it. Unreadable inputs are `<error>` test cases in a suite of
+their own. Characters XML 1.0 cannot hold are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from . import Report
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _clean(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
+def render(report: Report) -> str:
+    findings = report.findings
+    root = ET.Element("testsuites", {
+        "name": "normalize",
+        "tests": str(sum(max(1, len(r.findings)) for r in report.files) + len(report.errors)),
+        "failures": str(len(findings)),
+        "errors": str(len(report.errors)),
+    })
+    for result in report.files:
+        name = _clean(result.doc.path)
+        suite = ET.SubElement(root, "testsuite", {
+            "name": name, "tests": str(max(1, len(result.findings))),
+            "failures": str(len(result.findings)), "errors": "0",
+        })
+        if not result.findings:
+            ET.SubElement(suite, "testcase", {"classname": name, "name": "normalize",
+                                              "file": name})
+        for f in result.findings:
+            line, col = result.doc.position(f.start)
+            case = ET.SubElement(suite, "testcase", {
+                "classname": name, "name": f"{f.code} {f.rule} at {line}:{col}",
+                "file": name, "line": str(line),
+            })
+            failure = ET.SubElement(case, "failure", {
+                "type": f.code, "message": _clean(f.message),
+            })
+            body = [f"{f.path}:{line}:{col}: {f.code} [{f.severity.value}] {f.message}",
+                    f"found: {f.text}"]
+            if f.replacement is not None and f.applicability is not None:
+                body.append(f"proposal ({f.applicability.value}): {f.replacement}")
+            failure.text = _clean("\n".join(body))
+    if report.errors:
+        suite = ET.SubElement(root, "testsuite", {
+            "name": "unreadable inputs", "tests": str(len(report.errors)),
+            "failures": "0", "errors": str(len(report.errors)),
+        })
+        for error in report.errors:
+            case = ET.SubElement(suite, "testcase", {"classname": "normalize",
+                                                     "name": _clean(error)})
+            ET.SubElement(case, "error", {"message": _clean(error)})
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
