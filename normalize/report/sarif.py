@@ -23,7 +23,7 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGEST
 
 
 def artifact_uri(path: str) -> dict:
-    """A relative path stays relative (to the checkout: %SRCROOT%); an absolute one is a file URI."""
+    """Relative paths stay relative (to %SRCROOT%, the checkout); absolute ones are file URIs."""
     p = Path(path)
     if p.is_absolute():
         return {"uri": p.as_uri()}
