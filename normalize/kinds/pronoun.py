@@ -1,0 +1,160 @@
+"""pronoun: "he", "she", "his", "her" for a country, organisation or object.
+
+Languages with grammatical gender (Italian, French, Spanish, Russian,
+Lithuanian ...) call a country "she" and a ministry "he"; machine
+translation carries that over: "Lithuania ... asked NATO to provide her
+with air defence", "the alliance ... asking for his intervention".
+
+Rule-file syntax (besides the common keys):
+
+    kind = "pronoun"
+    things = ["alliance", "ministry", "drone", ...]   # lower-case nouns for
+                                         # organisations and objects
+    organisations = ["NATO", "EU", ...]  # names, as written
+    persons = ["minister", "mr", ...]    # nouns and titles for people
+    skip = ["ship", "vessel"]            # nouns whose presence silences the
+                                         # rule ("she" for a ship is English)
+    lookback = 3                         # sentences searched for a person
+
+How it matches: for each gendered pronoun, the sentence it is in and the
+`lookback` sentences before it are read, and the one after it when its own
+sentence has no candidate before it (see normalize/mentions.py). The rule
+fires only when that stretch mentions no person at all (no name, no person
+noun or title, no "I"/"my", no other gendered pronoun that refers to
+a person) and the pronoun's own sentence or the one before it mentions a
+country or city (from pycountry/GeoNames), a listed organisation or a
+listed object. The message names the candidates.
+
+"his" becomes "its"; "her" becomes "its" before a noun and "it" otherwise
+("provide her with" -> "provide it with"); "he"/"she"/"him" become "it";
+"himself"/"herself" become "itself". "his or her" and "he/she" are left
+alone.
+
+Fix safety: unsafe (the antecedent is a judgement); the rule file may say
+display-only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ..document import Document
+from ..mentions import Kind, Lexicon, Mention, mentions, sentences
+from ..model import Finding
+from ..text import match_case, tokens
+from .base import FieldSpec, Rule
+
+_REPLACEMENT = {"he": "it", "she": "it", "him": "it", "his": "its",
+                "himself": "itself", "herself": "itself"}
+_SPEAKER = re.compile(r"(?<!\w)(?:I|me|my|myself)(?!\w)")
+# "his or her", "he/she", "him and her": gender-neutral usage, not an error
+_PAIR = re.compile(r"^\s*(?:/|or\b|and\b)\s*(?:he|she|him|her|his|hers)\b", re.IGNORECASE)
+_PAIR_BEFORE = re.compile(r"\b(?:he|she|him|her|his)\s*(?:/|\bor|\band)\s*$", re.IGNORECASE)
+# words after "her" that show it is an object pronoun ("provide her with")
+_NOT_A_NOUN = frozenset("""with to and or in on at for from by of as than that this these
+those the a an into onto about against over under after before because but if when while
+so too also again back up down out off not""".split())
+# verbs after which "her" is an indirect object ("give her more money")
+_DITRANSITIVE = re.compile(
+    r"\b(?:give|gave|given|giving|gives|send|sent|sends|sending|offer|offered|offers|offering"
+    r"|grant|granted|grants|granting|lend|lent|lends|lending|sell|sold|sells|selling|show|showed"
+    r"|shown|shows|tell|told|tells|telling|bring|brought|brings|owe|owed|owes|promise|promised"
+    r"|promises|pay|paid|pays|ask|asked|asks|asking|let|lets|allow|allowed|allows)\s+$",
+    re.IGNORECASE)
+_THING_KINDS = (Kind.COUNTRY, Kind.CITY, Kind.ORGANISATION, Kind.OBJECT)
+
+
+class PronounRule(Rule):
+    KIND = "pronoun"
+    FIELDS = {
+        "things": FieldSpec("list[str]", required=True),
+        "organisations": FieldSpec("list[str]", default=[]),
+        "persons": FieldSpec("list[str]", required=True),
+        "skip": FieldSpec("list[str]", default=[]),
+        "lookback": FieldSpec("int", default=3),
+    }
+
+    def __init__(self, meta: Any, options: dict[str, Any], where: Any) -> None:
+        super().__init__(meta, options, where)
+        if options["lookback"] < 1:
+            raise self.error("lookback", "'lookback' must be at least 1")
+        self.lexicon = Lexicon.of(options["things"], options["organisations"],
+                                  options["persons"])
+        self.skip = frozenset(s.lower() for s in options["skip"])
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        spans = sentences(text)
+        starts = frozenset(s for s, _ in spans)
+        cache: dict[int, list[Mention]] = {}
+
+        def said(n: int) -> list[Mention]:
+            if n not in cache:
+                cache[n] = mentions(text, *spans[n], self.lexicon, starts)
+            return cache[n]
+
+        flagged: set[int] = set()  # pronouns already read as things
+        for n, (s_start, s_end) in enumerate(spans):
+            for tok in tokens(text[s_start:s_end]):
+                low = tok.text.lower()
+                if low not in _REPLACEMENT and low != "her":
+                    continue
+                at, end = s_start + tok.start, s_start + tok.end
+                if _PAIR.match(text, end) or _PAIR_BEFORE.search(text[max(0, at - 12):at]):
+                    continue
+                first = max(0, n - self.options["lookback"])
+                window = [m for k in range(first, n + 1) for m in said(k)]
+                near = [m for m in window if m.kind in _THING_KINDS and m.start < at]
+                own = [m for m in near if m.start >= s_start]
+                things = own or [m for m in near if m.start >= spans[max(0, n - 1)][0]]
+                if not things:
+                    continue
+                # With no antecedent before it in its own sentence, the pronoun
+                # may point forward ("In his twenties ... Mr X"): read one more.
+                last = n if own else min(len(spans) - 1, n + 1)
+                window += [m for k in range(n + 1, last + 1) for m in said(k)]
+                if self._person_in(text, spans, first, last, window, flagged, at):
+                    continue
+                flagged.add(at)
+                yield self._finding(doc, at, end, low, things)
+
+    def _person_in(self, text: str, spans: list[tuple[int, int]], first: int, n: int,
+                   window: list[Mention], flagged: set[int], at: int) -> bool:
+        if any(m.kind is Kind.PERSON for m in window):
+            return True
+        stretch_start, stretch_end = spans[first][0], spans[n][1]
+        stretch = text[stretch_start:stretch_end]
+        if _SPEAKER.search(stretch):
+            return True
+        for tok in tokens(stretch):
+            low = tok.text.lower()
+            if low in self.skip:
+                return True
+            pos = stretch_start + tok.start
+            if (low in _REPLACEMENT or low in ("her", "hers")) and pos != at \
+                    and pos not in flagged and pos < at:
+                return True  # another pronoun before it that we took for a person
+        return False
+
+    def _finding(self, doc: Document, at: int, end: int, low: str,
+                 things: list[Mention]) -> Finding:
+        found = doc.text[at:end]
+        if low == "her":
+            nxt = re.match(r"\s*([^\W\d_]+)", doc.text[end:end + 40])
+            possessive = (bool(nxt) and nxt.group(1).lower() not in _NOT_A_NOUN
+                          and not _DITRANSITIVE.search(doc.text[max(0, at - 20):at]))
+            proposal = "its" if possessive else "it"
+        else:
+            proposal = _REPLACEMENT[low]
+        names: list[str] = []
+        for m in sorted(things, key=lambda m: -m.start):
+            if m.text not in names:
+                names.append(m.text)
+        listed = ", ".join(f"'{x}'" for x in names[:3])
+        return self.finding(
+            doc, at, end, match_case(found, proposal),
+            antecedent=listed,
+            data=[("candidates", " | ".join(names))],
+        )

@@ -1,0 +1,210 @@
+"""Sentences and the things they mention: places, organisations, objects, people.
+
+A light, dictionary-based reading of English news text, enough to tell
+whether a stretch of text mentions a person at all (a name, a title, a noun
+such as "minister") or only countries, cities, organisations and objects.
+No tagger: capitalised runs are looked up in the gazetteer and in the word
+lists a rule file gives; an unknown capitalised run is taken to be a name,
+which keeps the detectors that use this conservative.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+from . import gazetteer
+from .text import tokens
+
+# A sentence ends at . ! ? (and closing quotes or brackets) before a blank and
+# a capital letter, a digit or an opening quote, or at a line break.
+_SENTENCE_END = re.compile(r"""[.!?][”"’')\]]*\s+(?=[“"‘'(\[]?[A-Z0-9])|\n\s*""")
+
+# Lower-case words that may sit inside a capitalised name ("Ministry of
+# Foreign Affairs", "Bosnia and Herzegovina").
+_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "du", "von", "van"})
+
+# A capitalised word this common in lower case is an ordinary word that
+# happens to be capitalised (a heading, "Tuesday", "Eastern").
+COMMON_ZIPF = 4.3
+
+# Closed-class words that open sentences: never part of a name.
+FUNCTION_WORDS = frozenset("""a an the this that these those in on at by for from with without
+to into after before during since until while when whereas although though because if unless
+as but and or nor so yet then however meanwhile moreover also still now today yesterday last
+next despite under over about against among between through throughout within its it their
+they there here he she his her we our you your i my what which who whose where why how all
+both each every some many most several few no not one two three four five""".split())
+
+_DEMONYM_ENDINGS = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "ic", "ean", "ch")
+
+
+class Kind(enum.Enum):
+    PERSON = "person"
+    COUNTRY = "country"
+    CITY = "city"
+    ORGANISATION = "organisation"
+    OBJECT = "object"
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: Kind
+    text: str
+    start: int
+    end: int
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, blanks trimmed; empty ones left out."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        _add(text, start, m.start() + (1 if text[m.start()] in ".!?" else 0), out)
+        start = m.end()
+    _add(text, start, len(text), out)
+    return out
+
+
+def _add(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    chunk = text[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    body = chunk.strip()
+    if body:
+        out.append((start + lead, start + lead + len(body)))
+
+
+@lru_cache(maxsize=65536)
+def is_common_word(word: str) -> bool:
+    return zipf_frequency(word.lower(), "en") >= COMMON_ZIPF
+
+
+@lru_cache(maxsize=65536)
+def is_demonym(word: str) -> bool:
+    """'Lithuanian', 'Russian', 'Chinese', 'Polish': an adjective of a country."""
+    for ending in _DEMONYM_ENDINGS:
+        stem = word[: -len(ending)] if word.endswith(ending) else ""
+        if len(stem) >= 3 and any(
+            c.startswith(stem) and len(c) - len(stem) <= 3 for c in _country_words()
+        ):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    return frozenset(w for name in gazetteer.countries() for w in name.split() if w[:1].isupper())
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """What a rule file says about nouns: which name things and which people."""
+
+    things: frozenset[str]  # lower-case nouns: alliance, ministry, drone
+    organisations: frozenset[str]  # names as written: NATO, EU, Kremlin
+    persons: frozenset[str]  # lower-case nouns and titles: minister, mr
+
+    @classmethod
+    def of(cls, things: Iterable[str], organisations: Iterable[str],
+           persons: Iterable[str]) -> Lexicon:
+        return cls(frozenset(t.lower() for t in things), frozenset(organisations),
+                   frozenset(p.lower() for p in persons))
+
+    def noun_kind(self, word: str) -> Kind | None:
+        low = word.lower()
+        for form in (low, low[:-1] if low.endswith("s") else low):
+            if form in self.persons:
+                return Kind.PERSON
+            if form in self.things:
+                return Kind.OBJECT
+        return None
+
+
+def mentions(text: str, start: int, end: int, lexicon: Lexicon,
+             sentence_starts: frozenset[int] = frozenset()) -> list[Mention]:
+    """What text[start:end] mentions, in order.
+
+    Lower-case nouns count when the lexicon lists them. Capitalised runs
+    (joined by "of", "and" ...) are a person when they hold a person title,
+    an organisation when they hold an organisation noun ("Ministry of Foreign
+    Affairs of Vilnius"), else their known countries and cities; an unknown
+    name left over counts as a person.
+    """
+    toks = [t for t in tokens(text[start:end])]
+    out: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if not tok.text[:1].isupper():
+            kind = lexicon.noun_kind(tok.text)
+            if kind is not None:
+                out.append(Mention(kind, tok.text, start + tok.start, start + tok.end))
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks):
+            nxt = toks[j]
+            if nxt.text[:1].isupper() and text[start + toks[j - 1].end:start + nxt.start].strip(
+                    " ") == "":
+                j += 1
+            elif (nxt.text in _CONNECTORS and j + 1 < len(toks) and toks[j + 1].text[:1].isupper()
+                  and text[start + toks[j - 1].end:start + toks[j + 1].start].count("\n") == 0
+                  and "," not in text[start + toks[j - 1].end:start + toks[j + 1].start]):
+                j += 2
+            else:
+                break
+        run = toks[i:j]
+        if start + run[0].start in sentence_starts and run[0].text.lower() in FUNCTION_WORDS:
+            run = run[1:]  # "The", "In", "After" opening a sentence
+        if run:
+            out.extend(_classify_run(text, start, run, lexicon))
+        i = j
+    return out
+
+
+def _classify_run(text: str, base: int, run: list, lexicon: Lexicon) -> list[Mention]:
+    first, last = base + run[0].start, base + run[-1].end
+    words = [t.text for t in run]
+    kinds = {lexicon.noun_kind(w) for w in words if w not in _CONNECTORS}
+    if Kind.PERSON in kinds:
+        return [Mention(Kind.PERSON, text[first:last], first, last)]
+    if Kind.OBJECT in kinds or any(w in lexicon.organisations for w in words):
+        return [Mention(Kind.ORGANISATION, text[first:last], first, last)]
+    out: list[Mention] = []
+    unknown: list = []
+    k = 0
+    while k < len(run):
+        for n in range(min(4, len(run) - k), 0, -1):
+            name = text[base + run[k].start:base + run[k + n - 1].end]
+            kind = _place_kind(name)
+            if kind is not None:
+                out.append(Mention(kind, name, base + run[k].start, base + run[k + n - 1].end))
+                k += n
+                break
+        else:
+            word = run[k].text
+            if word not in _CONNECTORS and not is_demonym(word):
+                unknown.append(run[k])
+            k += 1
+    if unknown and out:
+        # a place inside an unknown name: "Charles Kennedy", "Paris Hilton"
+        return [Mention(Kind.PERSON, text[first:last], first, last)]
+    if len(unknown) == 1 and is_common_word(unknown[0].text):
+        unknown = []  # a capitalised ordinary word: "Tuesday", "Eastern"
+    if unknown:
+        s, e = base + unknown[0].start, base + unknown[-1].end
+        out.append(Mention(Kind.PERSON, text[s:e], s, e))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _place_kind(name: str) -> Kind | None:
+    if gazetteer.is_country(name):
+        return Kind.COUNTRY
+    if gazetteer.is_city(name):
+        return Kind.CITY
+    return None

@@ -1,0 +1,65 @@
+"""The pronoun kind: gendered pronouns for countries, organisations and objects."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalize.document import Document
+from normalize.engine import check_document
+from normalize.loader import RuleSet
+from normalize.mentions import Kind, sentences
+
+
+@pytest.fixture(scope="module")
+def rule(default_rules):
+    return RuleSet(tuple(r for r in default_rules.rules if r.meta.kind == "pronoun"))
+
+
+def _found(rule, text):
+    return [(f.text, f.replacement) for f in check_document(Document.from_text(text), rule)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Latvia asked the EU to give her more money.", [("her", "it")]),
+    ("Latvia asked the EU to double her budget.", [("her", "its")]),
+    ("The alliance said his troops were ready.", [("his", "its")]),
+    ("The drone turned south. He crashed near Kaunas.", [("He", "It")]),
+    ("The ministry defended himself in court.", [("himself", "itself")]),
+])
+def test_proposals(rule, text, expected):
+    assert _found(rule, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a person anywhere in the stretch read
+    "Gordon Brown met the EU leaders. The council backed his plan.",
+    "In his twenties he lived in Japan. And the 101-year-old has eaten fish every day.",
+    "Charles Kennedy said the tax system was unfair in his view.",
+    # a pronoun already read as a person silences later ones
+    "She flew to Paris. France welcomed her warmly.",
+    # nothing to refer to
+    "He said so.",
+])
+def test_no_finding(rule, text):
+    assert _found(rule, text) == []
+
+
+def test_pronoun_pointing_forward_needs_the_next_sentence(rule):
+    text = "Japan is ageing. In his twenties he battled illness. Then Mr Sato retired."
+    assert _found(rule, text) == []
+
+
+def test_sentences_split_on_stops_and_lines():
+    text = "One here. Two there!\nThree"
+    assert [text[s:e] for s, e in sentences(text)] == ["One here.", "Two there!", "Three"]
+
+
+def test_candidates_are_named_in_the_message(rule):
+    doc = Document.from_text("Estonia said her border was closed.")
+    (finding,) = check_document(doc, rule)
+    assert "'Estonia'" in finding.message
+    assert dict(finding.data)["candidates"] == "Estonia"
+
+
+def test_kind_enum_has_person():
+    assert Kind.PERSON.value == "person"
