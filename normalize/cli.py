@@ -26,6 +26,7 @@ from .loader import RuleSet, load_rule_file, load_rules
 from .report import formatters
 from .report.diff import unified_diff
 from .report.statistics import render as statistics_render
+from .suppression import CHECKER_CODES
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -72,7 +73,7 @@ def _setup(paths: tuple[Path, ...], config_file: Path | None, rules_dirs: tuple[
     if no_default:
         config = config.override(default_rules=False)
     rules = _rules(config.rules + rules_dirs, not config.default_rules)
-    known = {r.meta.code for r in rules.rules} | {"NZ001"}
+    known = {r.meta.code for r in rules.rules} | set(CHECKER_CODES)
     where = str(config.path) if config.path else "command line"
     for key, prefixes in (("select", config.select), ("ignore", config.ignore)):
         for prefix in prefixes:

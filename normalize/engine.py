@@ -17,6 +17,7 @@ from .loader import RuleSet
 from .markup import fit_to_prose, markup_kind
 from .model import Finding
 from .report import FileResult, Report
+from .suppression import apply_suppressions
 
 
 def check_document(doc: Document, rules: RuleSet) -> list[Finding]:
@@ -32,7 +33,10 @@ def check_document(doc: Document, rules: RuleSet) -> list[Finding]:
                 if finding is None:
                     continue
             found.add(finding)
-    return sorted(found, key=Finding.sort_key)
+    known = [rule.meta.code for rule in rules.rules]
+    kept = apply_suppressions(doc.text, doc.path, found, known)  # inline comments
+    return sorted((f for f in kept if f in found or rules.wants(f.code, doc.path)),
+                  key=Finding.sort_key)
 
 
 def read_all(paths: Iterable[Path], errors: list[str]) -> Iterator[Document]:
