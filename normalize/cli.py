@@ -6,6 +6,7 @@ a bad rule file.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
@@ -15,7 +16,7 @@ from typing import NoReturn
 
 import click
 
-from . import __version__
+from . import __version__, baseline
 from .config import FAIL_LEVELS, FORMATS, Config, ConfigError, resolve_config
 from .document import Document
 from .engine import check_document, check_paths, example_problems, read_all, walk
@@ -106,6 +107,10 @@ def main() -> None:
 @click.option("--output", "-o", "output", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the report to FILE instead of standard output.")
 @click.option("--statistics", is_flag=True, help="Print counts per rule instead of findings.")
+@click.option("--baseline", "baseline_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(path_type=Path, dir_okay=False),
+              help="Record today's findings in FILE (then exit 0) for later --baseline runs.")
 @click.option("--fail-level", type=click.Choice(FAIL_LEVELS), default=None,
               help="Lowest severity that makes the exit code 1 (default: suggestion).")
 @config_option
@@ -114,8 +119,9 @@ def main() -> None:
 @rules_option
 @no_default_option
 def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, statistics: bool,
-          fail_level: str | None, config_file: Path | None, select: tuple[str, ...],
-          ignore: tuple[str, ...], rules_dirs: tuple[Path, ...], no_default_rules: bool) -> None:
+          baseline_file: Path | None, write_baseline: Path | None, fail_level: str | None,
+          config_file: Path | None, select: tuple[str, ...], ignore: tuple[str, ...],
+          rules_dirs: tuple[Path, ...], no_default_rules: bool) -> None:
     """Check files and folders; report findings and proposals."""
     config, rules = _setup(paths, config_file, rules_dirs, no_default_rules,
                            select=_codes(select), ignore=_codes(ignore),
@@ -125,18 +131,42 @@ def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, statist
         _fail(f"output format {fmt!r} is not available in this version")
     report = check_paths(_files(paths, config), rules, with_fixed=fmt == "diff")
     report = replace(report, rules=tuple(r.meta for r in rules.rules))
+    if write_baseline is not None:
+        data = baseline.build(report, write_baseline.resolve().parent)
+        _write(write_baseline, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        click.echo(f"Recorded {len(report.findings)} findings in {write_baseline}.", err=True)
+        _exit_for_errors(report.errors, EXIT_CLEAN)
+    if baseline_file is not None:
+        report = _read_baseline(baseline_file).new_findings(report)
     text = (statistics_render if statistics else formatters()[fmt])(report)
     if output is not None:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            _fail(f"{output}: cannot write ({exc.strerror or exc})")
+        _write(output, text)
     else:
         click.echo(text, nl=False)
-    for error in report.errors:
-        click.echo(f"error: {error}", err=True)
     failing = any(config.fails(f.severity) for f in report.findings)
-    sys.exit(EXIT_ERROR if report.errors else EXIT_FINDINGS if failing else EXIT_CLEAN)
+    _exit_for_errors(report.errors, EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+def _exit_for_errors(errors: tuple[str, ...], code: int) -> NoReturn:
+    for error in errors:
+        click.echo(f"error: {error}", err=True)
+    sys.exit(EXIT_ERROR if errors else code)
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _fail(f"{path}: cannot write ({exc.strerror or exc})")
+
+
+def _read_baseline(path: Path) -> baseline.Baseline:
+    try:
+        return baseline.Baseline.parse(json.loads(path.read_text(encoding="utf-8")), path)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        _fail(f"{path}: cannot read baseline ({getattr(exc, 'strerror', None) or exc})")
+    except baseline.BaselineError as exc:
+        _fail(str(exc))
 
 
 @main.command()

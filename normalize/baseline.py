@@ -1,0 +1,122 @@
+"""Baselines: accept today's findings, report only new ones.
+
+A newsroom adopting the check on an archive with thousands of old findings
+records them once (`check --write-baseline FILE`) and then fails CI only on
+new ones (`check --baseline FILE`).
+
+A finding is recorded by a fingerprint that survives edits elsewhere in the
+file: its code, the text found, and up to `CONTEXT_WORDS` words either side
+on the same line, all case-folded and with whitespace collapsed. Line and
+column numbers are not part of it, so moving paragraphs around changes
+nothing. The same fingerprint can occur several times in a file; the
+baseline counts them, and only occurrences beyond the count are new.
+
+Paths are stored relative to the baseline file's folder, so the baseline
+works from any working directory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from .model import Finding
+from .report import FileResult, Report
+from .text import WORD_RE
+
+SCHEMA_VERSION = 1
+CONTEXT_WORDS = 3
+
+
+class BaselineError(Exception):
+    """A baseline file that cannot be used. str() names the file."""
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _line_around(text: str, start: int, end: int) -> tuple[str, str]:
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    ends = [i for i in (text.find("\n", end), text.find("\r", end)) if i != -1]
+    line_end = min(ends) if ends else len(text)
+    return text[line_start:start], text[end:max(line_end, end)]
+
+
+def fingerprint(finding: Finding, text: str) -> str:
+    """A stable id for a finding: code + text found + nearby words, not its position."""
+    before, after = _line_around(text, finding.start, finding.end)
+    words_before = WORD_RE.findall(before)[-CONTEXT_WORDS:]
+    words_after = WORD_RE.findall(after)[:CONTEXT_WORDS]
+    key = "\x1f".join((finding.code, _norm(finding.text), _norm(" ".join(words_before)),
+                       _norm(" ".join(words_after))))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
+
+def relative_path(path: str, root: Path) -> str:
+    """`path` relative to `root` with '/' separators (as given if on another drive)."""
+    try:
+        return Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def build(report: Report, root: Path) -> dict[str, Any]:
+    """The baseline for a report: per file, each fingerprint with its count (sorted)."""
+    entries = []
+    for result in report.files:
+        counts: Counter[str] = Counter()
+        sample: dict[str, Finding] = {}
+        for f in result.findings:
+            fp = fingerprint(f, result.doc.text)
+            counts[fp] += 1
+            sample.setdefault(fp, f)
+        rel = relative_path(result.doc.path, root)
+        for fp, n in counts.items():
+            entries.append({"path": rel, "code": sample[fp].code, "text": sample[fp].text,
+                            "fingerprint": fp, "count": n})
+    entries.sort(key=lambda e: (e["path"], e["code"], e["fingerprint"]))
+    return {"schema_version": SCHEMA_VERSION, "findings": entries}
+
+
+@dataclass(frozen=True)
+class Baseline:
+    root: Path
+    counts: dict[tuple[str, str], int]  # (relative path, fingerprint) -> count
+
+    @classmethod
+    def parse(cls, data: Any, path: Path) -> Baseline:
+        def bad(what: str) -> BaselineError:
+            return BaselineError(f"{path}: not a normalize baseline ({what})")
+
+        if not isinstance(data, dict) or data.get("schema_version") != SCHEMA_VERSION:
+            raise bad(f"want schema_version {SCHEMA_VERSION}")
+        if not isinstance(data.get("findings"), list):
+            raise bad("no 'findings' list")
+        counts: dict[tuple[str, str], int] = {}
+        for i, entry in enumerate(data["findings"]):
+            try:
+                key = (str(entry["path"]), str(entry["fingerprint"]))
+                counts[key] = counts.get(key, 0) + int(entry["count"])
+            except (KeyError, TypeError, ValueError):
+                raise bad(f"entry {i} lacks path, fingerprint or count") from None
+        return cls(path.resolve().parent, counts)
+
+    def new_findings(self, report: Report) -> Report:
+        """The report without the findings the baseline accepts."""
+        files = []
+        for result in report.files:
+            rel = relative_path(result.doc.path, self.root)
+            seen: Counter[str] = Counter()
+            kept = []
+            for f in result.findings:
+                fp = fingerprint(f, result.doc.text)
+                seen[fp] += 1
+                if seen[fp] > self.counts.get((rel, fp), 0):
+                    kept.append(f)
+            files.append(FileResult(result.doc, tuple(kept), result.fixed))
+        return replace(report, files=tuple(files))
