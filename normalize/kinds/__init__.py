@@ -12,10 +12,12 @@ from .language import LanguageRule
 from .names import NamesRule
 from .pronoun import PronounRule
 from .substitution import SubstitutionRule
+from .typography import TypographyRule
 
 KINDS: dict[str, type[Rule]] = {
     cls.KIND: cls
-    for cls in (ExistenceRule, LanguageRule, NamesRule, PronounRule, SubstitutionRule)
+    for cls in (ExistenceRule, LanguageRule, NamesRule, PronounRule, SubstitutionRule,
+                TypographyRule)
 }
 
 __all__ = ["KINDS", "Rule"]

@@ -1,0 +1,68 @@
+"""typography: typographic and Unicode damage, one named check per rule file.
+
+Rule-file syntax (besides the common keys):
+
+    kind = "typography"
+    check = "mojibake"        # which check runs (below)
+    map = { "а" = "a", ... }  # mixed-script only: look-alike letter -> Latin
+    prefixes = ["anti", ...]  # space-in-hyphenation only: prefixes that
+                              # take a hyphen
+
+Checks (normalize.typography; each module's docstring says why):
+
+    decomposed                combining marks that compose (NFD) -> NFC
+    invisible                 zero-width and bidi controls in Latin text
+    mixed-script              a Cyrillic or Greek look-alike inside a Latin word
+    space-before-punctuation  "drone , which" -> "drone, which"
+    space-in-hyphenation      "anti -drone" -> "anti-drone"
+    space-before-quote        'said“We' -> 'said “We'
+    doubled-punctuation       ", ," -> ","
+    unbalanced-quotes         a closing quote with no opening one (flag only)
+    mojibake                  "cafÃ©" -> "café" (UTF-8 read as Windows-1252)
+
+The message may quote {text}, {replacement} and what the check reports:
+{name} (invisible characters), {scripts} and {script} (mixed-script),
+{mark} (punctuation), {found} and {proposal} (the whole word, where
+the finding covers only part of it).
+
+Fix safety: each check decides per finding. A proposal the check calls safe
+uses the rule's `applicability` (normally "safe"); one it calls ambiguous is
+"unsafe", and a finding with no proposal is a flag.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..document import Document
+from ..model import Applicability, Finding
+from ..typography import CHECKS
+from .base import FieldSpec, Rule
+
+
+class TypographyRule(Rule):
+    KIND = "typography"
+    FIELDS = {
+        "check": FieldSpec("str", required=True, choices=tuple(sorted(CHECKS))),
+        "map": FieldSpec("table[str]", default={}),
+        "prefixes": FieldSpec("list[str]", default=[]),
+    }
+
+    def __init__(self, meta: Any, options: dict[str, Any], where: Any) -> None:
+        super().__init__(meta, options, where)
+        if options["check"] == "mixed-script" and not options["map"]:
+            raise self.error("map", "check 'mixed-script' needs a 'map' of look-alikes")
+        for key, value in options["map"].items():
+            if not isinstance(value, str) or len(key) != 1 or len(value) != 1:
+                raise self.error("map", f"'map' entry {key!r}: want one letter -> one letter")
+        if options["check"] == "space-in-hyphenation" and not options["prefixes"]:
+            raise self.error("prefixes", "check 'space-in-hyphenation' needs 'prefixes'")
+        self.run = CHECKS[options["check"]]
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for hit in self.run(doc.text, self.options):
+            applicability = (self.meta.applicability if hit.safe
+                             else Applicability.UNSAFE)
+            yield self.finding(doc, hit.start, hit.end, hit.replacement,
+                               applicability=applicability, **hit.values)

@@ -1,0 +1,40 @@
+"""Unbalanced quotation marks (flag only).
+
+A closing curly quote with no opening one before it in the same paragraph
+means a quote lost its start (or was typed the wrong way round: ”this”).
+A quotation left open at the end of the line before carries over (a quoted
+post split into lines keeps its one pair of marks).
+An opening quote without a closing one is *not* flagged: news style leaves
+a quote open at the end of a paragraph when the quotation goes on in the
+next, and straight quotes cannot be paired reliably at all. Inch and
+second marks after digits (5”) are not quotes.
+
+No fix: where the quote should open is a judgement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from . import Hit
+
+_LINE = re.compile(r"[^\r\n]+")
+
+
+def unbalanced_quotes(text: str, options: dict[str, Any]) -> Iterator[Hit]:
+    carried = 0  # a quotation left open at the end of the previous line
+    for line in _LINE.finditer(text):
+        body = line.group()
+        depth = carried
+        for i, ch in enumerate(body):
+            if ch == "“":
+                depth += 1
+            elif ch == "”":
+                if depth:
+                    depth -= 1
+                elif not (i and body[i - 1].isdigit()):
+                    at = line.start() + i
+                    yield Hit(at, at + 1)
+        carried = min(depth, 1)
