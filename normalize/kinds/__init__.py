@@ -7,6 +7,7 @@ one shape in a document. `normalize rules explain CODE` prints its docstring.
 from __future__ import annotations
 
 from .base import Rule
+from .category import CategoryRule
 from .existence import ExistenceRule
 from .language import LanguageRule
 from .names import NamesRule
@@ -16,8 +17,15 @@ from .typography import TypographyRule
 
 KINDS: dict[str, type[Rule]] = {
     cls.KIND: cls
-    for cls in (ExistenceRule, LanguageRule, NamesRule, PronounRule, SubstitutionRule,
-                TypographyRule)
+    for cls in (
+        CategoryRule,
+        ExistenceRule,
+        LanguageRule,
+        NamesRule,
+        PronounRule,
+        SubstitutionRule,
+        TypographyRule,
+    )
 }
 
 __all__ = ["KINDS", "Rule"]

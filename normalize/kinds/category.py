@@ -1,0 +1,134 @@
+"""category: a country called a town, a city called a country.
+
+Italian 'paese' is both 'village' and 'country'; Spanish and Portuguese
+'país', French 'pays' are 'country'; machine translation mixes them up:
+"Lithuania, a small town of less than 3 million inhabitants". Which names
+are countries and which are cities comes from pycountry and GeoNames (see
+normalize/gazetteer.py), not from a hand list.
+
+Rule-file syntax (besides the common keys):
+
+    kind = "category"
+    settlements = ["town", "village", "city"]   # nouns for a settlement
+    country = "country"                         # the noun for a state
+    populous = ["town", "village"]   # settlements that cannot have
+    min_population = 1_000_000       # this many inhabitants: "a town of
+                                     # 3 million" is a country, whatever
+                                     # its name ("a city of 3 million" is not)
+
+How it matches:
+- "<country>, a [one or two words] <settlement>" and "<country> is a ...
+  <settlement>": the settlement noun becomes `country`;
+- "a [small] <populous> of [about|less than ...] N million": the same;
+- "<city>, a [small] country", "<city> is a country" and "the country of
+  <city>": `country` becomes "city" (or "town" for a place under 100,000).
+The span is the noun with the words between the article and it ("small
+town" -> "small country").
+
+Fix safety: the rule's `applicability` (unsafe: a person confirms).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from .. import gazetteer
+from ..document import Document
+from ..model import Finding
+from ..text import match_case
+from .base import FieldSpec, Rule
+
+# A capitalised name of up to four words ("Bosnia and Herzegovina").
+_NAME = r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]*(?:\s+(?:(?:of|and|the)\s+)?[A-Z][\w'’-]*){0,3})"
+_MODS = r"(?P<mods>(?:[a-z][\w-]*\s+){0,2}?)"
+_MULTIPLIER = {"million": 1_000_000, "m": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000}
+
+
+class CategoryRule(Rule):
+    KIND = "category"
+    FIELDS = {
+        "settlements": FieldSpec("list[str]", required=True),
+        "country": FieldSpec("str", default="country"),
+        "populous": FieldSpec("list[str]", default=[]),
+        "min_population": FieldSpec("int", default=1_000_000),
+    }
+
+    def __init__(self, meta: Any, options: dict[str, Any], where: Any) -> None:
+        super().__init__(meta, options, where)
+        if not options["settlements"]:
+            raise self.error("settlements", "'settlements' is empty")
+        nouns = "|".join(re.escape(s) for s in options["settlements"])
+        country = re.escape(options["country"])
+        self.as_settlement = self.compile("settlements", (
+            rf"{_NAME}(?:,\s+|\s+(?:is|was|remains)\s+)(?:a|an|the)\s+{_MODS}"
+            rf"(?P<noun>{nouns})(?![\w-]|['’]s\b)"))
+        self.as_country = self.compile("country", (
+            rf"{_NAME}(?:,\s+|\s+(?:is|was|remains)\s+)(?:a|an)\s+{_MODS}"
+            rf"(?P<noun>{country})(?![\w-]|['’]s\b)"))
+        self.country_of = self.compile("country", (
+            rf"\b[Tt]he\s+(?P<mods>)(?P<noun>{country})\s+of\s+{_NAME}"))
+        populous = "|".join(re.escape(s) for s in options["populous"])
+        self.populous = self.compile("populous", (
+            rf"\b(?:a|an|the)\s+{_MODS}(?P<noun>{populous})\s+of\s+"
+            r"(?:(?:about|around|almost|nearly|less|fewer|more|than|over|under|some|just|only"
+            r"|roughly|barely|approximately)\s+)*(?P<number>\d[\d.,]*)\s*(?P<mult>million|"
+            r"billion|bn|m)?\b")) if populous else None
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text, country = doc.text, self.options["country"]
+        seen: set[int] = set()
+        for m in self.as_settlement.finditer(text):
+            name = _known(m.group("name"), gazetteer.is_country)
+            if name and not _in_address(text, m.start("name")):
+                seen.add(m.start("noun"))
+                yield self._swap(doc, m, country, f"'{name}' is a country")
+        if self.populous is not None:
+            for m in self.populous.finditer(text):
+                people = _population(m.group("number"), m.group("mult"))
+                if m.start("noun") not in seen and people >= self.options["min_population"]:
+                    yield self._swap(doc, m, country, f"a place of {m.group('number')} "
+                                     f"{m.group('mult') or ''}".rstrip() + " people is a country")
+        for pattern in (self.as_country, self.country_of):
+            for m in pattern.finditer(text):
+                name = _known(m.group("name"), gazetteer.is_city,
+                              suffix=pattern is self.as_country)
+                if name:
+                    size = gazetteer.cities().get(name, 0)
+                    noun = "city" if size >= gazetteer.CITY_MIN_POPULATION else "town"
+                    yield self._swap(doc, m, noun, f"'{name}' is a {noun}, not a country")
+
+    def _swap(self, doc: Document, m: re.Match[str], noun: str, why: str) -> Finding:
+        start = m.start("mods") if m.group("mods") else m.start("noun")
+        end = m.end("noun")
+        replacement = m.group("mods") + match_case(m.group("noun"), noun)
+        return self.finding(doc, start, end, replacement, why=why,
+                            data=[("evidence", why)])
+
+
+def _known(run: str, test: Any, suffix: bool = True) -> str | None:
+    """The longest end (or start) of a capitalised run that passes `test`."""
+    words = run.split()
+    spans = ([words[i:] for i in range(len(words))] if suffix
+             else [words[:i] for i in range(len(words), 0, -1)])
+    for part in spans:
+        if part and part[0][:1].isupper():
+            name = " ".join(part)
+            if test(name):
+                return name
+    return None
+
+
+def _in_address(text: str, at: int) -> bool:
+    """'Columbus, Georgia, a city of ...': a state after a city, not a country."""
+    return bool(re.search(r"[A-Z][\w'’-]*,\s*$", text[max(0, at - 40):at]))
+
+
+def _population(number: str, mult: str | None) -> float:
+    digits = number.replace(",", "") if mult is None else number.replace(",", ".")
+    try:
+        value = float(digits.rstrip("."))
+    except ValueError:
+        return 0
+    return value * _MULTIPLIER.get((mult or "").lower(), 1)
