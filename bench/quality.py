@@ -40,6 +40,12 @@ def default_corpora() -> Path:
     return Path(os.environ.get("NORMALIZE_CORPORA") or ROOT.parent / "shared" / "corpora")
 
 
+def near(path: Path) -> Path:
+    """`path` relative to the working folder when shorter (for readable reports)."""
+    relative = Path(os.path.relpath(path))
+    return relative if len(str(relative)) < len(str(path)) else path
+
+
 def commit() -> str:
     try:
         out = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
@@ -73,10 +79,10 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         print()
         if part == "seeds":
-            score = score_folder(ROOT / "seeds", ROOT / "tests/gold/seeds.json", rules)
+            score = score_folder(near(ROOT / "seeds"), ROOT / "tests/gold/seeds.json", rules)
             print(render_folder("seeds/ (gold: tests/gold/seeds.json)", score))
         elif part == "devset":
-            devset = ROOT / "tests/devset"
+            devset = near(ROOT / "tests/devset")
             score = score_folder(devset, devset / "gold.json", rules)
             print(render_folder("dev set (tests/devset/, gold: tests/devset/gold.json)", score))
         elif part == "bbc":

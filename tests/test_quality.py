@@ -68,6 +68,18 @@ def test_locate_all_number_any_and_containment():
     assert len(anyone) == 1 and len(anyone[0].spans) == 3
 
 
+def test_containment_only_within_a_kind_and_mojibake_inside_words():
+    text = "the provocations of Minsk\" said the Philharmonicâ€™s"
+    items = [
+        {"text": "the provocations of Minsk\"", "kind": "typography"},
+        {"text": "provocations of Minsk", "kind": "genitive"},
+        {"text": "â€™", "kind": "typography", "canonical": "’"},
+    ]
+    placed = locate(Path("g"), "a", text, items)
+    assert sorted(g.kind for g in placed) == ["genitive", "typography", "typography"]
+    assert placed[-1].spans == ((text.index("â"), text.index("â") + 3),)
+
+
 @pytest.mark.parametrize("item, message", [
     ({"text": "absent", "kind": "name"}, "not found"),
     ({"text": "word", "kind": "name", "occurrence": 2}, "occurs 1x"),

@@ -10,8 +10,9 @@ A gold file is JSON, one key per article (a path relative to the folder):
          "canonical": ["bomb shelters", "anti-atomic shelters"]}
     ]}
 
-- `text`: an exact substring of the article. It is looked up as a whole
-  word or phrase (not inside a longer word).
+- `text`: an exact substring of the article. Plain text is looked up as a
+  whole word or phrase (not inside a longer word); text holding other
+  characters (mojibake, control characters) anywhere.
 - `kind`: one of `taxonomy.KINDS`.
 - `canonical`: the proposal that would be right, a list of acceptable ones,
   or null when the problem is only to be flagged.
@@ -21,8 +22,9 @@ A gold file is JSON, one key per article (a path relative to the folder):
   for a passage repeated in the article, where either copy may be flagged).
 - `note` (optional): why it is a problem; not used for scoring.
 
-When an item's text occurs inside another item's occurrence ("Grunskiene"
-inside "Nida Grunskiene"), that occurrence belongs to the longer item only.
+When an item's text occurs inside an occurrence of another item of the same
+kind ("Grunskiene" inside "Nida Grunskiene"), that occurrence belongs to the
+longer item only.
 A gold file whose text cannot be found, or with an unknown key or kind, is
 an error naming the file and item.
 """
@@ -71,10 +73,18 @@ def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
 
+_PLAIN = re.compile(r"[\w\s.,;:!?'\"’“”‘«»()/|%&–—-]+")
+
+
 def occurrences(text: str, needle: str) -> list[tuple[int, int]]:
-    """Spans of `needle` in `text`, not inside a longer word."""
-    left = r"(?<!\w)" if re.match(r"\w", needle) else ""
-    right = r"(?!\w)" if re.search(r"\w$", needle) else ""
+    """Spans of `needle` in `text`: not inside a longer word when it is plain text.
+
+    Mojibake and control characters ("â€™", a zero-width space) live inside
+    words, so a needle holding other characters is looked up anywhere.
+    """
+    plain = _PLAIN.fullmatch(needle) is not None
+    left = r"(?<!\w)" if plain and re.match(r"\w", needle) else ""
+    right = r"(?!\w)" if plain and re.search(r"\w$", needle) else ""
     pattern = re.compile(left + re.escape(needle) + right)
     return [(m.start(), m.end()) for m in pattern.finditer(text)]
 
@@ -155,6 +165,6 @@ def _inside_longer(item: GoldItem, others: list[GoldItem]) -> bool:
     (s, e), = item.spans
     return any(
         os <= s and e <= oe and (oe - os) > (e - s)
-        for other in others if other is not item
+        for other in others if other is not item and other.kind == item.kind
         for os, oe in other.spans
     )

@@ -66,7 +66,10 @@ def render_folder(title: str, score: FolderScore, show_missed: bool = True) -> s
     if show_missed and total.missed:
         out.append("missed:")
         for item in sorted(total.missed, key=lambda i: (i.file, i.start)):
-            out.append(f"  {item.kind:<14} {item.file}  {shorten(item.text, 60)!r}")
+            doc = score.docs.get(item.file)
+            line, col = doc.position(item.start) if doc else (0, 0)
+            text = item.text if len(item.text) <= 60 else shorten(item.text, 60)
+            out.append(f"  {item.kind:<14} {item.file}:{line}:{col}  {text!r}")
     return "\n".join(out)
 
 

@@ -136,7 +136,7 @@ def score_folder(folder: Path, gold_path: Path, rules: RuleSet) -> FolderScore:
     docs = {}
     for result in report.files:
         doc = result.doc
-        items = locate(gold_path, files[doc.path], doc.text, gold[files[doc.path]])
+        items = locate(gold_path, doc.path, doc.text, gold[files[doc.path]])
         findings = list(result.findings)
         per_kind, false = score_document(doc, items, findings)
         for kind, score in per_kind.items():
