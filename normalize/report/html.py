@@ -1,0 +1,245 @@
+"""HTML report for editors: one self-contained page.
+
+Per article: its text with every finding highlighted and numbered, and
+beside it the notes (what was found, the proposal, why). Above: counts, the
+entity summary (when the report carries one), and a filter by severity and
+rule code. The page makes no network request: its CSS and JS are inline and
+a Content-Security-Policy allows nothing else (the inline script and style
+are allowed by their hashes, so even an injected handler would not run).
+
+All text from articles and rules is escaped; no article text is placed
+inside the script. Deterministic: no timestamps.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from functools import lru_cache
+from html import escape
+from importlib.resources import files
+
+from .. import __version__
+from ..model import Applicability, Finding
+from . import FileResult, Report
+
+SEVERITIES = ("error", "warning", "suggestion")
+
+
+def e(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+@lru_cache(maxsize=1)
+def _assets() -> tuple[str, str]:
+    folder = files(__package__) / "html_assets"
+    return (folder / "report.css").read_text("utf-8"), (folder / "report.js").read_text("utf-8")
+
+
+def _hash(source: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode()).digest()).decode() + "'"
+
+
+def render(report: Report) -> str:
+    css, js = _assets()
+    csp = (f"default-src 'none'; style-src {_hash(css)}; script-src {_hash(js)}; "
+           "img-src 'none'; base-uri 'none'; form-action 'none'")
+    s = report.summary()
+    with_findings = [r for r in report.files if r.findings]
+    clean = [r for r in report.files if not r.findings]
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<title>normalize report</title>",
+        f"<style>{css}</style></head><body>",
+        _header(s),
+        "<main>",
+        _filters(s),
+        _errors(report.errors),
+        _toc(with_findings),
+        _entities(report.extra.get("entities")),
+    ]
+    for i, result in enumerate(with_findings):
+        parts.append(_file(i, result))
+    if clean:
+        names = "".join(f"<li>{e(r.doc.path)}</li>" for r in clean)
+        parts.append(f'<details class="panel clean"><summary>{len(clean)} '
+                     f'{_plural(len(clean), "file")} with nothing found</summary>'
+                     f"<ul>{names}</ul></details>")
+    parts += ["</main>", f"<footer>normalize {e(__version__)}</footer>",
+              f"<script>{js}</script>", "</body></html>", ""]
+    return "\n".join(p for p in parts if p)
+
+
+def _plural(n: int, word: str) -> str:
+    return word if n == 1 else word + "s"
+
+
+def _header(s: dict) -> str:
+    fx = s["fixable"]
+    items = [
+        (s["findings"], _plural(s["findings"], "finding")),
+        (s["files_with_findings"], f"of {s['files']} {_plural(s['files'], 'file')} with findings"),
+        *((s["by_severity"][sev], _plural(s["by_severity"][sev], sev)) for sev in SEVERITIES),
+        (fx["safe"], "safe fixes"),
+        (fx["unsafe"], "unsafe fixes"),
+    ]
+    if s["errors"]:
+        items.append((s["errors"], _plural(s["errors"], "unreadable file")))
+    totals = "".join(f"<span><b>{n}</b>{e(label)}</span>" for n, label in items)
+    return (f'<header class="top"><h1>normalize report<small>{s["files"]} '
+            f'{_plural(s["files"], "file")} checked</small></h1>'
+            f'<div class="totals">{totals}</div></header>')
+
+
+def _filters(s: dict) -> str:
+    if not s["findings"]:
+        return ('<section class="panel"><p>All checks passed.</p>'
+                '<span id="shown" hidden>0</span></section>')
+    sev = "".join(
+        f'<label class="chip sev-{x}"><input type="checkbox" checked data-filter="sev" '
+        f'value="{x}"><span class="sev">{x}</span>'
+        f'<span class="n">{s["by_severity"][x]}</span></label>'
+        for x in SEVERITIES if s["by_severity"][x])
+    codes = "".join(
+        f'<label class="chip"><input type="checkbox" checked data-filter="code" value="{e(c)}">'
+        f'<code>{e(c)}</code><span class="n">{n}</span></label>'
+        for c, n in s["by_code"].items())
+    return (f'<section class="panel"><h2>Filter</h2><div class="filters">'
+            f'<div class="group"><span class="label">Severity</span>{sev}</div>'
+            f'<div class="group"><span class="label">Rule</span>{codes}</div>'
+            f'<span id="shown-line">showing <b id="shown">{s["findings"]}</b> of '
+            f'{s["findings"]}</span></div></section>')
+
+
+def _errors(errors: tuple[str, ...]) -> str:
+    if not errors:
+        return ""
+    items = "".join(f"<li>{e(x)}</li>" for x in errors)
+    return f'<section class="panel errors"><h2>Not checked</h2><ul>{items}</ul></section>'
+
+
+def _toc(results: list[FileResult]) -> str:
+    if len(results) < 2:
+        return ""
+    rows = []
+    for i, r in enumerate(results):
+        counts = {sev: 0 for sev in SEVERITIES}
+        for f in r.findings:
+            counts[f.severity.value] += 1
+        cells = "".join(f'<td class="num">{counts[x] or ""}</td>' for x in SEVERITIES)
+        rows.append(f'<tr><td><a href="#file-{i}">{e(r.doc.path)}</a></td>{cells}'
+                    f'<td class="num">{len(r.findings)}</td></tr>')
+    head = "".join(f'<th class="num">{x}</th>' for x in SEVERITIES)
+    return (f'<section class="panel toc"><h2>Files</h2><table><tr><th>file</th>{head}'
+            f'<th class="num">all</th></tr>{"".join(rows)}</table></section>')
+
+
+def _entities(entities: object) -> str:
+    """The entity summary: canonical form, then each variant with its count and files."""
+    if not entities or not isinstance(entities, list):
+        return ""
+    rows = []
+    for ent in entities:
+        if not isinstance(ent, dict):
+            continue
+        name = ent.get("canonical") or ent.get("name") or ent.get("text") or ""
+        variants = ent.get("variants") or ent.get("forms") or []
+        cells = []
+        for v in variants if isinstance(variants, list) else []:
+            if isinstance(v, dict):
+                text = v.get("text") or v.get("form") or v.get("spelling") or ""
+                count = v.get("count")
+                where = v.get("files") or []
+                title = ", ".join(map(str, where)) if isinstance(where, list) else str(where)
+                n = f' <span class="n">×{e(count)}</span>' if count is not None else ""
+                cells.append(f'<span class="variant" title="{e(title)}">{e(text)}{n}</span>')
+            else:
+                cells.append(f'<span class="variant">{e(v)}</span>')
+        total = ent.get("count", "")
+        rows.append(f'<tr><td class="canonical">{e(name)}</td><td>{"".join(cells)}</td>'
+                    f'<td class="num">{e(total)}</td></tr>')
+    return ('<section class="panel"><h2>Names</h2><table><tr><th>canonical form</th>'
+            '<th>forms found</th><th class="num">mentions</th></tr>'
+            f'{"".join(rows)}</table></section>')
+
+
+def _file(index: int, result: FileResult) -> str:
+    ids = [f"f{index}-{n + 1}" for n in range(len(result.findings))]
+    total = len(result.findings)
+    notes = "".join(_note(result, f, i) for f, i in zip(result.findings, ids))
+    return (f'<article class="file" id="file-{index}"><header><h2>{e(result.doc.path)}</h2>'
+            f'<span class="count"><span class="shown">{total}</span> of {total} '
+            f'{_plural(total, "finding")}</span></header><div class="body">'
+            f'<div class="text">{_text(result, ids)}</div>'
+            f'<ol class="notes">{notes}</ol></div></article>')
+
+
+def _note(result: FileResult, f: Finding, fid: str) -> str:
+    line, col = result.doc.position(f.start)
+    sev = f.severity.value
+    if f.replacement is not None:
+        change = f"<del>{e(f.text)}</del> → <ins>{e(f.replacement)}</ins>"
+    elif f.fix is not None:
+        change = f'<span class="found">{e(f.text)}</span> → {e(f.fix.title)}'
+    else:
+        change = f'<span class="found">{e(f.text)}</span>'
+    fix = ""
+    if f.fix is not None:
+        kind = f.fix.applicability
+        label = {Applicability.SAFE: "safe fix", Applicability.UNSAFE: "unsafe fix",
+                 Applicability.DISPLAY_ONLY: "proposal"}[kind]
+        fix = f'<span class="fix {kind.value}">{label}</span>'
+    number = fid.split("-")[1]
+    return (f'<li class="note sev-{sev}" id="{fid}" data-sev="{sev}" data-code="{e(f.code)}">'
+            f'<div class="note-head"><span class="num">{number}</span>'
+            f'<span class="sev">{sev}</span><code>{e(f.code)}</code>{fix}'
+            f'<span class="where">{line}:{col}</span></div>'
+            f'<div class="change">{change}</div><div class="msg">{e(f.message)}</div></li>')
+
+
+def _text(result: FileResult, ids: list[str]) -> str:
+    """The article's lines, with findings as <mark>s (split where they overlap) and numbers.
+
+    Text that is not checked (markup, code, URLs) is shown muted.
+    """
+    doc, findings = result.doc, result.findings
+    text = doc.text
+    position = {fid: n for n, fid in enumerate(ids)}
+    cuts = sorted({c for f in findings for c in (f.start, f.end)}
+                  | {c for s in doc.protected for c in (s.start, s.end)})
+    ref_at: dict[int, list[int]] = {}
+    for n, f in enumerate(findings):
+        end = f.end
+        while end > f.start and text[end - 1] in "\r\n":
+            end -= 1
+        ref_at.setdefault(end, []).append(n)
+
+    def refs(pos: int) -> str:
+        return "".join(f'<a class="ref {findings[n].severity.value}" href="#{ids[n]}" '
+                       f'data-f="{ids[n]}">{ids[n].split("-")[1]}</a>'
+                       for n in ref_at.get(pos, ()))
+
+    out = []
+    starts = doc.line_starts
+    for number, start in enumerate(starts, 1):
+        end = starts[number] if number < len(starts) else len(text)
+        while end > start and text[end - 1] in "\r\n":
+            end -= 1
+        points = sorted({start, end, *(c for c in cuts if start < c < end)})
+        html = [refs(points[0])]
+        for a, b in zip(points, points[1:]):
+            cover = [ids[n] for n, f in enumerate(findings) if f.start < b and a < f.end]
+            piece = e(text[a:b])
+            if doc.is_protected(a, b):
+                piece = f'<span class="mu">{piece}</span>'
+            if cover:
+                top = min((findings[position[i]].severity for i in cover), key=lambda s: s.rank)
+                piece = (f'<mark data-f="{" ".join(cover)}" data-sev="{top.value}">{piece}</mark>')
+            html.append(piece + refs(b))
+        body = "".join(html)
+        blank = "" if body.strip() else " blank"
+        out.append(f'<div class="ln{blank}" data-n="{number}"><span>{body}</span></div>')
+    return "".join(out)
