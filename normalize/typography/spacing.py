@@ -84,7 +84,8 @@ def space_before_quote(text: str, options: dict[str, Any]) -> Iterator[Hit]:
     for m in _CURLY_GLUED.finditer(text):
         if text[m.start() - 1] == "." and text[m.start() - 2 : m.start()] == "..":
             continue
-        yield Hit(m.start(), m.end(), " “", safe=True)
+        yield Hit(m.start(), m.end(), " “", safe=True,
+                  values={"found": _glued(text, m.start()) + "“"})
     for line in _LINE.finditer(text):
         body = line.group()
         if '"' not in body:
@@ -92,7 +93,16 @@ def space_before_quote(text: str, options: dict[str, Any]) -> Iterator[Hit]:
         for m in _STRAIGHT_GLUED.finditer(body):
             if body.count('"', 0, m.start()) % 2 == 0:  # an opening quote
                 at = line.start() + m.start()
-                yield Hit(at, at + 1, ' "', safe=False)
+                yield Hit(at, at + 1, ' "', safe=False,
+                          values={"found": _glued(text, at) + '"'})
+
+
+def _glued(text: str, at: int) -> str:
+    """The word just before `at`, for the message."""
+    start = at
+    while start > 0 and at - start < 30 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:at]
 
 
 _DOUBLED = re.compile(r"([,;])[ \t]*\1(?=\s|$)|(:)[ \t]*:(?=\s|$)")
