@@ -9,6 +9,7 @@ from __future__ import annotations
 from .base import Rule
 from .category import CategoryRule
 from .existence import ExistenceRule
+from .genitive import GenitiveRule
 from .language import LanguageRule
 from .names import NamesRule
 from .pronoun import PronounRule
@@ -20,6 +21,7 @@ KINDS: dict[str, type[Rule]] = {
     for cls in (
         CategoryRule,
         ExistenceRule,
+        GenitiveRule,
         LanguageRule,
         NamesRule,
         PronounRule,
