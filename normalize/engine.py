@@ -10,14 +10,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .consistency import CODES as FOLDER_CODES
+from .consistency import decide
 from .document import DEFAULT_SUFFIXES, Document, DocumentError
+from .entities import MentionTable, collect_mentions
 from .fixer import allowed, apply_fixes
 from .kinds.base import Rule
 from .loader import RuleSet
 from .markup import fit_to_prose, markup_kind
 from .model import Finding
 from .report import FileResult, Report
-from .suppression import apply_suppressions
+from .suppression import apply_suppressions, is_suppressed, suppressed_ranges
 
 
 def check_document(doc: Document, rules: RuleSet) -> list[Finding]:
@@ -33,7 +36,7 @@ def check_document(doc: Document, rules: RuleSet) -> list[Finding]:
                 if finding is None:
                     continue
             found.add(finding)
-    known = [rule.meta.code for rule in rules.rules]
+    known = [rule.meta.code for rule in rules.rules] + list(FOLDER_CODES)
     kept = apply_suppressions(doc.text, doc.path, found, known)  # inline comments
     return sorted((f for f in kept if f in found or rules.wants(f.code, doc.path)),
                   key=Finding.sort_key)
@@ -55,13 +58,26 @@ def check_paths(paths: Iterable[Path], rules: RuleSet, with_fixed: bool = False)
     (for the diff report).
     """
     errors: list[str] = []
+    checked = [(doc, check_document(doc, rules), collect_mentions(doc))
+               for doc in read_all(paths, errors)]
+    # folder-wide names stage: merge the per-document mention tables, then decide
+    folder = decide(MentionTable.merge(m for _, _, m in checked), rules,
+                    {doc.path: found for doc, found, _ in checked})
     results = []
     everything = allowed("all")
-    for doc in read_all(paths, errors):
-        findings = check_document(doc, rules)
+    for doc, findings, _ in checked:
+        findings = sorted(set(findings) | set(_wanted(doc, rules, folder.findings)),
+                          key=Finding.sort_key)
         fixed = apply_fixes(doc.text, findings, everything)[0] if with_fixed else None
         results.append(FileResult(doc, tuple(findings), fixed))
-    return Report(tuple(results), tuple(errors))
+    return Report(tuple(results), tuple(errors), extra={"entities": folder.entities})
+
+
+def _wanted(doc: Document, rules: RuleSet, found: dict[str, list[Finding]]) -> list[Finding]:
+    """The folder stage's findings for `doc` that config and inline comments keep."""
+    mine = [f for f in found.get(doc.path, ()) if rules.wants(f.code, doc.path)]
+    ranges = suppressed_ranges(doc.text) if mine and "normalize" in doc.text else {}
+    return [f for f in mine if not is_suppressed(f, ranges)]
 
 
 def walk(paths: Iterable[Path], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> Iterator[Path]:

@@ -148,5 +148,6 @@ def test_no_default_rules_and_extra_rules(tmp_path):
         '[examples]\nfail = ["defense"]\npass = ["defence"]\n', encoding="utf-8")
     result = run("check", "--no-default-rules", "--rules", folder, "--format", "json", SEEDS)
     codes = {f["code"] for f in json.loads(result.stdout)["findings"]}
-    assert codes == {"HS101"}
+    # the folder-wide names stage (NM2xx) runs whatever rules are loaded
+    assert {c for c in codes if not c.startswith("NM2")} == {"HS101"}
     assert run("rules", "validate", folder).exit_code == 0

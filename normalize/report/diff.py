@@ -10,6 +10,7 @@ import difflib
 import re
 
 from . import Report
+from .entities import entity_lines
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
 
@@ -38,7 +39,9 @@ def unified_diff(path: str, old: str, new: str) -> str:
 
 
 def render(report: Report) -> str:
-    return "".join(
+    # the entity summary as a header of '#' lines, which patch and git apply skip
+    header = "".join(f"# {line}\n" for line in entity_lines(report))
+    return header + "".join(
         unified_diff(r.doc.path, r.doc.text, r.fixed)
         for r in report.files
         if r.fixed is not None

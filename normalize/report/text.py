@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Applicability
 from . import Report
+from .entities import entity_lines
 
 
 def render(report: Report) -> str:
@@ -13,6 +14,7 @@ def render(report: Report) -> str:
             line, col = result.doc.position(f.start)
             mark = " [*]" if f.fix and f.fix.applicability is Applicability.SAFE else ""
             lines.append(f"{f.path}:{line}:{col}: {f.code}{mark} {f.message}")
+    lines.extend(entity_lines(report))
     s = report.summary()
     if s["findings"]:
         noun = "finding" if s["findings"] == 1 else "findings"

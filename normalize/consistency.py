@@ -1,0 +1,210 @@
+"""The folder-wide names stage: one spelling per person, place or organisation.
+
+A newsroom cannot list every name in advance; the folder itself often says
+which spelling is right. After every document has been checked on its own,
+this stage takes the name mentions of all of them (`entities`), groups the
+spellings of one entity (`grouping`), and reports each minority spelling
+with the canonical one and the evidence:
+
+- NM201 `name-inconsistent`: the same name with other (or no) diacritics,
+  in reversed order, or its surname alone so written. Fix: unsafe (a
+  judgement from the folder, not from a list).
+- NM202 `name-variant`: a transliterated spelling ("Shakalene") or a garbled
+  given name ("Decali Šakalienė"). Fix: display-only for transliterations,
+  unsafe for a garbled given name (as the names kind does).
+- NM203 `name-ending-hint`: a Lithuanian surname ending without its marks
+  ("Grunskiene" -> "Grunskienė") when nothing better is known.
+  Display-only.
+
+It runs whatever rules are loaded (also with --no-default-rules); listed
+names from names rule files decide the canonical form when they match, and
+a finding on a span that a names rule already reports is not repeated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .entities import Mention
+from .grouping import Entity, Form, Listed, group
+from .loader import RuleSet
+from .model import Applicability, Finding, Fix, Severity
+from .morphology import ending_hint
+from .text import fold, match_case
+from .translit import has_marks
+
+CODES = {
+    "NM201": ("name-inconsistent", Severity.WARNING),
+    "NM202": ("name-variant", Severity.WARNING),
+    "NM203": ("name-ending-hint", Severity.SUGGESTION),
+}
+MAX_FILES_SHOWN = 3
+
+
+@dataclass(frozen=True)
+class FolderNames:
+    """What the stage decided: findings per file and the entity summary."""
+
+    findings: dict[str, list[Finding]]
+    entities: list[dict]
+
+
+def listed_names(rules: RuleSet) -> Listed:
+    listed = Listed()
+    for rule in rules.rules:
+        if rule.meta.kind == "names":
+            person = rule.options.get("category") == "person"
+            for name in rule.options["names"]:
+                listed.add(name, rule.meta.code, person)
+    return listed
+
+
+def decide(mentions: Iterable[Mention], rules: RuleSet,
+           reported: dict[str, list[Finding]] | None = None) -> FolderNames:
+    """Group the folder's mentions; findings for minority spellings; the summary.
+
+    `reported` holds the findings the per-document rules made, per file; a
+    span a names rule already reports gets no second finding here.
+    """
+    listed = listed_names(rules)
+    entities = sorted(group(list(mentions), listed), key=lambda e: (e.text, e.head.key))
+    names_codes = {r.meta.code for r in rules.rules if r.meta.kind == "names"}
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for path, found in (reported or {}).items():
+        taken[path] = [(f.start, f.end) for f in found if f.code in names_codes]
+    out: dict[str, list[Finding]] = {}
+    summary = []
+    for entity in entities:
+        found = list(_findings(entity))
+        for f in found:
+            if not any(f.start < e and s < f.end for s, e in taken.get(f.path, ())):
+                out.setdefault(f.path, []).append(f)
+        if _worth_listing(entity, found):
+            summary.append(_summary(entity))
+    for found in out.values():
+        found.sort(key=Finding.sort_key)
+    return FolderNames(out, summary)
+
+
+def _findings(entity: Entity) -> Iterable[Finding]:
+    canon = entity.canonical
+    evidence = _evidence(entity)
+    hinted = not entity.listed and not has_marks(" ".join(canon))
+    for form, relation in entity.members:
+        target = canon[-1:] if relation == "surname" else canon
+        if hinted:
+            yield from _hints(form)
+            if relation not in ("reversed", "garbled"):
+                continue  # no spelling with diacritics to restore from
+        if len(form.words) != len(target) or [w.lower() for w in form.words] == [
+                w.lower() for w in target]:
+            continue  # the canonical spelling, or another capitalisation of it
+        code, problem, level = _problem(form, target, relation)
+        if entity.listed and level is not Applicability.DISPLAY_ONLY:
+            continue  # the names rule that lists it reports these itself (or is turned off)
+        replacement = " ".join(target)
+        for m in form.mentions:
+            proposal = _respell(m, target if relation != "reversed" else (replacement,))
+            msg = f"'{m.text}' {problem}: write '{proposal}' ({evidence})"
+            yield _finding(m.path, m.start, m.end, m.text, code, msg, proposal, level,
+                           [("canonical", " ".join(canon)), ("evidence", evidence)])
+
+
+def _respell(m: Mention, target: tuple[str, ...]) -> str:
+    """The mention with its words replaced by `target`'s, blanks between them kept."""
+    if len(target) != len(m.words):
+        return " ".join(target)
+    pieces, pos = [], m.start
+    for word, start, right in zip(m.words, m.offsets, target):
+        pieces.append(m.text[pos - m.start : start - m.start])
+        pieces.append(match_case(word, right) if word.isupper() and len(word) > 1 else right)
+        pos = start + len(word)
+    return "".join(pieces)
+
+
+def _problem(form: Form, target: tuple[str, ...], relation: str) -> tuple[str, str, Applicability]:
+    if tuple(fold(w) for w in form.words) == tuple(fold(w) for w in target):
+        problem = "is missing diacritics" if not has_marks(form.text) else "has other diacritics"
+        return "NM201", problem, Applicability.UNSAFE
+    if relation == "reversed":
+        return "NM201", "is in reversed order (surname first)", Applicability.UNSAFE
+    if relation == "garbled":
+        return "NM202", "looks like a garbled form of a name", Applicability.UNSAFE
+    return "NM202", "looks like another transliteration of a name", Applicability.DISPLAY_ONLY
+
+
+def _hints(form: Form) -> Iterable[Finding]:
+    for m in form.mentions:
+        for word, start in zip(m.words, m.offsets):
+            hint = ending_hint(word)
+            if hint is None:
+                continue
+            msg = (f"'{word}' looks like a Lithuanian surname without its diacritics: "
+                   f"perhaps '{hint}' (check the person's own spelling)")
+            yield _finding(m.path, start, start + len(word), word, "NM203", msg, hint,
+                           Applicability.DISPLAY_ONLY, [("candidates", hint)])
+
+
+def _finding(path: str, start: int, end: int, text: str, code: str, message: str,
+             replacement: str, level: Applicability, data: list[tuple[str, str]]) -> Finding:
+    rule, severity = CODES[code]
+    return Finding(path=path, start=start, end=end, code=code, rule=rule, severity=severity,
+                   message=message, text=text,
+                   fix=Fix.replace(start, end, replacement, level), data=tuple(data))
+
+
+def _evidence(entity: Entity) -> str:
+    canon = entity.canonical
+    same = [f for f, _ in entity.members if f.words == canon]
+    parts = []
+    if entity.listed:
+        parts.append(f"listed by {entity.listed}")
+    if same:
+        form = same[0]
+        files = form.files
+        shown = ", ".join(files[:MAX_FILES_SHOWN]) + (", ..." if len(files) > 3 else "")
+        times = "once" if form.count == 1 else f"{form.count} times"
+        noun = "file" if len(files) == 1 else "files"
+        parts.append(f"written '{form.text}' {times} in {len(files)} {noun}: {shown}")
+    elif not entity.listed:
+        parts.append("no other spelling in the folder")
+    return "; ".join(parts)
+
+
+def _worth_listing(entity: Entity, found: list[Finding]) -> bool:
+    canon = entity.canonical
+    odd = [f for f, rel in entity.members
+           if f.words != (canon[-1:] if rel == "surname" else canon)]
+    return bool(odd or found)
+
+
+def _summary(entity: Entity) -> dict:
+    return {
+        "canonical": entity.text,
+        "source": f"listed ({entity.listed})" if entity.listed else "folder",
+        "mentions": sum(f.count for f, _ in entity.members),
+        "variants": [
+            {"text": f.text, "relation": _relation(entity, f, rel), "count": f.count,
+             "files": f.files}
+            for f, rel in entity.members
+        ],
+    }
+
+
+def _relation(entity: Entity, form: Form, relation: str) -> str:
+    """How a spelling relates to the canonical form, for the summary."""
+    surname = relation == "surname"
+    target = entity.canonical[-1:] if surname else entity.canonical
+    prefix = "surname" if surname else ""
+    if form.words == target:
+        return prefix or "canonical"
+    if tuple(w.lower() for w in form.words) == tuple(w.lower() for w in target):
+        how = "case"
+    elif tuple(fold(w) for w in form.words) == tuple(fold(w) for w in target):
+        how = "diacritics"
+    elif relation in ("reversed", "garbled"):
+        how = relation
+    else:
+        how = "transliterated"
+    return f"{prefix}, {how}" if prefix else how
