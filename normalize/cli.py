@@ -83,10 +83,16 @@ def _setup(paths: tuple[Path, ...], config_file: Path | None, rules_dirs: tuple[
     return config, rules.with_policy(config)
 
 
-def _files(paths: tuple[Path, ...], config: Config) -> list[Path]:
-    """Named files always; files found in folders if the config's include/exclude want them."""
-    named = set(paths)
+def _files(paths: tuple[Path, ...], config: Config, force_exclude: bool) -> list[Path]:
+    """Files found in folders if the config's include/exclude want them; named files
+    always, unless `force_exclude` (pre-commit names every file it sees)."""
+    named = set() if force_exclude else set(paths)
     return [p for p in walk(paths) if p in named or config.wants_file(p)]
+
+
+force_exclude_option = click.option(
+    "--force-exclude", is_flag=True,
+    help="Apply the config's include/exclude to files named on the command line too.")
 
 
 paths_argument = click.argument(
@@ -116,12 +122,13 @@ def main() -> None:
 @config_option
 @select_option
 @ignore_option
+@force_exclude_option
 @rules_option
 @no_default_option
 def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, statistics: bool,
           baseline_file: Path | None, write_baseline: Path | None, fail_level: str | None,
           config_file: Path | None, select: tuple[str, ...], ignore: tuple[str, ...],
-          rules_dirs: tuple[Path, ...], no_default_rules: bool) -> None:
+          force_exclude: bool, rules_dirs: tuple[Path, ...], no_default_rules: bool) -> None:
     """Check files and folders; report findings and proposals."""
     config, rules = _setup(paths, config_file, rules_dirs, no_default_rules,
                            select=_codes(select), ignore=_codes(ignore),
@@ -129,7 +136,7 @@ def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, statist
     fmt = config.format
     if fmt not in formatters():
         _fail(f"output format {fmt!r} is not available in this version")
-    report = check_paths(_files(paths, config), rules, with_fixed=fmt == "diff")
+    report = check_paths(_files(paths, config, force_exclude), rules, with_fixed=fmt == "diff")
     report = replace(report, rules=tuple(r.meta for r in rules.rules))
     if write_baseline is not None:
         data = baseline.build(report, write_baseline.resolve().parent)
@@ -176,18 +183,19 @@ def _read_baseline(path: Path) -> baseline.Baseline:
 @config_option
 @select_option
 @ignore_option
+@force_exclude_option
 @rules_option
 @no_default_option
 def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool, config_file: Path | None,
-        select: tuple[str, ...], ignore: tuple[str, ...], rules_dirs: tuple[Path, ...],
-        no_default_rules: bool) -> None:
+        select: tuple[str, ...], ignore: tuple[str, ...], force_exclude: bool,
+        rules_dirs: tuple[Path, ...], no_default_rules: bool) -> None:
     """Apply safe fixes in place (display-only proposals are never written)."""
     config, rules = _setup(paths, config_file, rules_dirs, no_default_rules,
                            select=_codes(select), ignore=_codes(ignore))
     levels = allowed("unsafe" if unsafe_fixes else "safe")
     errors: list[str] = []
     fixed_count = files_changed = remaining = 0
-    for doc in read_all(_files(paths, config), errors):
+    for doc in read_all(_files(paths, config, force_exclude), errors):
         new, applied = fix_until_stable(doc, rules, levels)
         if new != doc.text:
             if show_diff:
