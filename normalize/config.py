@@ -39,7 +39,7 @@ from typing import Any
 from .model import Severity
 
 CONFIG_NAMES = ("normalize.toml", "pyproject.toml")
-FORMATS = ("text", "json", "diff", "sarif", "github", "junit", "html")
+FORMATS = ("text", "json", "diff", "sarif", "github", "junit", "codequality", "html")
 FAIL_LEVELS = ("error", "warning", "suggestion")
 
 

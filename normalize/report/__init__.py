@@ -57,8 +57,8 @@ class Report:
 
 
 def formatters() -> dict[str, Callable[[Report], str]]:
-    from . import diff, github, html, json, junit, sarif, text
+    from . import codequality, diff, github, html, json, junit, sarif, text
 
     return {"text": text.render, "json": json.render, "diff": diff.render,
             "sarif": sarif.render, "github": github.render, "junit": junit.render,
-            "html": html.render}
+            "codequality": codequality.render, "html": html.render}

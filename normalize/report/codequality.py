@@ -1,0 +1,39 @@
+"""GitLab Code Quality report (a subset of the Code Climate format).
+
+A JSON array, one issue per finding: description, check_name, a fingerprint
+unique per issue (the baseline fingerprint, so an issue keeps its identity
+when lines move, plus the path and an occurrence count), severity and
+location (path and first line). GitLab shows new and fixed issues in the
+merge request.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+
+from ..baseline import fingerprint
+from ..model import Severity
+from . import Report
+
+SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.SUGGESTION: "info"}
+
+
+def render(report: Report) -> str:
+    issues = []
+    for result in report.files:
+        seen: Counter[str] = Counter()
+        for f in result.findings:
+            fp = fingerprint(f, result.doc.text)
+            seen[fp] += 1
+            unique = hashlib.sha256(f"{f.path}\x1f{fp}\x1f{seen[fp]}".encode()).hexdigest()
+            line, _ = result.doc.position(f.start)
+            issues.append({
+                "description": f"{f.code} {f.message}",
+                "check_name": f.code,
+                "fingerprint": unique[:32],
+                "severity": SEVERITIES[f.severity],
+                "location": {"path": f.path, "lines": {"begin": line}},
+            })
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
