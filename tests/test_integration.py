@@ -21,11 +21,14 @@ from normalize.cli import main
 
 from .conftest import ROOT, SEEDS
 
-yaml = pytest.importorskip("yaml", reason="PyYAML reads the hook and action files")
+
+def _yaml(name: str):
+    yaml = pytest.importorskip("yaml", reason="PyYAML reads the hook and action files")
+    return yaml.safe_load((ROOT / name).read_text(encoding="utf-8"))
 
 
 def test_pre_commit_hooks_file():
-    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hooks = _yaml(".pre-commit-hooks.yaml")
     by_id = {h["id"]: h for h in hooks}
     assert set(by_id) == {"normalize", "normalize-fix"}
     for hook in hooks:
@@ -34,7 +37,7 @@ def test_pre_commit_hooks_file():
 
 
 def test_action_runs_check_and_uploads_sarif():
-    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    action = _yaml("action.yml")
     assert action["runs"]["using"] == "composite"
     steps = action["runs"]["steps"]
     uses = [s.get("uses", "") for s in steps]
