@@ -64,7 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rules", type=Path, action="append", default=[],
                         help="extra rule folder (repeatable), as for normalize check")
     parser.add_argument("--mqm-limit", type=int, default=None, help="first N MQM segments")
-    parser.add_argument("--examples", type=int, default=3, help="BBC examples per code")
+    parser.add_argument("--examples", type=int, default=3,
+                        help="example findings per code (BBC and MQM)")
     args = parser.parse_args(argv)
     parts = [p.strip() for p in args.only.split(",") if p.strip()]
     unknown = set(parts) - set(PARTS)
@@ -98,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
             if not path.is_file():
                 print(f"== MQM: skipped, {path} not found (use --corpora DIR)")
                 continue
-            print(render_mqm(evaluate_mqm(path, rules, args.mqm_limit)))
+            print(render_mqm(evaluate_mqm(path, rules, args.mqm_limit), args.examples))
         print(f"({part}: {time.perf_counter() - started:.1f} s)")
     return 1 if failed else 0
 

@@ -197,3 +197,60 @@ def test_corpora_rate_counts_words_and_findings(tmp_path):
     assert result.per_10k(1) == pytest.approx(10_000 / 9)
     assert not result.met
     assert result.by_code() == [("MT901", 1)]
+
+
+def _mqm_line(target, errors):
+    return json.dumps({"system": "S", "doc": "d", "seg_id": 1, "source": "-", "target": target,
+                       "raters": ["r1", "r2"], "errors": errors})
+
+
+def test_mqm_precision_and_recall_on_a_tiny_corpus(tmp_path):
+    from normalize.quality.mqm import evaluate_mqm
+
+    rules_dir = tmp_path / "rules"
+    rules_dir.mkdir()
+    (rules_dir / "r.toml").write_text(RULE, encoding="utf-8")
+    rules = load_rules([rules_dir], use_defaults=False)
+    t1 = "The drone precipitated near a small town."
+    t2 = "Stocks precipitated a crisis."
+    s = t1.index("precipitated")
+    errors1 = [
+        {"rater": "r1", "category": "Fluency/Spelling", "side": "target",
+         "start": s, "end": s + 12, "span": "precipitated"},
+        {"rater": "r2", "category": "Fluency/Spelling", "side": "target",
+         "start": s, "end": s + 12, "span": "precipitated"},  # same span: counted once
+        {"rater": "r1", "category": "Fluency/Punctuation", "side": "target",
+         "start": len(t1) - 1, "end": len(t1), "span": "."},
+        {"rater": "r2", "category": "Accuracy/Omission", "side": "source",
+         "start": None, "end": None, "span": "x"},
+    ]
+    path = tmp_path / "mqm.jsonl"
+    path.write_text(_mqm_line(t1, errors1) + "\n" + _mqm_line(t2, []) + "\n", encoding="utf-8")
+    result = evaluate_mqm(path, rules)
+    assert (result.segments, result.target_spans, len(result.findings)) == (2, 2, 3)
+    # "precipitated" on an error (Spelling fits the translation family), "small town"
+    # and the second "precipitated" on none
+    assert result.precision_by_code() == {"MT901": (3, 1, 1)}
+    recall = result.recall_by_category()
+    assert recall["Fluency/Spelling"][:3] == (1, 1, 1)
+    assert recall["Fluency/Punctuation"][:3] == (1, 0, 0)
+    assert "[[precipitated]]" in result.examples(2)["MT901"][0].context
+    assert evaluate_mqm(path, rules, limit=1).segments == 1
+
+
+def test_mqm_first_segments_of_the_real_corpus(default_rules):
+    import os
+
+    from normalize.quality.mqm import evaluate_mqm
+
+    from .conftest import SHARED
+
+    corpora = Path(os.environ.get("NORMALIZE_CORPORA") or SHARED / "corpora")
+    path = corpora / "mqm-wmt23-zhen" / "wmt23_zhen_news_sxs_mqm.jsonl"
+    if not path.is_file():
+        pytest.skip(f"{path} not found")
+    result = evaluate_mqm(path, default_rules, limit=50)
+    assert result.segments == 50
+    assert result.target_spans > 0
+    for n, on_error, fitting in result.precision_by_code().values():
+        assert n >= on_error >= fitting

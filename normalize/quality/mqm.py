@@ -39,13 +39,26 @@ class ErrorSpan:
     category: str
 
 
+@dataclass(frozen=True)
+class MqmHit:
+    """A finding on an MQM target: the categories of the spans it overlaps."""
+
+    finding: Finding
+    categories: tuple[str, ...]
+    fitting: bool  # overlaps a span of a category its family fits
+    context: str  # the finding marked in its segment, for reading
+
+    @property
+    def on_error(self) -> bool:
+        return bool(self.categories)
+
+
 @dataclass
 class MqmResult:
     segments: int = 0
     words: int = 0
     target_spans: int = 0
-    # per finding: (finding, on any error span, on a span of a category its family fits)
-    findings: list[tuple[Finding, bool, bool]] = field(default_factory=list)
+    findings: list[MqmHit] = field(default_factory=list)
     # per fitting category: spans, hit by any finding, hit by its family, codes that hit
     category_spans: Counter = field(default_factory=Counter)
     category_any: Counter = field(default_factory=Counter)
@@ -55,12 +68,21 @@ class MqmResult:
     def precision_by_code(self) -> dict[str, tuple[int, int, int]]:
         """code -> (findings, on an error span, on a span of a fitting category)."""
         out: dict[str, list[int]] = {}
-        for finding, on_error, on_fitting in self.findings:
-            row = out.setdefault(finding.code, [0, 0, 0])
+        for hit in self.findings:
+            row = out.setdefault(hit.finding.code, [0, 0, 0])
             row[0] += 1
-            row[1] += on_error
-            row[2] += on_fitting
+            row[1] += hit.on_error
+            row[2] += hit.fitting
         return {code: (r[0], r[1], r[2]) for code, r in sorted(out.items())}
+
+    def examples(self, per_code: int) -> dict[str, list[MqmHit]]:
+        """A few findings per code, spread over the corpus (deterministic)."""
+        out: dict[str, list[MqmHit]] = {}
+        for code in self.precision_by_code():
+            mine = [h for h in self.findings if h.finding.code == code]
+            step = max(1, len(mine) // per_code)
+            out[code] = mine[::step][:per_code]
+        return out
 
     def recall_by_category(self) -> dict[str, tuple[int, int, int, list[tuple[str, int]]]]:
         """category -> (spans, hit by any finding, hit by its family, top codes)."""
@@ -92,6 +114,13 @@ def target_spans(segment: dict) -> list[ErrorSpan]:
     return sorted(seen, key=lambda e: (e.start, e.end, e.category))
 
 
+def marked(text: str, finding: Finding, width: int = 40) -> str:
+    """The finding in its context, marked with [[ ]]."""
+    left = text[max(0, finding.start - width):finding.start]
+    right = text[finding.end:finding.end + width]
+    return " ".join(f"{left}[[{text[finding.start:finding.end]}]]{right}".split())
+
+
 def fits(category: str, code: str) -> bool:
     return family_of_code(code) in MQM_CATEGORY_FAMILIES.get(category, ())
 
@@ -110,8 +139,9 @@ def evaluate_mqm(path: Path, rules: RuleSet, limit: int | None = None) -> MqmRes
         result.target_spans += len(spans)
         for f in findings:
             touched = [s for s in spans if overlap(s.start, s.end, f.start, f.end)]
-            result.findings.append(
-                (f, bool(touched), any(fits(s.category, f.code) for s in touched)))
+            result.findings.append(MqmHit(
+                f, tuple(sorted({s.category for s in touched})),
+                any(fits(s.category, f.code) for s in touched), marked(target, f)))
         for span in spans:
             if span.category not in MQM_CATEGORY_FAMILIES:
                 continue

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from ..document import Document
 from ..model import Finding
 from .corpora import RateResult
-from .mqm import MqmResult
+from .mqm import MqmResult, marked
 from .score import FolderScore, KindScore
 
 
@@ -83,15 +83,13 @@ def render_rate(result: RateResult, examples: int = 3) -> str:
         out.append(table(["code", "findings", "per 10k words"], rows))
     for code, samples in result.examples(examples).items():
         for doc, f in samples:
-            context = doc.line_text(doc.position(f.start)[0])
-            out.append(f"  {code}  {where(doc, f)}  {shorten(f.text, 40)!r}"
-                       f"  in: {shorten(context)!r}")
+            out.append(f"  {code}  {where(doc, f)}  {marked(doc.text, f)}")
     met = "met" if result.per_10k(result.total) <= result.target else "NOT met"
     out.append(f"target: at most {result.target} finding per 10,000 words: {met}")
     return "\n".join(out)
 
 
-def render_mqm(result: MqmResult) -> str:
+def render_mqm(result: MqmResult, examples: int = 2) -> str:
     out = [f"== MQM WMT23 zh-en: {result.segments} segments, {result.words:,} words, "
            f"{result.target_spans} annotated target-side error spans, "
            f"{len(result.findings)} findings"]
@@ -102,6 +100,10 @@ def render_mqm(result: MqmResult) -> str:
         out.append("precision per detector (finding overlaps an annotated error span, any rater):")
         out.append(table(["code", "findings", "on an error", "precision", "on its category",
                           "precision (category)"], rows))
+        for code, hits in result.examples(examples).items():
+            for hit in hits:
+                on = ", ".join(hit.categories) or "no annotated error"
+                out.append(f"  {code}  {hit.finding.path}  {hit.context}  ({on})")
     else:
         out.append("no findings on the MQM targets")
     out.append("")
