@@ -17,7 +17,7 @@ from .entities import MentionTable, collect_mentions
 from .fixer import allowed, apply_fixes
 from .kinds.base import Rule
 from .loader import RuleSet
-from .markup import fit_to_prose, markup_kind
+from .markup import fit_to_prose, markup_kind, prose_view
 from .model import Finding
 from .report import FileResult, Report
 from .suppression import apply_suppressions, is_suppressed, suppressed_ranges
@@ -25,12 +25,17 @@ from .suppression import apply_suppressions, is_suppressed, suppressed_ranges
 
 def check_document(doc: Document, rules: RuleSet) -> list[Finding]:
     found: set[Finding] = set()
+    markup = markup_kind(doc.path) is not None
+    view = prose_view(doc)  # Markdown/HTML: what rules see is prose, offsets unchanged
     for rule in rules.rules:
         if not rules.wants(rule.meta.code, doc.path):
             continue
-        for finding in rule.check(doc):
+        for finding in rule.check(view):
+            if markup and finding.fix and any(
+                    doc.is_protected(e.start, e.end) for e in finding.fix.edits):
+                continue  # fixes edit only prose
             if doc.is_protected(finding.start, finding.end):
-                if markup_kind(doc.path) is None:
+                if not markup:
                     continue
                 finding = fit_to_prose(doc.text, doc.protected, finding)
                 if finding is None:

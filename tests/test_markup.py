@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
+from collections import Counter
 from pathlib import Path
 
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from normalize.cli import main
 from normalize.document import Document
 from normalize.engine import check_document
-from normalize.markup import markup_spans
+from normalize.markup import markup_spans, prose_view
+
+from .conftest import SEEDS
 
 HERE = Path(__file__).parent / "markup"
 
@@ -126,3 +132,47 @@ def test_html_script_style_comments_and_attributes_are_protected():
     spans = markup_spans(text, "a.htm")
     assert len(spans) == 2
     assert text[spans[0].end:spans[1].start] == "Budrys"
+
+
+def _as_html(text: str) -> str:
+    body = "\n".join(f'<p class="para">{html.escape(line, quote=False)}</p>' if line.strip()
+                     else "" for line in text.splitlines())
+    return f'<!DOCTYPE html>\n<html><head><title>t</title></head><body>\n{body}\n</body></html>\n'
+
+
+def _as_markdown(text: str) -> str:
+    return "---\ntitle: t\nslug: a-b\n---\n" + text
+
+
+def test_seeds_as_markdown_and_html_find_what_plain_text_finds(tmp_path, default_rules):
+    """Markup around the prose changes nothing that is found (line rules included)."""
+    for seed in sorted(SEEDS.glob("*.txt")):
+        text = seed.read_text(encoding="utf-8")
+        plain = Counter((f.code, f.text) for f in
+                        check_document(Document.from_text(text, "a.txt"), default_rules))
+        assert plain
+        for name, convert in (("a.md", _as_markdown), ("a.html", _as_html)):
+            doc = Document.from_text(convert(text), name)
+            found = check_document(doc, default_rules)
+            assert Counter((f.code, f.text) for f in found) == plain, (seed.name, name)
+            for f in found:
+                assert doc.text[f.start:f.end] == f.text
+
+
+_PIECES = [*"ab Z\n\r\t#>-*_`[]()!<>/&;=\"'+|\\:.1~é", "<p>", "</p>", "<!--", "-->", "<script>",
+           "</script>", "&amp;", "&#", "&rsquo;", "<!", "<?", "](http://x)", "---\n", "+++\n",
+           "```\n", "    ", "<a href='u'>", "</a>", "Kestutis Budrys"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=60).map("".join),
+       st.sampled_from(["a.md", "a.html"]))
+def test_any_input_gives_sorted_spans_and_a_view_of_equal_length(text, name):
+    doc = Document.from_text(text, name)
+    last = 0
+    for span in markup_spans(text, name):
+        assert last <= span.start < span.end <= len(text)
+        last = span.end
+    view = prose_view(doc).text
+    assert len(view) == len(text)
+    assert all(view[i] == text[i] for i in range(len(text)) if not doc.is_protected(i, i + 1))

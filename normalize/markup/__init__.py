@@ -2,8 +2,9 @@
 
 A Markdown or HTML article is checked as it is stored: the Document keeps
 the file's text, so every offset, line and column points into the original
-file. What is *not* prose is returned as protected spans, and the engine
-drops findings that touch them (see `fit_to_prose`). For Markdown that is
+file. What is *not* prose is returned as protected spans. Rules run over
+`prose_view` (the same text with the markup blanked out, offsets unchanged),
+and the engine drops findings that touch markup (see `fit_to_prose`). For Markdown that is
 front matter, code spans and blocks, link and image destinations and titles,
 reference definitions, autolinks, raw HTML, block markers (`#`, `>`, `-`,
 table pipes), emphasis delimiters, escapes and entities; for HTML it is tags
@@ -18,10 +19,16 @@ a missed finding is better than a fix that edits markup.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from html import unescape
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from ..model import Finding, Span
+
+if TYPE_CHECKING:
+    from ..document import Document
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
@@ -100,3 +107,53 @@ def fit_to_prose(text: str, spans: tuple[Span, ...], finding: Finding) -> Findin
     if start >= end or "\n" in text[start:end] or "\r" in text[start:end]:
         return None
     return replace(finding, start=start, end=end, text=text[start:end])
+
+
+# HTML tags that end a block: where one stands mid-line, the rules see a line break.
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|h[1-6]|li|ul|ol|br|hr|tr|td|th|table|blockquote|section|article|header"
+    r"|footer|figure|figcaption|dd|dt|dl|main|aside|nav|caption)\b", re.IGNORECASE)
+_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+
+
+def prose_view(doc: Document) -> Document:
+    """The document as rules see it: markup blanked out, every offset unchanged.
+
+    For a Markdown or HTML file, each protected run becomes spaces (line
+    breaks stay), so a rule sees "Logo Nextory" where the file has
+    `<p class="x">Logo Nextory</p>`, and a line's language is judged on its
+    words, not on its tags and URLs. An HTML block tag in the middle of a line
+    becomes a line break; a character reference becomes its character
+    (then spaces), so `&rsquo;` still reads as an apostrophe. Plain text is
+    returned as it is.
+    """
+    if markup_kind(doc.path) is None or not doc.protected:
+        return doc
+    text = doc.text
+    out = []
+    pos = 0
+    for span in doc.protected:  # sorted; URL spans may overlap markup spans
+        if span.end <= pos:
+            continue
+        start = max(pos, span.start)
+        out.append(text[pos:start])
+        out.append(_blank(text[start:span.end]))
+        pos = span.end
+    out.append(text[pos:])
+    view = "".join(out)
+    assert len(view) == len(text)
+    return replace(doc, text=view)
+
+
+def _blank(run: str) -> str:
+    if "\n" in run or "\r" in run:
+        return re.sub(r"[^\r\n]", " ", run)
+    ref = _REFERENCE.fullmatch(run)
+    if ref:
+        char = unescape(run)
+        if len(char) == 1 and char.isprintable():
+            return char + " " * (len(run) - 1)
+        return " " * len(run)
+    if _BLOCK_TAG.search(run):
+        return "\n" + " " * (len(run) - 1)
+    return " " * len(run)
