@@ -1,4 +1,5 @@
-"""The command line. The only module that prints, writes files or picks exit codes.
+"""The command line: `check` and `fix` here, `rules ...` in cli_rules.py, shared bits in
+cli_common.py. These are the only modules that print, write files or pick exit codes.
 
 Exit codes: 0 nothing found, 1 findings, 2 usage error, unreadable input or
 a bad rule file.
@@ -17,38 +18,20 @@ from typing import NoReturn
 import click
 
 from . import __version__, baseline
+from .cli_common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, no_default_option, rules_option
+from .cli_common import fail as _fail
+from .cli_common import load_ruleset as _rules
+from .cli_rules import rules
 from .config import FAIL_LEVELS, FORMATS, Config, ConfigError, resolve_config
 from .document import Document
-from .engine import check_document, check_paths, example_problems, read_all, walk
+from .engine import check_document, check_paths, read_all, walk
 from .fixer import allowed, fix_until_stable
-from .kinds import KINDS
-from .kinds.base import RuleError
-from .loader import RuleSet, load_rule_file, load_rules
+from .loader import RuleSet
 from .report import formatters
 from .report.diff import unified_diff
 from .report.statistics import render as statistics_render
 from .suppression import CHECKER_CODES
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-
-def _fail(message: str) -> NoReturn:
-    click.echo(f"error: {message}", err=True)
-    sys.exit(EXIT_ERROR)
-
-
-def _rules(rules_dirs: tuple[Path, ...], no_default: bool) -> RuleSet:
-    try:
-        return load_rules(list(rules_dirs), use_defaults=not no_default)
-    except RuleError as exc:
-        _fail(str(exc))
-
-
-rules_option = click.option(
-    "--rules", "rules_dirs", multiple=True, type=click.Path(path_type=Path, file_okay=False),
-    help="Add a folder of rule files (repeatable).")
-no_default_option = click.option(
-    "--no-default-rules", is_flag=True, help="Do not load the rules shipped with normalize.")
 config_option = click.option(
     "--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
     help="Config file (normalize.toml or pyproject.toml); default: the nearest one upward.")
@@ -104,6 +87,9 @@ paths_argument = click.argument(
 def main() -> None:
     """Check machine-translated news articles for mangled names, translation
     artefacts, foreign leftovers and boilerplate; propose and apply fixes."""
+
+
+main.add_command(rules)  # `normalize rules list|explain|validate` (cli_rules.py)
 
 
 @main.command()
@@ -233,66 +219,3 @@ def write_atomic(path: Path, data: bytes) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
-
-
-@main.group()
-def rules() -> None:
-    """List, explain and validate rules."""
-
-
-@rules.command("list")
-@rules_option
-@no_default_option
-def rules_list(rules_dirs: tuple[Path, ...], no_default_rules: bool) -> None:
-    """List the loaded rules: code, kind, name, severity."""
-    for rule in sorted(_rules(rules_dirs, no_default_rules).rules, key=lambda r: r.meta.code):
-        m = rule.meta
-        click.echo(f"{m.code:8} {m.kind:13} {m.severity.value:10} {m.name}")
-
-
-@rules.command("explain")
-@click.argument("code")
-@rules_option
-@no_default_option
-def rules_explain(code: str, rules_dirs: tuple[Path, ...], no_default_rules: bool) -> None:
-    """Explain a rule: its kind's documentation, source and examples."""
-    rule = _rules(rules_dirs, no_default_rules).by_code(code.upper())
-    if rule is None:
-        _fail(f"no rule with code {code!r} (see `normalize rules list`)")
-    m = rule.meta
-    click.echo(f"{m.code}: {m.name} ({m.kind}, {m.severity.value}, fix: {m.applicability.value})")
-    if m.description:
-        click.echo(f"\n{m.description.strip()}")
-    click.echo(f"\nSource: {m.source.strip()}\nFile: {m.path}")
-    click.echo("\nFlags:")
-    for example in m.examples_fail:
-        click.echo(f"  - {example}")
-    click.echo("Leaves alone:")
-    for example in m.examples_pass:
-        click.echo(f"  - {example}")
-    click.echo(f"\nThe '{m.kind}' kind:\n")
-    click.echo((KINDS[m.kind].__doc__ or "").strip())
-    click.echo((sys.modules[KINDS[m.kind].__module__].__doc__ or "").strip())
-
-
-@rules.command("validate")
-@click.argument("dirs", nargs=-1, required=True, type=click.Path(path_type=Path))
-def rules_validate(dirs: tuple[Path, ...]) -> None:
-    """Validate rule files: parse them and run their examples."""
-    problems = 0
-    count = 0
-    for folder in dirs:
-        files = sorted(folder.rglob("*.toml")) if folder.is_dir() else [folder]
-        for path in files:
-            count += 1
-            try:
-                rule = load_rule_file(path)
-            except RuleError as exc:
-                click.echo(str(exc))
-                problems += 1
-                continue
-            for message in example_problems(rule):
-                click.echo(f"{path}: {message}")
-                problems += 1
-    click.echo(f"{count} rule files, {problems} problems.")
-    sys.exit(EXIT_ERROR if problems else EXIT_CLEAN)

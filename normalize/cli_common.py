@@ -1,0 +1,37 @@
+"""What the command modules share: exit codes, failing with a message, rule options.
+
+Part of the command line (with cli.py and cli_rules.py): the only modules
+that print, write files or pick exit codes.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from .kinds.base import RuleError
+from .loader import RuleSet, load_rules
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def fail(message: str) -> NoReturn:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def load_ruleset(rules_dirs: tuple[Path, ...], no_default: bool) -> RuleSet:
+    try:
+        return load_rules(list(rules_dirs), use_defaults=not no_default)
+    except RuleError as exc:
+        fail(str(exc))
+
+
+rules_option = click.option(
+    "--rules", "rules_dirs", multiple=True, type=click.Path(path_type=Path, file_okay=False),
+    help="Add a folder of rule files (repeatable).")
+no_default_option = click.option(
+    "--no-default-rules", is_flag=True, help="Do not load the rules shipped with normalize.")

@@ -1,0 +1,77 @@
+"""`normalize rules list|explain|validate`: what the loaded rules are and whether they work."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .cli_common import EXIT_CLEAN, EXIT_ERROR, fail, load_ruleset, no_default_option, rules_option
+from .engine import example_problems
+from .kinds import KINDS
+from .kinds.base import RuleError
+from .loader import load_rule_file
+
+
+@click.group()
+def rules() -> None:
+    """List, explain and validate rules."""
+
+
+@rules.command("list")
+@rules_option
+@no_default_option
+def rules_list(rules_dirs: tuple[Path, ...], no_default_rules: bool) -> None:
+    """List the loaded rules: code, kind, name, severity."""
+    for rule in sorted(load_ruleset(rules_dirs, no_default_rules).rules, key=lambda r: r.meta.code):
+        m = rule.meta
+        click.echo(f"{m.code:8} {m.kind:13} {m.severity.value:10} {m.name}")
+
+
+@rules.command("explain")
+@click.argument("code")
+@rules_option
+@no_default_option
+def rules_explain(code: str, rules_dirs: tuple[Path, ...], no_default_rules: bool) -> None:
+    """Explain a rule: its kind's documentation, source and examples."""
+    rule = load_ruleset(rules_dirs, no_default_rules).by_code(code.upper())
+    if rule is None:
+        fail(f"no rule with code {code!r} (see `normalize rules list`)")
+    m = rule.meta
+    click.echo(f"{m.code}: {m.name} ({m.kind}, {m.severity.value}, fix: {m.applicability.value})")
+    if m.description:
+        click.echo(f"\n{m.description.strip()}")
+    click.echo(f"\nSource: {m.source.strip()}\nFile: {m.path}")
+    click.echo("\nFlags:")
+    for example in m.examples_fail:
+        click.echo(f"  - {example}")
+    click.echo("Leaves alone:")
+    for example in m.examples_pass:
+        click.echo(f"  - {example}")
+    click.echo(f"\nThe '{m.kind}' kind:\n")
+    click.echo((KINDS[m.kind].__doc__ or "").strip())
+    click.echo((sys.modules[KINDS[m.kind].__module__].__doc__ or "").strip())
+
+
+@rules.command("validate")
+@click.argument("dirs", nargs=-1, required=True, type=click.Path(path_type=Path))
+def rules_validate(dirs: tuple[Path, ...]) -> None:
+    """Validate rule files: parse them and run their examples."""
+    problems = 0
+    count = 0
+    for folder in dirs:
+        files = sorted(folder.rglob("*.toml")) if folder.is_dir() else [folder]
+        for path in files:
+            count += 1
+            try:
+                rule = load_rule_file(path)
+            except RuleError as exc:
+                click.echo(str(exc))
+                problems += 1
+                continue
+            for message in example_problems(rule):
+                click.echo(f"{path}: {message}")
+                problems += 1
+    click.echo(f"{count} rule files, {problems} problems.")
+    sys.exit(EXIT_ERROR if problems else EXIT_CLEAN)
