@@ -167,7 +167,9 @@ def _evidence(entity: Entity) -> str:
         times = "once" if form.count == 1 else f"{form.count} times"
         noun = "file" if len(files) == 1 else "files"
         parts.append(f"written '{form.text}' {times} in {len(files)} {noun}: {shown}")
-    elif not entity.listed:
+    if entity.note:
+        parts.append(entity.note)
+    elif not parts:
         parts.append("no other spelling in the folder")
     return "; ".join(parts)
 

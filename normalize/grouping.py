@@ -39,6 +39,7 @@ from .translit import has_marks, marks_count, skeleton
 ATTESTING = ("en", "lt", "lv", "pl", "cs", "de", "fr", "es", "it")
 ATTESTED_ZIPF = 1.5
 GIVEN_SIMILARITY = 0.7
+LONG_SURNAME = 6  # an unmarked surname this long may be matched through transliteration
 
 Key = tuple[str, ...]
 
@@ -63,7 +64,7 @@ class Form:
         return sorted({m.path for m in self.mentions})
 
 
-@dataclass
+@dataclass(eq=False)
 class Cluster:
     key: Key  # folded words
     forms: list[Form]
@@ -90,6 +91,7 @@ class Entity:
     listed: str | None  # the code of the names rule that lists it, if any
     head: Cluster
     members: list[tuple[Form, str]]  # every form with its relation to the canonical
+    note: str = ""  # evidence found elsewhere (a surname shared by several people)
 
     @property
     def text(self) -> str:
@@ -144,9 +146,19 @@ def group(mentions: list[Mention], listed: Listed) -> list[Entity]:
     _by_skeleton([c for c in multi if c.head is None], listed)
     _garbled([c for c in multi if c.head is None], listed)
     heads = [c for c in multi if c.head is None]
-    _surnames(single, heads)
+    shared = _surnames(single, heads)
     _by_skeleton([c for c in single if c.head is None], listed)
-    return [_entity(c, listed) for c in base.values() if c.head is None]
+    entities = {id(c): _entity(c, listed) for c in base.values() if c.head is None}
+    for c, people in shared.items():  # a surname several people share, spelt one way
+        spellings = {entities[id(p)].canonical[-1] for p in people}
+        entity = entities.get(id(c))
+        if entity is not None and not entity.listed and len(spellings) == 1:
+            surname = spellings.pop()
+            if has_marks(surname) and fold(surname) == c.key[0]:
+                entity.canonical = (surname,)
+                names = sorted(entities[id(p)].text for p in people)
+                entity.note = f"the surname of {len(names)} people here: " + ", ".join(names)
+    return list(entities.values())
 
 
 def _reversed(multi: list[Cluster], base: dict[Key, Cluster], listed: Listed) -> None:
@@ -172,8 +184,8 @@ def _by_skeleton(clusters: list[Cluster], listed: Listed) -> None:
         ranked = sorted(bucket, key=lambda c: (c.key in listed.full, c.marked, c.count, c.key),
                         reverse=True)
         head = ranked[0]
-        if not (head.marked or head.key in listed.full):
-            continue  # no evidence which spelling is right
+        if not (head.marked or head.key in listed.full or len(head.key) > 1):
+            continue  # one word and no evidence which spelling is right: "Smyth", "Smith"
         for c in ranked[1:]:
             head.join(c, "transliterated")
 
@@ -212,18 +224,23 @@ def _garbled_given(c: Cluster, target: Cluster, given_count: dict[str, int]) -> 
     return not any(attested(words[i]) for i in differing)
 
 
-def _surnames(single: list[Cluster], heads: list[Cluster]) -> None:
+def _surnames(single: list[Cluster], heads: list[Cluster]) -> dict[Cluster, list[Cluster]]:
+    """Join each lone surname to the one person who has it; return the shared ones."""
     by_fold: dict[str, list[Cluster]] = defaultdict(list)
     by_skel: dict[str, list[Cluster]] = defaultdict(list)
     for h in heads:
         by_fold[h.key[-1]].append(h)
-        if any(has_marks(f.words[-1]) for f in h.forms):
+        if any(has_marks(f.words[-1]) for f in h.forms) or len(h.key[-1]) >= LONG_SURNAME:
             by_skel[skeleton(h.key[-1])].append(h)
+    shared: dict[Cluster, list[Cluster]] = {}
     for c in single:
         targets = {id(t): t for t in by_fold.get(c.key[0], []) + by_skel.get(
             skeleton(c.key[0]), [])}
         if len(targets) == 1:
             next(iter(targets.values())).join(c, "surname")
+        elif targets:
+            shared[c] = list(targets.values())
+    return shared
 
 
 def _entity(head: Cluster, listed: Listed) -> Entity:

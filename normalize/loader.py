@@ -16,6 +16,7 @@ from typing import Any
 
 from .kinds import KINDS
 from .kinds.base import CODE_RE, COMMON_FIELDS, FieldSpec, LineFinder, Rule, RuleError, RuleMeta
+from .kinds.names import prefer_later
 from .model import Applicability, Severity
 
 
@@ -54,6 +55,7 @@ def load_rules(dirs: list[Path], use_defaults: bool = True) -> RuleSet:
     for folder in folders:
         if not folder.is_dir():
             raise RuleError(str(folder), None, "rule folder does not exist")
+        before = len(rules)
         for path in sorted(folder.rglob("*.toml")):
             rule = load_rule_file(path)
             code = rule.meta.code
@@ -63,6 +65,7 @@ def load_rules(dirs: list[Path], use_defaults: bool = True) -> RuleSet:
                 )
             seen[code] = str(path)
             rules.append(rule)
+        prefer_later(rules[:before], rules[before:])  # a newsroom's names list wins
     return RuleSet(tuple(rules))
 
 

@@ -35,7 +35,7 @@ unsafe; a surname shared by several listed names is display-only.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,7 +44,7 @@ from rapidfuzz.distance import JaroWinkler
 from ..document import Document
 from ..langid import _zipf
 from ..model import Applicability, Finding
-from ..text import Token, fold, match_case, tokens
+from ..text import Token, fold, has_diacritics, match_case, tokens
 from .base import FieldSpec, Rule
 
 _ENGLISH_WORD = 3.0  # zipf frequency from which a word is ordinary English
@@ -90,6 +90,18 @@ class NamesRule(Rule):
             self.given.update(entry.folded[:-1])
         self.is_person = options["category"] == "person"
 
+    def keys(self) -> set[tuple[str, ...]]:
+        """The folded form of every listed name."""
+        return {e.folded for entries in self.by_first.values() for e in entries}
+
+    def forget(self, keys: set[tuple[str, ...]]) -> None:
+        """Drop the listed names whose folded form is in `keys` (another list wins)."""
+        for index in (self.by_first, self.by_last):
+            for key in list(index):
+                index[key] = [e for e in index[key] if e.folded not in keys]
+                if not index[key]:
+                    del index[key]
+
     def check(self, doc: Document) -> Iterator[Finding]:
         words = [t for t in tokens(doc.text)]
         i = 0
@@ -114,7 +126,9 @@ class NamesRule(Rule):
             if len(run) == n and _adjacent(doc.text, run) and all(
                 fold(w.text) == f for w, f in zip(run, entry.folded)
             ):
-                return n, self._restore(doc, run, entry.words, "is missing diacritics")
+                problem = ("is missing diacritics" if has_diacritics(entry.canonical)
+                           else "differs from the listed spelling")
+                return n, self._restore(doc, run, entry.words, problem)
         last = self.by_last.get(key, ())
         nxt = words[i + 1] if i + 1 < len(words) else None
         pair_ok = nxt is not None and _adjacent(doc.text, [words[i], nxt])
@@ -201,3 +215,15 @@ def _adjacent(text: str, run: list[Token]) -> bool:
         if not gap or gap.strip() or gap.count("\n") > 1:
             return False
     return True
+
+
+def prefer_later(earlier: Iterable[Rule], later: Iterable[Rule]) -> None:
+    """A name listed in a later rule folder (a newsroom's --rules) wins over the same
+    name, up to diacritics, listed in an earlier one (the shipped lists)."""
+    keys: set[tuple[str, ...]] = set()
+    for rule in later:
+        if isinstance(rule, NamesRule):
+            keys |= rule.keys()
+    for rule in earlier:
+        if isinstance(rule, NamesRule):
+            rule.forget(keys)
