@@ -138,7 +138,8 @@ def _toc(results: list[FileResult]) -> str:
 
 
 def _entities(entities: object) -> str:
-    """The entity summary: canonical form, then each variant with its count and files."""
+    """The names summary: canonical form (and where it comes from), then each spelling
+    found with how it relates to the canonical form, its count and files."""
     if not entities or not isinstance(entities, list):
         return ""
     rows = []
@@ -146,23 +147,26 @@ def _entities(entities: object) -> str:
         if not isinstance(ent, dict):
             continue
         name = ent.get("canonical") or ent.get("name") or ent.get("text") or ""
+        source = f'<div class="src">{e(ent["source"])}</div>' if ent.get("source") else ""
         variants = ent.get("variants") or ent.get("forms") or []
         cells = []
         for v in variants if isinstance(variants, list) else []:
-            if isinstance(v, dict):
-                text = v.get("text") or v.get("form") or v.get("spelling") or ""
-                count = v.get("count")
-                where = v.get("files") or []
-                title = ", ".join(map(str, where)) if isinstance(where, list) else str(where)
-                n = f' <span class="n">×{e(count)}</span>' if count is not None else ""
-                cells.append(f'<span class="variant" title="{e(title)}">{e(text)}{n}</span>')
-            else:
+            if not isinstance(v, dict):
                 cells.append(f'<span class="variant">{e(v)}</span>')
-        total = ent.get("count", "")
-        rows.append(f'<tr><td class="canonical">{e(name)}</td><td>{"".join(cells)}</td>'
-                    f'<td class="num">{e(total)}</td></tr>')
-    return ('<section class="panel"><h2>Names</h2><table><tr><th>canonical form</th>'
-            '<th>forms found</th><th class="num">mentions</th></tr>'
+                continue
+            where = v.get("files") or []
+            title = ", ".join(map(str, where)) if isinstance(where, list) else str(where)
+            relation = str(v.get("relation", ""))
+            odd = "" if relation in ("", "canonical") else " odd"
+            rel = f' <span class="rel">{e(relation)}</span>' if relation else ""
+            n = f' <span class="n">×{e(v["count"])}</span>' if v.get("count") is not None else ""
+            cells.append(f'<span class="variant{odd}" title="{e(title)}">{e(v.get("text", ""))}'
+                         f"{n}{rel}</span>")
+        total = ent.get("mentions", ent.get("count", ""))
+        rows.append(f'<tr><td class="canonical">{e(name)}{source}</td>'
+                    f'<td>{"".join(cells)}</td><td class="num">{e(total)}</td></tr>')
+    return ('<section class="panel names"><h2>Names</h2><table><tr><th>canonical form</th>'
+            '<th>spellings found (hover for files)</th><th class="num">mentions</th></tr>'
             f'{"".join(rows)}</table></section>')
 
 
