@@ -11,6 +11,7 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
@@ -73,6 +74,25 @@ def _files(paths: tuple[Path, ...], config: Config, force_exclude: bool) -> list
     return [p for p in walk(paths) if p in named or config.wants_file(p)]
 
 
+PROGRESS_MIN_FILES = 20  # fewer files finish before a bar would be worth drawing
+
+
+def show_progress(files: int, quiet: bool, is_tty: bool, env: dict[str, str]) -> bool:
+    """A progress bar on stderr: only for long runs at a terminal, never in CI or with -q."""
+    return files >= PROGRESS_MIN_FILES and is_tty and not quiet and not env.get("CI")
+
+
+def _with_progress(files: list[Path], quiet: bool) -> Iterable[Path]:
+    if not show_progress(len(files), quiet, sys.stderr.isatty(), dict(os.environ)):
+        return files
+
+    def advancing() -> Iterator[Path]:
+        with click.progressbar(files, label="Checking", file=sys.stderr, show_pos=True) as bar:
+            yield from bar
+
+    return advancing()
+
+
 force_exclude_option = click.option(
     "--force-exclude", is_flag=True,
     help="Apply the config's include/exclude to files named on the command line too.")
@@ -99,6 +119,7 @@ main.add_command(rules)  # `normalize rules list|explain|validate` (cli_rules.py
 @click.option("--output", "-o", "output", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the report to FILE instead of standard output.")
 @click.option("--statistics", is_flag=True, help="Print counts per rule instead of findings.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or notes on stderr.")
 @click.option("--baseline", "baseline_file", type=click.Path(path_type=Path, dir_okay=False),
               help="Report only findings not recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(path_type=Path, dir_okay=False),
@@ -112,6 +133,7 @@ main.add_command(rules)  # `normalize rules list|explain|validate` (cli_rules.py
 @rules_option
 @no_default_option
 def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, statistics: bool,
+          quiet: bool,
           baseline_file: Path | None, write_baseline: Path | None, fail_level: str | None,
           config_file: Path | None, select: tuple[str, ...], ignore: tuple[str, ...],
           force_exclude: bool, rules_dirs: tuple[Path, ...], no_default_rules: bool) -> None:
@@ -122,12 +144,14 @@ def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, statist
     fmt = config.format
     if fmt not in formatters():
         _fail(f"output format {fmt!r} is not available in this version")
-    report = check_paths(_files(paths, config, force_exclude), rules, with_fixed=fmt == "diff")
+    files = _with_progress(_files(paths, config, force_exclude), quiet)
+    report = check_paths(files, rules, with_fixed=fmt == "diff")
     report = replace(report, rules=tuple(r.meta for r in rules.rules))
     if write_baseline is not None:
         data = baseline.build(report, write_baseline.resolve().parent)
         _write(write_baseline, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
-        click.echo(f"Recorded {len(report.findings)} findings in {write_baseline}.", err=True)
+        if not quiet:
+            click.echo(f"Recorded {len(report.findings)} findings in {write_baseline}.", err=True)
         _exit_for_errors(report.errors, EXIT_CLEAN)
     if baseline_file is not None:
         report = _read_baseline(baseline_file).new_findings(report)
