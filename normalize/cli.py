@@ -24,7 +24,7 @@ from .cli_common import fail as _fail
 from .cli_common import load_ruleset as _rules
 from .cli_rules import rules
 from .config import FAIL_LEVELS, FORMATS, Config, ConfigError, resolve_config
-from .document import Document
+from .document import Document, DocumentError
 from .engine import check_document, check_paths, read_all, walk
 from .fixer import allowed, fix_until_stable
 from .loader import RuleSet
@@ -67,11 +67,13 @@ def _setup(paths: tuple[Path, ...], config_file: Path | None, rules_dirs: tuple[
     return config, rules.with_policy(config)
 
 
-def _files(paths: tuple[Path, ...], config: Config, force_exclude: bool) -> list[Path]:
+def _files(paths: tuple[Path, ...], config: Config, force_exclude: bool,
+           errors: list[str]) -> list[Path]:
     """Files found in folders if the config's include/exclude want them; named files
-    always, unless `force_exclude` (pre-commit names every file it sees)."""
+    always, unless `force_exclude` (pre-commit names every file it sees). Folders
+    that cannot be listed go to `errors`."""
     named = set() if force_exclude else set(paths)
-    return [p for p in walk(paths) if p in named or config.wants_file(p)]
+    return [p for p in walk(paths, errors=errors) if p in named or config.wants_file(p)]
 
 
 PROGRESS_MIN_FILES = 20  # fewer files finish before a bar would be worth drawing
@@ -144,9 +146,11 @@ def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, statist
     fmt = config.format
     if fmt not in formatters():
         _fail(f"output format {fmt!r} is not available in this version")
-    files = _with_progress(_files(paths, config, force_exclude), quiet)
+    walk_errors: list[str] = []
+    files = _with_progress(_files(paths, config, force_exclude, walk_errors), quiet)
     report = check_paths(files, rules, with_fixed=fmt == "diff")
-    report = replace(report, rules=tuple(r.meta for r in rules.rules))
+    report = replace(report, rules=tuple(r.meta for r in rules.rules),
+                     errors=tuple(walk_errors) + report.errors)
     if write_baseline is not None:
         data = baseline.build(report, write_baseline.resolve().parent)
         _write(write_baseline, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
@@ -160,6 +164,8 @@ def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, statist
         _write(output, text)
     else:
         click.echo(text, nl=False)
+    for note in report.notes:
+        click.echo(f"note: {note}", err=True)
     failing = any(config.fails(f.severity) for f in report.findings)
     _exit_for_errors(report.errors, EXIT_FINDINGS if failing else EXIT_CLEAN)
 
@@ -204,8 +210,9 @@ def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool, config_fil
                            select=_codes(select), ignore=_codes(ignore))
     levels = allowed("unsafe" if unsafe_fixes else "safe")
     errors: list[str] = []
+    notes: list[str] = []
     fixed_count = files_changed = remaining = 0
-    for doc in read_all(_files(paths, config, force_exclude), errors):
+    for doc in read_all(_files(paths, config, force_exclude, errors), errors, notes):
         new, applied = fix_until_stable(doc, rules, levels)
         if new != doc.text:
             if show_diff:
@@ -213,6 +220,9 @@ def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool, config_fil
             else:
                 try:
                     write_atomic(Path(doc.path), doc.encode(new))
+                except DocumentError as exc:  # the file's encoding cannot hold a fix
+                    errors.append(str(exc))
+                    continue
                 except OSError as exc:
                     errors.append(f"{doc.path}: cannot write ({exc.strerror or exc})")
                     continue
@@ -222,6 +232,8 @@ def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool, config_fil
     verb = "Would fix" if show_diff else "Fixed"
     click.echo(f"{verb} {fixed_count} findings in {files_changed} files; "
                f"{remaining} findings remain.", err=show_diff)
+    for note in notes:
+        click.echo(f"note: {note}", err=True)
     for error in errors:
         click.echo(f"error: {error}", err=True)
     sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if remaining else EXIT_CLEAN)

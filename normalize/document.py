@@ -10,25 +10,23 @@ remembered so that `fix` writes the file the way it found it.
 from __future__ import annotations
 
 import bisect
-import codecs
 import re
+import stat
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from .encoding import NotText, decode, encode
 from .model import Span
 
 DEFAULT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-
-
 class DocumentError(Exception):
     """An input file that cannot be read as text. The message names the file."""
+
+
+class DocumentSkipped(DocumentError):
+    """An input that is not text at all (a binary file): skipped with a note."""
 
 
 @dataclass(frozen=True)
@@ -45,21 +43,12 @@ class Document:
 
     @classmethod
     def from_bytes(cls, data: bytes, path: str) -> Document:
-        bom, encoding = b"", "utf-8"
-        for mark, name in _BOMS:
-            if data.startswith(mark):
-                bom, encoding = mark, name
-                break
-        body = data[len(bom) :]
-        if not bom and b"\x00" in body[:8192]:
-            raise DocumentError(f"{path}: binary file (NUL bytes), not checked")
+        """Decode a file's bytes (see normalize.encoding); the text encodes back
+        to the same bytes. Raises DocumentError (DocumentSkipped for binary)."""
         try:
-            text = body.decode(encoding)
-        except UnicodeDecodeError as exc:
-            raise DocumentError(
-                f"{path}: not valid {encoding.upper()} at byte {exc.start + len(bom)}"
-                " (convert the file to UTF-8)"
-            ) from None
+            text, encoding, bom = decode(data)
+        except NotText as exc:
+            raise (DocumentSkipped if exc.binary else DocumentError)(f"{path}: {exc}") from None
         return cls(path=path, text=text, encoding=encoding, bom=bom,
                    protected=tuple(find_protected(text, path)))
 
@@ -67,14 +56,24 @@ class Document:
     def read(cls, path: Path | str, display: str | None = None) -> Document:
         name = display or str(path)
         try:
+            info = Path(path).stat()
+            if not stat.S_ISREG(info.st_mode):
+                what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+                raise DocumentError(f"{name}: cannot read ({what})")
             data = Path(path).read_bytes()
         except OSError as exc:
+            if Path(path).is_symlink() and not Path(path).exists():
+                raise DocumentError(f"{name}: cannot read (broken symbolic link)") from None
             raise DocumentError(f"{name}: cannot read ({exc.strerror or exc})") from None
         return cls.from_bytes(data, name)
 
     def encode(self, text: str | None = None) -> bytes:
-        """The bytes of `text` (default: this document) as this file stores them."""
-        return self.bom + (self.text if text is None else text).encode(self.encoding)
+        """The bytes of `text` (default: this document) as this file stores them.
+        Raises DocumentError when the file's encoding cannot hold the text."""
+        try:
+            return encode(self.text if text is None else text, self.encoding, self.bom)
+        except NotText as exc:
+            raise DocumentError(f"{self.path}: {exc}") from None
 
     # -- positions -----------------------------------------------------------------
 
@@ -106,7 +105,8 @@ _PROTECTED = re.compile(
     r"""
       (?:https?|ftp)://[^\s<>"'“”]+            # URLs
     | www\.[^\s<>"'“”]+
-    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+             # e-mail addresses
+    | (?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+  # e-mail addresses (from a run's start:
+                                               # linear time on a long line)
     | (?<![\w@])[.]?@\w+                       # @handles (also ".@handle")
     | (?<![\w&#])\#\w+                         # #hashtags
     | `[^`\n]+`                                # inline code
@@ -114,11 +114,15 @@ _PROTECTED = re.compile(
     re.VERBOSE,
 )
 
+# Every protected span holds one of these: text without them needs no regex pass.
+_PROTECTED_MARKS = ("://", "www.", "@", "#", "`")
+
 
 def find_protected(text: str, path: str = "") -> list[Span]:
     """Spans never checked: URLs, addresses, handles, code; in a Markdown or
     HTML file (by `path`'s suffix) also everything that is not prose."""
     from .markup import markup_spans
 
-    spans = [Span(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
+    spans = [Span(m.start(), m.end()) for m in _PROTECTED.finditer(text)] if any(
+        mark in text for mark in _PROTECTED_MARKS) else []
     return sorted(spans + markup_spans(text, path), key=lambda s: (s.start, s.end))

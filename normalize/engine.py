@@ -7,12 +7,13 @@ drops those that touch protected text (URLs, e-mail addresses, @handles,
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .consistency import CODES as FOLDER_CODES
 from .consistency import decide
-from .document import DEFAULT_SUFFIXES, Document, DocumentError
+from .document import DEFAULT_SUFFIXES, Document, DocumentError, DocumentSkipped
 from .entities import MentionTable, collect_mentions
 from .fixer import allowed, apply_fixes
 from .kinds.base import Rule
@@ -47,11 +48,15 @@ def check_document(doc: Document, rules: RuleSet) -> list[Finding]:
                   key=Finding.sort_key)
 
 
-def read_all(paths: Iterable[Path], errors: list[str]) -> Iterator[Document]:
-    """Documents under `paths` in walk order; unreadable ones go to `errors`."""
-    for path in walk(paths):
+def read_all(paths: Iterable[Path], errors: list[str],
+             notes: list[str] | None = None) -> Iterator[Document]:
+    """Documents under `paths` in walk order; unreadable ones go to `errors`,
+    skipped binary files to `notes` (to `errors` when no `notes` is given)."""
+    for path in walk(paths, errors=errors):
         try:
             yield Document.read(path, display=str(path))
+        except DocumentSkipped as exc:
+            (errors if notes is None else notes).append(str(exc))
         except DocumentError as exc:
             errors.append(str(exc))
 
@@ -63,8 +68,9 @@ def check_paths(paths: Iterable[Path], rules: RuleSet, with_fixed: bool = False)
     (for the diff report).
     """
     errors: list[str] = []
+    notes: list[str] = []
     checked = [(doc, check_document(doc, rules), collect_mentions(doc))
-               for doc in read_all(paths, errors)]
+               for doc in read_all(paths, errors, notes)]
     # folder-wide names stage: merge the per-document mention tables, then decide
     folder = decide(MentionTable.merge(m for _, _, m in checked), rules,
                     {doc.path: found for doc, found, _ in checked})
@@ -75,7 +81,8 @@ def check_paths(paths: Iterable[Path], rules: RuleSet, with_fixed: bool = False)
                           key=Finding.sort_key)
         fixed = apply_fixes(doc.text, findings, everything)[0] if with_fixed else None
         results.append(FileResult(doc, tuple(findings), fixed))
-    return Report(tuple(results), tuple(errors), extra={"entities": folder.entities})
+    return Report(tuple(results), tuple(errors), extra={"entities": folder.entities},
+                  notes=tuple(notes))
 
 
 def _wanted(doc: Document, rules: RuleSet, found: dict[str, list[Finding]]) -> list[Finding]:
@@ -85,26 +92,37 @@ def _wanted(doc: Document, rules: RuleSet, found: dict[str, list[Finding]]) -> l
     return [f for f in mine if not is_suppressed(f, ranges)]
 
 
-def walk(paths: Iterable[Path], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> Iterator[Path]:
+def walk(paths: Iterable[Path], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES,
+         errors: list[str] | None = None) -> Iterator[Path]:
     """Files named on the command line, and files with `suffixes` below folders, sorted.
 
     A named file is always yielded (the user asked for it); a path that does
-    not exist is yielded too, so that reading it reports the error.
+    not exist is yielded too, so that reading it reports the error. A folder
+    that cannot be listed goes to `errors` (the walk goes on).
     """
     seen: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*")
-                if p.suffix.lower() in suffixes and (p.is_file() or p.is_symlink())
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            found = sorted(_files_below(path, suffixes, errors))
         else:
             found = [path]
         for p in found:
             if p not in seen:
                 seen.add(p)
                 yield p
+
+
+def _files_below(root: Path, suffixes: tuple[str, ...],
+                 errors: list[str] | None) -> Iterator[Path]:
+    def unreadable(exc: OSError) -> None:
+        if errors is not None:
+            errors.append(f"{exc.filename}: cannot read folder ({exc.strerror or exc})")
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in suffixes:
+                yield Path(folder, name)
 
 
 def example_problems(rule: Rule) -> list[str]:

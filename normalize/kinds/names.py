@@ -35,6 +35,7 @@ unsafe; a surname shared by several listed names is display-only.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -182,7 +183,7 @@ class NamesRule(Rule):
             pieces.append(match_case(word.text, right) if word.text.isupper() else right)
             pos = word.end
         proposal = "".join(pieces)
-        if proposal == doc.text[start:end]:
+        if _nfc(proposal) == _nfc(doc.text[start:end]):  # NFD text is not wrong
             return None
         return self.finding(doc, start, end, proposal,
                             applicability=_cap(Applicability.SAFE, self.meta.applicability),
@@ -196,7 +197,7 @@ class NamesRule(Rule):
 
     def _surname(self, doc: Document, word: Token, forms: list[str]) -> Finding | None:
         proposals = [match_case(word.text, f) if word.text.isupper() else f for f in forms]
-        if word.text in proposals:
+        if _nfc(word.text) in proposals:
             return None
         if len(proposals) == 1:
             return self.finding(doc, word.start, word.end, proposals[0],
@@ -227,3 +228,7 @@ def prefer_later(earlier: Iterable[Rule], later: Iterable[Rule]) -> None:
     for rule in earlier:
         if isinstance(rule, NamesRule):
             rule.forget(keys)
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)

@@ -30,6 +30,7 @@ class Report:
     errors: tuple[str, ...] = ()
     extra: dict = field(default_factory=dict)
     rules: tuple[RuleMeta, ...] = ()  # the rules that ran (for SARIF's rule table)
+    notes: tuple[str, ...] = ()  # inputs skipped on purpose (binary files), one line each
 
     @property
     def findings(self) -> list[Finding]:

@@ -1,0 +1,197 @@
+"""`fix` loses nothing: property tests over random documents and random rule
+sets, and the write itself (atomic, mode kept, unchanged files untouched)."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from normalize import cli
+from normalize.document import Document
+from normalize.engine import check_document
+from normalize.fixer import allowed, apply_fixes, fix_until_stable
+from normalize.kinds.base import LineFinder
+from normalize.loader import RuleSet, build_rule
+
+# Found words and their proposals come from disjoint vocabularies, so a rule set
+# cannot undo another's fix (cycles are linted out of real rule data elsewhere).
+SOURCES = ["colour", "favour", "Kestutis", "naive", "cafe", "Sakaliene", "theatre", "ageing"]
+TARGETS = ["color", "favor", "Kęstutis", "naïve", "café", "Šakalienė", "theater", "aging"]
+NAMES = ["Kęstutis Budrys", "Dovilė Šakalienė", "Gabrielius Landsbergis", "Žygimantas Pavilionis"]
+FILLER = ["the", "minister", "said", " ", " ", ",", ".", "\n", "\r\n", "\r", "\t", "’", "—",
+          "Budrys", "Dovile", "Landsbergis", "Zygimantas", "Pavilionis", "Šakalienė",
+          "e\u0301", "S\u030cakaliene\u0307", "@handle", "http://x.eu/colour", "#colour", "😀"]
+
+
+def _rule(data: dict, n: int):
+    data = {"code": f"ZZ{100 + n}", "message": "'{text}' -> '{replacement}'", "source": "test",
+            "examples": {"fail": [], "pass": []}, **data}
+    return build_rule(data, f"<generated {n}>", LineFinder(""), default_name=f"r{n}")
+
+
+@st.composite
+def rule_sets(draw):
+    """A few substitution, existence and names rules drawn from the vocabularies."""
+    rules = []
+    for n in range(draw(st.integers(1, 4))):
+        kind = draw(st.sampled_from(["substitution", "existence", "names"]))
+        if kind == "substitution":
+            picks = draw(st.lists(st.integers(0, len(SOURCES) - 1), min_size=1, max_size=4,
+                                  unique=True))
+            rules.append(_rule({
+                "kind": kind, "swap": {SOURCES[i]: TARGETS[i] for i in picks},
+                "ignore_case": draw(st.booleans()),
+                "applicability": draw(st.sampled_from(["safe", "unsafe"])),
+            }, n))
+        elif kind == "existence":
+            words = draw(st.lists(st.sampled_from(SOURCES + ["minister"]), min_size=1,
+                                  max_size=3, unique=True))
+            rules.append(_rule({"kind": kind, "patterns": [rf"\b{w}\b" for w in words],
+                                "line": draw(st.booleans())}, n))
+        else:
+            names = draw(st.lists(st.sampled_from(NAMES), min_size=1, max_size=4, unique=True))
+            rules.append(_rule({"kind": kind, "names": names, "applicability": "safe"}, n))
+    return RuleSet(tuple(rules))
+
+
+words = st.sampled_from(SOURCES + FILLER + [t.upper() for t in SOURCES])
+documents = st.lists(words, max_size=60).map(" ".join)
+encodings = st.sampled_from([("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"),
+                             ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")])
+NEWLINES = re.compile(r"\r\n|\r|\n")
+
+
+@given(documents, rule_sets(), encodings, st.sampled_from(["safe", "unsafe"]))
+@settings(max_examples=150, deadline=None)
+def test_fix_keeps_every_byte_outside_its_edits(text, rules, encoding, mode):
+    doc = Document.from_bytes(encoding[1] + text.encode(encoding[0]), "a.txt")
+    levels = allowed(mode)
+    new, edits = apply_fixes(doc.text, check_document(doc, rules), levels)
+    data, out = doc.encode(), doc.encode(new)
+    assert out.startswith(doc.bom)
+    # walk the edits: the bytes between them are the original bytes, verbatim
+    pos, out_pos = len(doc.bom), len(doc.bom)
+    for edit in edits:
+        gap = data[pos : len(doc.encode(doc.text[: edit.start]))]
+        assert out[out_pos : out_pos + len(gap)] == gap
+        out_pos += len(gap) + len(edit.replacement.encode(doc.encoding))
+        pos = len(doc.encode(doc.text[: edit.end]))
+    assert out[out_pos:] == data[pos:]
+    # line endings (CRLF, CR, LF) are never rewritten, whatever the rules
+    assert NEWLINES.findall(new) == NEWLINES.findall(doc.text)
+
+
+@given(documents, rule_sets(), st.sampled_from(["safe", "unsafe"]))
+@settings(max_examples=150, deadline=None)
+def test_fix_is_idempotent_and_unchanged_text_stays(text, rules, mode):
+    doc = Document.from_text(text, "a.txt")
+    levels = allowed(mode)
+    once, _ = fix_until_stable(doc, rules, levels)
+    twice, applied = fix_until_stable(Document.from_text(once, "a.txt"), rules, levels)
+    assert twice == once and applied == 0
+    if not any(f.fix and f.fix.applicability in levels for f in check_document(doc, rules)):
+        assert once == text
+
+
+# -- the write ---------------------------------------------------------------------
+
+FIXABLE = "Foreign Minister Kestutis Budrys spoke.\r\nThe end.\n"
+
+
+def run(*args):
+    return CliRunner().invoke(cli.main, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_failed_write_leaves_the_original_intact(tmp_path, monkeypatch):
+    path = tmp_path / "a.txt"
+    path.write_bytes(FIXABLE.encode("utf-8"))
+
+    def broken_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    result = run("fix", path)
+    assert result.exit_code == 2 and "No space left on device" in result.stderr
+    assert path.read_bytes() == FIXABLE.encode("utf-8")
+    assert os.listdir(tmp_path) == ["a.txt"]  # no temporary file left behind
+
+
+def test_failed_write_midway_leaves_the_original_intact(tmp_path, monkeypatch):
+    path = tmp_path / "a.txt"
+    path.write_bytes(FIXABLE.encode("utf-8"))
+    real_fdopen = os.fdopen
+
+    class HalfWritten:
+        def __init__(self, fd, mode):
+            self.handle = real_fdopen(fd, mode)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+
+        def write(self, data):
+            self.handle.write(data[: len(data) // 2])
+            raise KeyboardInterrupt  # the user gives up mid-write
+
+        def __getattr__(self, name):
+            return getattr(self.handle, name)
+
+    monkeypatch.setattr(os, "fdopen", HalfWritten)
+    with pytest.raises(KeyboardInterrupt):
+        cli.write_atomic(path, b"new")
+    assert path.read_bytes() == FIXABLE.encode("utf-8")
+    assert os.listdir(tmp_path) == ["a.txt"]
+
+
+def test_write_keeps_mode_and_symlink_and_uses_the_same_folder(tmp_path, monkeypatch):
+    real = tmp_path / "real"
+    real.mkdir()
+    target = real / "a.txt"
+    target.write_bytes(FIXABLE.encode("utf-8"))
+    target.chmod(0o640)
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    seen = []
+    real_replace = os.replace
+
+    def spy(src, dst):
+        seen.append((os.path.dirname(src), os.fspath(dst)))
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", spy)
+    run("fix", link)
+    assert seen == [(str(real), str(target))]
+    assert link.is_symlink()
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert "Kęstutis" in target.read_text(encoding="utf-8")
+
+
+def test_unchanged_file_is_not_rewritten(tmp_path, monkeypatch):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"Nothing to fix here.\r\n")
+    before = path.stat()
+    calls = []
+    monkeypatch.setattr(cli, "write_atomic", lambda *a: calls.append(a))
+    assert run("fix", path).exit_code == 0
+    assert calls == []
+    after = path.stat()
+    assert (before.st_ino, before.st_mtime_ns) == (after.st_ino, after.st_mtime_ns)
+
+
+def test_generated_rules_do_fix_things():
+    """The property tests above are not vacuous: these rules make edits."""
+    rules = RuleSet((
+        _rule({"kind": "substitution", "swap": {"colour": "color"}, "applicability": "safe"}, 1),
+        _rule({"kind": "names", "names": NAMES, "applicability": "safe"}, 2),
+    ))
+    doc = Document.from_text("The COLOUR of Kestutis Budrys\r\nand S\u030cakaliene\u0307.")
+    new, edits = apply_fixes(doc.text, check_document(doc, rules), allowed("safe"))
+    assert new == "The COLOR of Kęstutis Budrys\r\nand S\u030cakaliene\u0307." and len(edits) == 2
