@@ -8,7 +8,9 @@ the new text and the edits it applied, so a report can replay them
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
+from dataclasses import replace
 
 from .model import Applicability, Edit, Finding
 
@@ -49,8 +51,20 @@ def replay(text: str, edits: list[Edit]) -> str:
 
 def apply_fixes(text: str, findings: Iterable[Finding],
                 levels: frozenset[Applicability]) -> tuple[str, list[Edit]]:
-    edits = select_edits(findings, levels)
+    edits = in_form_of(text, select_edits(findings, levels))
     return replay(text, edits), edits
+
+
+def in_form_of(text: str, edits: list[Edit]) -> list[Edit]:
+    """Edits whose replacements are in the text's own Unicode form.
+
+    A file written in NFD throughout gets NFD replacements: a composed "ę"
+    dropped into it would leave the file in mixed forms (itself a finding)
+    and change how every later search sees it."""
+    if (not edits or text.isascii() or not unicodedata.is_normalized("NFD", text)
+            or unicodedata.is_normalized("NFC", text)):
+        return edits
+    return [replace(e, replacement=unicodedata.normalize("NFD", e.replacement)) for e in edits]
 
 
 MAX_PASSES = 10

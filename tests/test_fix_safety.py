@@ -194,4 +194,6 @@ def test_generated_rules_do_fix_things():
     ))
     doc = Document.from_text("The COLOUR of Kestutis Budrys\r\nand S\u030cakaliene\u0307.")
     new, edits = apply_fixes(doc.text, check_document(doc, rules), allowed("safe"))
-    assert new == "The COLOR of Kęstutis Budrys\r\nand S\u030cakaliene\u0307." and len(edits) == 2
+    # the text is in NFD, and so is what the fix writes into it
+    assert new == "The COLOR of Ke\u0328stutis Budrys\r\nand S\u030cakaliene\u0307."
+    assert len(edits) == 2

@@ -78,7 +78,7 @@ def test_junit_is_valid_xml_with_a_failure_per_finding():
 
 
 def test_junit_reports_unreadable_files(tmp_path):
-    (tmp_path / "bad.txt").write_bytes(b"caf\xe9 \x00")
+    (tmp_path / "bad.txt").write_bytes(b"caf\xe9 " + bytes(range(0x80, 0x100)))  # not text
     result = CliRunner().invoke(main, ["check", "--format", "junit", str(tmp_path)])
     assert result.exit_code == 2
     root = ET.fromstring(result.stdout.encode("utf-8"))
