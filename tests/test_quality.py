@@ -12,7 +12,7 @@ from normalize.loader import load_rules
 from normalize.model import Applicability, Finding, Fix, Severity
 from normalize.quality.gold import GoldError, GoldItem, locate, occurrences, overlap, read_gold
 from normalize.quality.score import proposal_gives, score_document, score_folder
-from normalize.quality.taxonomy import KINDS, family_of_code, family_of_kind
+from normalize.quality.taxonomy import KINDS, family_of_code, family_of_kind, meant_for
 
 RULE = '''code = "MT901"
 kind = "substitution"
@@ -105,6 +105,16 @@ def test_read_gold_rejects(tmp_path, data, message):
         read_gold(path)
 
 
+def test_meant_for_by_rule_kind_then_code_prefix():
+    kinds = {"MT201": "pronoun", "MT101": "substitution", "NM101": "names"}
+    assert meant_for("MT201", "pronoun", kinds)
+    assert not meant_for("MT201", "false-friend", kinds)  # a specific kind is exact
+    assert meant_for("MT101", "false-friend", kinds)  # substitution: by prefix
+    assert meant_for("MT101", "pronoun", kinds)
+    assert meant_for("NM203", "name", kinds)  # not a loaded rule: by prefix
+    assert not meant_for("ZZ101", "name", kinds)
+
+
 def test_taxonomy():
     assert family_of_code("NM101") == "name"
     assert family_of_code("MT105") == "translation"
@@ -178,7 +188,7 @@ def test_score_folder_on_a_tiny_annotated_folder(tmp_path):
     assert (total.gold, total.found, total.with_canonical, total.proposals_right) == (3, 2, 3, 1)
     assert [(f.path.endswith("b.txt"), f.text) for f in score.false_alarms] == [
         (True, "precipitated")]
-    assert score.findings_by_family() == {"translation": (3, 1)}
+    assert score.findings_by_code() == {"MT901": (3, 1)}
 
 
 def test_corpora_rate_counts_words_and_findings(tmp_path):

@@ -9,18 +9,18 @@ Each segment's `target` is checked on its own (`Document.from_text`).
 
 - precision per detector (code): share of its findings that overlap an
   annotated target-side error span of any rater and any category; and the
-  share that overlap a span of a category its family fits
-  (`taxonomy.MQM_CATEGORY_FAMILIES`);
+  share that overlap a span of a category the detector is meant for
+  (`taxonomy.MQM_CATEGORY_KINDS`);
 - recall per fitting category: share of the annotated spans (identical
   spans from several raters counted once) overlapped by any finding, and by
-  a finding of the family the category maps to.
+  a finding meant for that category.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +29,7 @@ from ..engine import check_document
 from ..loader import RuleSet
 from ..model import Finding
 from .gold import overlap
-from .taxonomy import MQM_CATEGORY_FAMILIES, family_of_code
+from .taxonomy import MQM_CATEGORY_KINDS, meant_for
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class MqmHit:
 
     finding: Finding
     categories: tuple[str, ...]
-    fitting: bool  # overlaps a span of a category its family fits
+    fitting: bool  # overlaps a span of a category the detector is meant for
     context: str  # the finding marked in its segment, for reading
 
     @property
@@ -59,10 +59,11 @@ class MqmResult:
     words: int = 0
     target_spans: int = 0
     findings: list[MqmHit] = field(default_factory=list)
-    # per fitting category: spans, hit by any finding, hit by its family, codes that hit
+    # per fitting category: spans, hit by any finding, hit by a detector meant for
+    # it, codes that hit
     category_spans: Counter = field(default_factory=Counter)
     category_any: Counter = field(default_factory=Counter)
-    category_family: Counter = field(default_factory=Counter)
+    category_meant: Counter = field(default_factory=Counter)
     category_codes: dict[str, Counter] = field(default_factory=dict)
 
     def precision_by_code(self) -> dict[str, tuple[int, int, int]]:
@@ -85,13 +86,13 @@ class MqmResult:
         return out
 
     def recall_by_category(self) -> dict[str, tuple[int, int, int, list[tuple[str, int]]]]:
-        """category -> (spans, hit by any finding, hit by its family, top codes)."""
+        """category -> (spans, hit by any finding, hit by a detector meant for it, top codes)."""
         return {
             cat: (
-                self.category_spans[cat], self.category_any[cat], self.category_family[cat],
+                self.category_spans[cat], self.category_any[cat], self.category_meant[cat],
                 self.category_codes.get(cat, Counter()).most_common(4),
             )
-            for cat in MQM_CATEGORY_FAMILIES
+            for cat in MQM_CATEGORY_KINDS
         }
 
 
@@ -121,12 +122,14 @@ def marked(text: str, finding: Finding, width: int = 40) -> str:
     return " ".join(f"{left}[[{text[finding.start:finding.end]}]]{right}".split())
 
 
-def fits(category: str, code: str) -> bool:
-    return family_of_code(code) in MQM_CATEGORY_FAMILIES.get(category, ())
+def fits(category: str, code: str, rule_kinds: Mapping[str, str]) -> bool:
+    """Is a finding with `code` meant to catch errors of this MQM category?"""
+    return any(meant_for(code, kind, rule_kinds) for kind in MQM_CATEGORY_KINDS.get(category, ()))
 
 
 def evaluate_mqm(path: Path, rules: RuleSet, limit: int | None = None) -> MqmResult:
     result = MqmResult()
+    kinds = {rule.meta.code: rule.meta.kind for rule in rules.rules}
     for number, segment in enumerate(read_segments(path, limit)):
         target = segment["target"]
         seg = segment.get("seg_id", number)
@@ -141,14 +144,15 @@ def evaluate_mqm(path: Path, rules: RuleSet, limit: int | None = None) -> MqmRes
             touched = [s for s in spans if overlap(s.start, s.end, f.start, f.end)]
             result.findings.append(MqmHit(
                 f, tuple(sorted({s.category for s in touched})),
-                any(fits(s.category, f.code) for s in touched), marked(target, f)))
+                any(fits(s.category, f.code, kinds) for s in touched), marked(target, f)))
         for span in spans:
-            if span.category not in MQM_CATEGORY_FAMILIES:
+            if span.category not in MQM_CATEGORY_KINDS:
                 continue
             hits = [f for f in findings if overlap(span.start, span.end, f.start, f.end)]
             result.category_spans[span.category] += 1
             result.category_any[span.category] += bool(hits)
-            result.category_family[span.category] += any(fits(span.category, f.code) for f in hits)
+            result.category_meant[span.category] += any(
+                fits(span.category, f.code, kinds) for f in hits)
             codes = result.category_codes.setdefault(span.category, Counter())
             codes.update({f.code for f in hits})
     return result

@@ -53,11 +53,11 @@ def render_folder(title: str, score: FolderScore, show_missed: bool = True) -> s
     rows = [row(s) for s in score.kinds.values()] + [row(total)]
     out.append(table(["kind", "gold", "found", "recall", "by-its-detector", "proposals right",
                       "hit by"], rows))
-    fam = score.findings_by_family()
+    by_code = score.findings_by_code()
     out.append("")
-    out.append("findings matching no gold item (false alarms), per detector family:")
-    out.append(table(["family", "findings", "false alarms", "precision"],
-                     [[f, n, fa, pct(n - fa, n)] for f, (n, fa) in fam.items()]
+    out.append("findings matching no gold item (false alarms), per code:")
+    out.append(table(["code", "findings", "false alarms", "precision"],
+                     [[c, n, fa, pct(n - fa, n)] for c, (n, fa) in by_code.items()]
                      + [["all", len(score.findings), len(score.false_alarms),
                          pct(len(score.findings) - len(score.false_alarms), len(score.findings))]]))
     for f in score.false_alarms:
@@ -109,9 +109,9 @@ def render_mqm(result: MqmResult, examples: int = 2) -> str:
     out.append("")
     out.append("recall per category (share of annotated spans overlapped by a finding):")
     rows = []
-    for cat, (n, by_any, by_family, top) in result.recall_by_category().items():
+    for cat, (n, by_any, by_meant, top) in result.recall_by_category().items():
         hits = ", ".join(f"{c}x{k}" for c, k in top)
-        rows.append([cat, n, by_any, pct(by_any, n), by_family, pct(by_family, n), hits])
+        rows.append([cat, n, by_any, pct(by_any, n), by_meant, pct(by_meant, n), hits])
     out.append(table(["category", "spans", "by any", "recall", "by its detector", "recall",
                       "hit by"], rows))
     return "\n".join(out)

@@ -4,17 +4,17 @@ A finding *hits* a gold item when its span overlaps the item's text. Per
 gold kind:
 
 - recall: share of gold items hit by any finding;
-- by its detector: share hit by a finding of the kind's family (see
+- by its detector: share hit by a finding meant for that kind (see
   `taxonomy`), the right detector for the right reason;
 - proposals right: of the items with a canonical form, how many are hit by a
   finding whose proposal, applied, gives the canonical text;
-- false alarms: findings that hit no gold item at all (per family).
+- false alarms: findings that hit no gold item at all (per code).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +23,7 @@ from ..engine import check_paths
 from ..loader import RuleSet
 from ..model import Finding
 from .gold import GoldError, GoldItem, locate, read_gold
-from .taxonomy import KINDS, family_of_code, family_of_kind
+from .taxonomy import KINDS, meant_for
 
 
 @dataclass
@@ -64,11 +64,11 @@ class FolderScore:
             total.add(score)
         return total
 
-    def findings_by_family(self) -> dict[str, tuple[int, int]]:
-        """family -> (findings, false alarms)."""
-        counts: Counter = Counter(family_of_code(f.code) for f in self.findings)
-        false: Counter = Counter(family_of_code(f.code) for f in self.false_alarms)
-        return {fam: (counts[fam], false[fam]) for fam in sorted(counts)}
+    def findings_by_code(self) -> dict[str, tuple[int, int]]:
+        """code -> (findings, false alarms)."""
+        counts: Counter = Counter(f.code for f in self.findings)
+        false: Counter = Counter(f.code for f in self.false_alarms)
+        return {code: (counts[code], false[code]) for code in sorted(counts)}
 
 
 def proposal_gives(doc_text: str, item: GoldItem, finding: Finding, canonical: str) -> bool:
@@ -95,9 +95,16 @@ def proposal_gives(doc_text: str, item: GoldItem, finding: Finding, canonical: s
     return False
 
 
+def rule_kinds(rules: RuleSet) -> dict[str, str]:
+    """code -> rule kind, for the loaded rules."""
+    return {rule.meta.code: rule.meta.kind for rule in rules.rules}
+
+
 def score_document(
-    doc: Document, items: Iterable[GoldItem], findings: list[Finding]
+    doc: Document, items: Iterable[GoldItem], findings: list[Finding],
+    rule_kinds: Mapping[str, str] | None = None,
 ) -> tuple[dict[str, KindScore], list[Finding]]:
+    rule_kinds = rule_kinds or {}
     kinds: dict[str, KindScore] = {}
     items = list(items)
     for item in items:
@@ -105,8 +112,7 @@ def score_document(
         hits = [f for f in findings if item.overlaps(f.start, f.end)]
         score.gold += 1
         score.found += bool(hits)
-        family = family_of_kind(item.kind)
-        score.by_detector += any(family_of_code(f.code) == family for f in hits)
+        score.by_detector += any(meant_for(f.code, item.kind, rule_kinds) for f in hits)
         score.hit_by.update({f.code for f in hits})
         if item.canonical:
             score.with_canonical += 1
@@ -131,6 +137,7 @@ def score_folder(folder: Path, gold_path: Path, rules: RuleSet) -> FolderScore:
     if report.errors:
         raise GoldError(f"{gold_path}: cannot read the articles: " + "; ".join(report.errors))
     kinds = {k: KindScore(k) for k in KINDS}
+    kinds_of_codes = rule_kinds(rules)
     all_findings: list[Finding] = []
     false_alarms: list[Finding] = []
     docs = {}
@@ -138,7 +145,7 @@ def score_folder(folder: Path, gold_path: Path, rules: RuleSet) -> FolderScore:
         doc = result.doc
         items = locate(gold_path, doc.path, doc.text, gold[files[doc.path]])
         findings = list(result.findings)
-        per_kind, false = score_document(doc, items, findings)
+        per_kind, false = score_document(doc, items, findings, kinds_of_codes)
         for kind, score in per_kind.items():
             kinds[kind].add(score)
         all_findings.extend(findings)

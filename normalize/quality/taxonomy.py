@@ -1,24 +1,40 @@
 """Which kind of problem a finding or an annotation is about.
 
 Gold items name a fine-grained *kind* (the classes of problem normalize is
-meant to catch). Findings carry a rule *code*; its letter prefix names a
-*family* of detectors:
+meant to catch). A finding is mapped to the gold kinds it is meant for in
+two steps:
 
-    code prefix   family        gold kinds in that family
-    NM            name          name
-    MT            translation   false-friend, calque, genitive, wrong-category,
-                                pronoun, garbled-word
-    LG            foreign       foreign
-    BP            boilerplate   boilerplate
-    TY            typography    typography
+1. by the *rule kind* of its rule, where that kind is specific:
 
-A code with any other prefix is its own family (the prefix), matching no gold
-kind until it is added here. A finding "hits" a gold item when their spans
-overlap, whatever its family; "by its detector" counts only hits from the
-gold kind's family.
+       rule kind    gold kind
+       names        name
+       pronoun      pronoun
+       genitive     genitive
+       category     wrong-category
+       language     foreign
+       existence    boilerplate
+       typography   typography
+
+2. otherwise (`substitution` rules, a folder-wide stage, an unknown kind) by
+   the letter prefix of its code, which names a *family* of gold kinds:
+
+       code prefix  family        gold kinds in that family
+       NM           name          name
+       MT           translation   false-friend, calque, genitive, wrong-category,
+                                  pronoun, garbled-word
+       LG           foreign       foreign
+       BP           boilerplate   boilerplate
+       TY           typography    typography
+
+A code with any other prefix is its own family, meant for no gold kind until
+it is added here. A finding "hits" a gold item when their spans overlap,
+whatever it is meant for; "by its detector" counts only hits from findings
+meant for the item's kind.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 PREFIX_FAMILY: dict[str, str] = {
     "NM": "name",
@@ -43,6 +59,16 @@ KIND_FAMILY: dict[str, str] = {
 
 KINDS: tuple[str, ...] = tuple(KIND_FAMILY)
 
+RULE_KIND_GOLD: dict[str, str] = {
+    "names": "name",
+    "pronoun": "pronoun",
+    "genitive": "genitive",
+    "category": "wrong-category",
+    "language": "foreign",
+    "existence": "boilerplate",
+    "typography": "typography",
+}
+
 
 def code_prefix(code: str) -> str:
     """'MT101' -> 'MT'."""
@@ -58,14 +84,25 @@ def family_of_kind(kind: str) -> str:
     return KIND_FAMILY[kind]
 
 
+def meant_for(code: str, kind: str, rule_kinds: Mapping[str, str]) -> bool:
+    """Is a finding with `code` meant to catch problems of gold `kind`?
+
+    `rule_kinds` maps codes to the rule kinds of the loaded rules.
+    """
+    specific = RULE_KIND_GOLD.get(rule_kinds.get(code, ""))
+    if specific is not None:
+        return specific == kind
+    return family_of_code(code) == KIND_FAMILY[kind]
+
+
 # The MQM categories of the WMT23 annotation that normalize's detectors fit,
-# and the families expected to catch them.
-MQM_CATEGORY_FAMILIES: dict[str, tuple[str, ...]] = {
+# and the gold kinds whose detectors are expected to catch them.
+MQM_CATEGORY_KINDS: dict[str, tuple[str, ...]] = {
     "Locale convention/Name format": ("name",),
-    "Accuracy/Gender Mismatch": ("translation",),
+    "Accuracy/Gender Mismatch": ("pronoun",),
     "Accuracy/Source language fragment": ("foreign",),
     "Non-translation!": ("foreign",),
     "Fluency/Punctuation": ("typography",),
-    "Fluency/Spelling": ("translation", "typography", "name"),
+    "Fluency/Spelling": ("garbled-word", "typography", "name"),
     "Fluency/Character encoding": ("typography",),
 }
