@@ -125,6 +125,13 @@ def test_findings_without_fix_lose_markup_at_their_ends(default_rules):
     assert findings[0].text.startswith("Le ministre") and findings[0].text.endswith("pays.")
 
 
+def test_malformed_html_keeps_what_was_found_before():
+    text = "<p>Kestutis Budrys</p><![ broken\n<p>more</p>"
+    spans = markup_spans(text, "a.html")
+    assert text[spans[0].end:spans[1].start] == "Kestutis Budrys"
+    assert spans[-1].end == len(text)
+
+
 def test_html_script_style_comments_and_attributes_are_protected():
     text = ('<script>if (a < b) { x = "Kestutis Budrys"; }</script>'
             '<style>p { content: "Budrys" }</style><!-- Budrys -->'

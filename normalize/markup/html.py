@@ -53,8 +53,11 @@ class _ProseFinder(HTMLParser):
 def prose_ranges(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the prose in an HTML text."""
     finder = _ProseFinder(text)
-    finder.feed(text)
-    finder.close()
+    try:
+        finder.feed(text)
+        finder.close()
+    except AssertionError:
+        pass  # html.parser gives up on some malformed declarations ("<![ "): keep what it found
     return finder.prose
 
 
