@@ -169,7 +169,7 @@ def type_problem(value: Any, want: str) -> str | None:
             return f"must be an array, not {name(value)}"
         for item in value:
             if not isinstance(item, inner):
-                return f"must hold only {_TYPE_NAMES[inner]}s, found {name(item)}"
+                return f"must hold only {_TYPE_NAMES[inner].split()[-1]}s, found {name(item)}"
         return None
     if want == "table[str]":
         if not isinstance(value, dict):

@@ -18,6 +18,11 @@ fail = ["colour"]
 pass = ["color"]
 '''
 
+EXISTENCE = GOOD.replace('kind = "substitution"', 'kind = "existence"').replace(
+    'swap = { "colour" = "color" }', "patterns = ['^Read more\\b']")
+NAMES = GOOD.replace('kind = "substitution"', 'kind = "names"').replace(
+    'swap = { "colour" = "color" }', 'names = ["Kęstutis Budrys", "Dovilė Šakalienė"]')
+
 BAD = [
     ("bad toml", GOOD.replace('swap = {', 'swap = {{'), 5, "invalid TOML"),
     ("unknown key", GOOD.replace("source =", 'sorce = "x"\nsource ='), 4, "unknown key 'sorce'"),
@@ -37,19 +42,65 @@ BAD = [
      "unknown key 'examples.fial'"),
     ("swap value type", GOOD.replace('"color" }', '3 }'), 5, "entry 'colour'"),
     ("empty swap", GOOD.replace('{ "colour" = "color" }', "{}"), 5, "empty"),
+    ("catastrophic swap regex", GOOD.replace('swap = { "colour" = "color" }',
+                                             'regex = true\nswap = { \'(\\w+\\s?)+x\' = "y" }'),
+     6, "can backtrack catastrophically"),
+    ("catastrophic existence pattern", EXISTENCE.replace("'^Read more\\b'", "'^(\\w+\\s?)*$'"), 5,
+     "can backtrack catastrophically"),
+    ("bad regex in a condition", GOOD.replace('source =', "before = '(?<=a+)'\nsource ="), 4,
+     "bad regular expression in 'before'"),
+    ("key given twice", GOOD.replace('source = "test"', 'source = "test"\nsource = "again"'), 5,
+     "invalid TOML"),
+    ("kind not a string", GOOD.replace('kind = "substitution"', "kind = 3"), 2, "unknown kind"),
+    ("bad applicability", GOOD.replace('source =', 'applicability = "always"\nsource ='), 4,
+     "want one of: safe, unsafe, display-only"),
+    ("example not a string", GOOD.replace('fail = ["colour"]', "fail = [1]"), 8,
+     "must hold only strings"),
+    ("swap with no proposal", GOOD.replace('"color" }', "[] }"), 5, "has no proposal"),
+    ("context not an integer", GOOD.replace('source =', 'context = "near"\nsource ='), 4,
+     "key 'context' must be an integer"),
+    ("ignore_case not a boolean", GOOD.replace('source =', 'ignore_case = "yes"\nsource ='), 4,
+     "key 'ignore_case' must be a boolean"),
+    ("empty patterns", EXISTENCE.replace("['^Read more\\b']", "[]"), 5, "'patterns' is empty"),
+    ("name listed twice", NAMES.replace('"Dovilė Šakalienė"]', '"Kęstutis Budrys"]'), 5,
+     "listed twice"),
+    ("missing message", GOOD.replace("message = \"'{text}' -> '{replacement}'\"\n", ""), None,
+     "missing required key 'message'"),
+    ("not UTF-8", GOOD.replace('"test"', '"caf\udce9"'), None, "cannot read rule file"),
 ]
 
 
 @pytest.mark.parametrize("name,text,line,what", BAD, ids=[b[0] for b in BAD])
 def test_bad_rule_file_gives_one_line(tmp_path, name, text, line, what):
     path = tmp_path / "rule.toml"
-    path.write_text(text, encoding="utf-8")
+    path.write_bytes(text.encode("utf-8", errors="surrogateescape"))
     with pytest.raises(RuleError) as info:
         load_rule_file(path)
     message = str(info.value)
     assert "\n" not in message
     assert message.startswith(f"{path}:{line}:" if line else f"{path}:")
     assert what in message
+
+
+def test_the_table_is_large_and_distinct():
+    assert len(BAD) >= 20 and len({text for _, text, _, _ in BAD}) == len(BAD)
+
+
+@pytest.mark.parametrize("pattern", [r"(a+)+$", r"(\w+\s?)*!", r"(?:x*)*y", r"((ab)*c?)+d"])
+def test_catastrophic_patterns_cannot_hang_a_run(tmp_path, pattern):
+    """Refused when the rule loads, so no run ever tries them on a long line."""
+    path = tmp_path / "rule.toml"
+    path.write_text(EXISTENCE.replace("'^Read more\\b'", f"'{pattern}'"), encoding="utf-8")
+    with pytest.raises(RuleError, match="backtrack catastrophically"):
+        load_rule_file(path)
+
+
+@pytest.mark.parametrize("pattern", [r"(?:\s+\w+){0,3}", r"(?>a+)+", r"(a++)+", r"(ab)+",
+                                     r"(?:\d{1,3},)+\d{3}", r"^Read more on\b.*$"])
+def test_linear_patterns_still_load(tmp_path, pattern):
+    path = tmp_path / "rule.toml"
+    path.write_text(EXISTENCE.replace("'^Read more\\b'", f"'{pattern}'"), encoding="utf-8")
+    assert load_rule_file(path).meta.code == "XX101"
 
 
 def test_good_rule_loads(tmp_path):

@@ -27,6 +27,7 @@ from typing import Any, ClassVar
 
 from ..document import Document
 from ..model import Applicability, Finding, Fix, Severity
+from ..regex_safety import backtracking_risk
 
 
 class RuleError(Exception):
@@ -102,9 +103,17 @@ class Rule:
 
     def compile(self, key: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
         try:
-            return re.compile(pattern, flags)
+            compiled = re.compile(pattern, flags)
         except re.error as exc:
             raise self.error(key, f"bad regular expression in '{key}': {exc}") from None
+        risk = backtracking_risk(pattern, flags)
+        if risk is not None:
+            shown = pattern if len(pattern) <= 60 else pattern[:57] + "..."
+            raise self.error(key, (
+                f"regular expression {shown!r} in '{key}' can backtrack catastrophically "
+                f"({risk}): make each repetition need a character the inner one cannot "
+                "match, or use an atomic group (?>...) or a possessive quantifier (a++)"))
+        return compiled
 
     def finding(
         self,
