@@ -76,6 +76,9 @@ def test_untouchable_text_is_not_touched(default_rules, seed):
         start = doc.text.find(phrase)
         while start != -1:
             end = start + len(phrase)
-            hit = [f for f in findings if f.start < end and start < f.end]
+            # a repeated-passage flag marks a whole copied caption or post as a
+            # copy; it judges the passage, not the names inside it
+            hit = [f for f in findings if f.start < end and start < f.end
+                   and f.rule != "repeated-passage"]
             assert not hit, f"{phrase!r} touched by {hit[0].code}: {hit[0].message}"
             start = doc.text.find(phrase, end)

@@ -127,3 +127,19 @@ def test_fixing_twice_is_fixing_once(text, levels):
 def test_mojibake_repair_inverts_the_damage_and_spares_clean_text(text):
     assert repair(sloppy_cp1252(text)) == text
     assert repair(text) == text
+
+
+def test_repetition_flags_the_later_copy_only():
+    text = ("Officials said the drone carried two kilograms of explosives into Lithuania.\n"
+            "Something else happened on Tuesday in Vilnius.\n"
+            "Officials said the drone carried two kilograms of explosives into Lithuania.\n")
+    (finding,) = _findings(text, "BP110")
+    assert finding.start == text.rindex("Officials")
+    assert "line 1" in finding.message
+    assert finding.fix is None
+
+
+def test_repetition_does_not_split_sentences_at_decimals():
+    text = ("GDP fell by 0.1% in the last three months of 2004 in Japan.\n"
+            "GDP fell 0.5% in the last three months of 2004 in Japan, the figures show.\n")
+    assert _findings(text, "BP110") == []

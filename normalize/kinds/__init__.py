@@ -13,6 +13,7 @@ from .genitive import GenitiveRule
 from .language import LanguageRule
 from .names import NamesRule
 from .pronoun import PronounRule
+from .repetition import RepetitionRule
 from .substitution import SubstitutionRule
 from .typography import TypographyRule
 
@@ -25,6 +26,7 @@ KINDS: dict[str, type[Rule]] = {
         LanguageRule,
         NamesRule,
         PronounRule,
+        RepetitionRule,
         SubstitutionRule,
         TypographyRule,
     )
