@@ -12,7 +12,13 @@ from normalize.loader import load_rules
 from normalize.model import Applicability, Finding, Fix, Severity
 from normalize.quality.gold import GoldError, GoldItem, locate, occurrences, overlap, read_gold
 from normalize.quality.score import proposal_gives, score_document, score_folder
-from normalize.quality.taxonomy import KINDS, family_of_code, family_of_kind, meant_for
+from normalize.quality.taxonomy import (
+    KINDS,
+    family_of_code,
+    family_of_kind,
+    meant_for,
+    meant_label,
+)
 
 RULE = '''code = "MT901"
 kind = "substitution"
@@ -113,6 +119,8 @@ def test_meant_for_by_rule_kind_then_code_prefix():
     assert meant_for("MT101", "pronoun", kinds)
     assert meant_for("NM203", "name", kinds)  # not a loaded rule: by prefix
     assert not meant_for("ZZ101", "name", kinds)
+    assert [meant_label(c, kinds) for c in ("MT201", "MT101", "NM203", "ZZ101")] == [
+        "pronoun", "translation", "name", "ZZ"]
 
 
 def test_taxonomy():
@@ -188,7 +196,7 @@ def test_score_folder_on_a_tiny_annotated_folder(tmp_path):
     assert (total.gold, total.found, total.with_canonical, total.proposals_right) == (3, 2, 3, 1)
     assert [(f.path.endswith("b.txt"), f.text) for f in score.false_alarms] == [
         (True, "precipitated")]
-    assert score.findings_by_code() == {"MT901": (3, 1)}
+    assert score.findings_by_code() == {"MT901": ("translation", 3, 1)}
 
 
 def test_corpora_rate_counts_words_and_findings(tmp_path):

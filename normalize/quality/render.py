@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..document import Document
@@ -15,12 +16,15 @@ def pct(part: int, whole: int) -> str:
     return f"{100 * part / whole:5.1f}%" if whole else "    -"
 
 
+_NUMBER = re.compile(r"[\d.,%/ -]+")
+
+
 def table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     cells = [[str(c) for c in header]] + [[str(c) for c in row] for row in rows]
     widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
     lines = []
     for n, row in enumerate(cells):
-        parts = [c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths))]
+        parts = [c.rjust(w) if _NUMBER.fullmatch(c) else c.ljust(w) for c, w in zip(row, widths)]
         lines.append("  ".join(parts).rstrip())
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
@@ -56,9 +60,9 @@ def render_folder(title: str, score: FolderScore, show_missed: bool = True) -> s
     by_code = score.findings_by_code()
     out.append("")
     out.append("findings matching no gold item (false alarms), per code:")
-    out.append(table(["code", "findings", "false alarms", "precision"],
-                     [[c, n, fa, pct(n - fa, n)] for c, (n, fa) in by_code.items()]
-                     + [["all", len(score.findings), len(score.false_alarms),
+    out.append(table(["code", "meant for", "findings", "false alarms", "precision"],
+                     [[c, k, n, fa, pct(n - fa, n)] for c, (k, n, fa) in by_code.items()]
+                     + [["all", "", len(score.findings), len(score.false_alarms),
                          pct(len(score.findings) - len(score.false_alarms), len(score.findings))]]))
     for f in score.false_alarms:
         at = where(score.docs.get(f.path), f)

@@ -23,7 +23,7 @@ from ..engine import check_paths
 from ..loader import RuleSet
 from ..model import Finding
 from .gold import GoldError, GoldItem, locate, read_gold
-from .taxonomy import KINDS, meant_for
+from .taxonomy import KINDS, meant_for, meant_label
 
 
 @dataclass
@@ -56,6 +56,7 @@ class FolderScore:
     findings: list[Finding]
     false_alarms: list[Finding]
     docs: dict[str, Document]
+    rule_kinds: dict[str, str] = field(default_factory=dict)
 
     @property
     def total(self) -> KindScore:
@@ -64,11 +65,12 @@ class FolderScore:
             total.add(score)
         return total
 
-    def findings_by_code(self) -> dict[str, tuple[int, int]]:
-        """code -> (findings, false alarms)."""
+    def findings_by_code(self) -> dict[str, tuple[str, int, int]]:
+        """code -> (what it is meant for, findings, false alarms)."""
         counts: Counter = Counter(f.code for f in self.findings)
         false: Counter = Counter(f.code for f in self.false_alarms)
-        return {code: (counts[code], false[code]) for code in sorted(counts)}
+        return {code: (meant_label(code, self.rule_kinds), counts[code], false[code])
+                for code in sorted(counts)}
 
 
 def proposal_gives(doc_text: str, item: GoldItem, finding: Finding, canonical: str) -> bool:
@@ -152,4 +154,4 @@ def score_folder(folder: Path, gold_path: Path, rules: RuleSet) -> FolderScore:
         false_alarms.extend(false)
         docs[doc.path] = doc
     used = {k: s for k, s in kinds.items() if s.gold}
-    return FolderScore(len(gold), used, all_findings, false_alarms, docs)
+    return FolderScore(len(gold), used, all_findings, false_alarms, docs, kinds_of_codes)

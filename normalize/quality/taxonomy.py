@@ -84,6 +84,11 @@ def family_of_kind(kind: str) -> str:
     return KIND_FAMILY[kind]
 
 
+def meant_label(code: str, rule_kinds: Mapping[str, str]) -> str:
+    """What a code is meant for, in one word: a gold kind, else its family."""
+    return RULE_KIND_GOLD.get(rule_kinds.get(code, "")) or family_of_code(code)
+
+
 def meant_for(code: str, kind: str, rule_kinds: Mapping[str, str]) -> bool:
     """Is a finding with `code` meant to catch problems of gold `kind`?
 
