@@ -113,8 +113,8 @@ class Listed:
         if old is not None and old[0] != name:  # a later list wins: forget the older form
             self._forget(old[0])
         self.full[key] = (name, code)
-        self.skel[tuple(skeleton(w) for w in words)].add(name)
-        if person and len(words) > 1:
+        if person and len(words) > 1:  # a sound-alike of one word is too weak a match
+            self.skel[tuple(skeleton(w) for w in words)].add(name)
             self.surname[fold(words[-1])].add(name)
 
     def _forget(self, name: str) -> None:
