@@ -46,9 +46,11 @@ FAIL_LEVELS = ("error", "warning", "suggestion")
 class ConfigError(Exception):
     """A configuration that cannot be used. str() is one line: 'file: key 'k': what'."""
 
-    def __init__(self, path: str, key: str | None, message: str) -> None:
-        self.path, self.key, self.message = path, key, message
-        where = f"{path}: key '{key}'" if key else path
+    def __init__(self, path: str, key: str | None, message: str, line: int | None = None) -> None:
+        self.path, self.key, self.message, self.line = path, key, message, line
+        where = f"{path}:{line}" if line else path
+        if key:
+            where += f": key '{key}'"
         super().__init__(f"{where}: {message}")
 
 
@@ -199,7 +201,33 @@ def load_config(path: Path) -> Config:
         data, prefix = tool["normalize"], "tool.normalize."
     if not isinstance(data, dict):
         raise ConfigError(name, prefix.rstrip(".") or None, "must be a table")
-    return parse_config(data, path.resolve(), prefix)
+    try:
+        return parse_config(data, path.resolve(), prefix)
+    except ConfigError as exc:
+        if exc.key is None:
+            raise
+        line = key_line(path.read_text(encoding="utf-8"), exc.key, bool(prefix))
+        raise ConfigError(name, exc.key, exc.message, line) from None
+
+
+def key_line(source: str, key: str, in_tool_table: bool) -> int | None:
+    """The line where `key` (dotted, as in an error) is set, for the message; None if unsure.
+
+    In a pyproject.toml the search starts at the [tool.normalize] header, so
+    that another tool's `select` is not taken for ours.
+    """
+    lines = source.splitlines()
+    first = 0
+    if in_tool_table:
+        header = re.compile(r"^\s*\[\s*tool\.normalize\s*[\].]")
+        first = next((i for i, line in enumerate(lines) if header.match(line)), 0)
+        key = key.removeprefix("tool.normalize.")
+    last = key.split("per-path-ignores.", 1)[1] if "per-path-ignores." in key else key
+    pattern = re.compile(rf"^\s*[\"']?{re.escape(last)}[\"']?\s*=")
+    for number in range(first, len(lines)):
+        if pattern.match(lines[number]):
+            return number + 1
+    return None
 
 
 _KEYS = {

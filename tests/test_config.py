@@ -152,6 +152,13 @@ def test_config_errors_are_one_line_naming_file_and_key(tmp_path, body, key, wor
     assert "pyproject.toml" in lines[0] and f"'{key}'" in lines[0] and words in lines[0]
 
 
+def test_config_error_names_the_line_in_our_table(tmp_path):
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.ruff]\nselect = ["E"]\n\n[tool.normalize]\nselect = ["mt"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"pyproject.toml:5: key 'tool.normalize.select'"):
+        load_config(tmp_path / "pyproject.toml")
+
+
 def test_invalid_toml_is_a_config_error(tmp_path):
     path = tmp_path / "normalize.toml"
     path.write_text("select = [\n", encoding="utf-8")

@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 from .. import __version__
+from ..baseline import fingerprint
 from ..kinds.base import safe_format
 from ..model import Finding, Severity
 from . import FileResult, Report
@@ -74,6 +75,8 @@ def result_dict(result: FileResult, f: Finding, index: dict[str, int]) -> dict:
         "level": LEVELS[f.severity],
         "message": {"text": f.message},
         "locations": [location],
+        # survives lines moving, so code scanning keeps an alert's identity across commits
+        "partialFingerprints": {"normalizeFinding/v1": fingerprint(f, result.doc.text)},
     }
     if f.fix is not None:
         out["fixes"] = [{
