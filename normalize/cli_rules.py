@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from . import suppression
 from .cli_common import EXIT_CLEAN, EXIT_ERROR, fail, load_ruleset, no_default_option, rules_option
 from .engine import example_problems
 from .kinds import KINDS
@@ -35,6 +36,10 @@ def rules_list(rules_dirs: tuple[Path, ...], no_default_rules: bool) -> None:
 @no_default_option
 def rules_explain(code: str, rules_dirs: tuple[Path, ...], no_default_rules: bool) -> None:
     """Explain a rule: its kind's documentation, source and examples."""
+    if code.upper() in suppression.CHECKER_CODES:  # normalize's checks of its own comments
+        click.echo(f"{code.upper()}: a problem with an inline suppression comment (warning)\n")
+        click.echo((suppression.__doc__ or "").strip())
+        return
     rule = load_ruleset(rules_dirs, no_default_rules).by_code(code.upper())
     if rule is None:
         fail(f"no rule with code {code!r} (see `normalize rules list`)")

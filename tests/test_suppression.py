@@ -113,3 +113,9 @@ def test_suppressed_ranges_api():
     assert suppressed_ranges("no comments here") == {}
     (d,) = find_directives("x <!-- normalize: off NM101 -->")
     assert d.action == "off" and d.codes == (("NM101", 22),)
+
+
+def test_rules_explain_checker_codes():
+    result = CliRunner().invoke(main, ["rules", "explain", "nz001"])
+    assert result.exit_code == 0
+    assert "NZ001" in result.stdout and "ignore-next-line" in result.stdout
