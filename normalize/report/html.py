@@ -157,7 +157,7 @@ def _entities(entities: object) -> str:
             where = v.get("files") or []
             title = ", ".join(map(str, where)) if isinstance(where, list) else str(where)
             relation = str(v.get("relation", ""))
-            odd = "" if relation in ("", "canonical") else " odd"
+            odd = "" if relation in ("", "canonical", "surname") else " odd"
             rel = f' <span class="rel">{e(relation)}</span>' if relation else ""
             n = f' <span class="n">×{e(v["count"])}</span>' if v.get("count") is not None else ""
             cells.append(f'<span class="variant{odd}" title="{e(title)}">{e(v.get("text", ""))}'
