@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from normalize.cli import main
 from normalize.document import Document
@@ -119,3 +121,20 @@ def test_rules_explain_checker_codes():
     result = CliRunner().invoke(main, ["rules", "explain", "nz001"])
     assert result.exit_code == 0
     assert "NZ001" in result.stdout and "ignore-next-line" in result.stdout
+
+
+_PIECES = ["<!-- normalize: ", "ignore", "ignore-next-line", "off", "on", " MT101", " NM",
+           ",", " -->", "<!--", "-->", "\n", "\r\n", "\r", "text ", "Ž", " "]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_ranges_are_well_formed_for_any_text(text):
+    for code, spans in suppressed_ranges(text).items():
+        assert code == code.upper()
+        for start, end in spans:
+            assert 0 <= start <= end <= len(text)
+    for d in find_directives(text):
+        assert text[d.start:d.end].startswith("<!--") and text[d.start:d.end].endswith("-->")
+        for code, at in d.codes:
+            assert text[at:at + len(code)] == code
