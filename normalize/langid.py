@@ -52,6 +52,16 @@ def detect(text: str) -> list[tuple[str, float]]:
         return []
 
 
+def detect_unless(text: str, expected: str, min_probability: float) -> list[tuple[str, float]]:
+    """`detect(text)`, or [] as soon as no language but `expected` can reach
+    `min_probability` (exact: see normalize.langtrials)."""
+    from .langtrials import probabilities_unless
+
+    detector = _detector_factory().create()
+    detector.append(text)
+    return probabilities_unless(detector, expected, min_probability)
+
+
 @lru_cache(maxsize=200_000)
 def _zipf(word: str, lang: str) -> float:
     from wordfreq import zipf_frequency
@@ -87,7 +97,7 @@ def guess_foreign(text: str, expected: str = "en", min_probability: float = 0.9,
     words = [w.lower() for w in WORD_RE.findall(text)]
     if not words:
         return None
-    ranked = detect(text)
+    ranked = detect_unless(text, expected, min_probability)
     if not ranked:
         return None
     lang, prob = ranked[0]

@@ -16,8 +16,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
 from . import gazetteer
 from .text import tokens
 
@@ -82,7 +80,9 @@ def _add(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
 
 @lru_cache(maxsize=65536)
 def is_common_word(word: str) -> bool:
-    return zipf_frequency(word.lower(), "en") >= COMMON_ZIPF
+    from .langid import _zipf  # wordfreq loads lazily
+
+    return _zipf(word.lower(), "en") >= COMMON_ZIPF
 
 
 @lru_cache(maxsize=65536)

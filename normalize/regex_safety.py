@@ -23,11 +23,16 @@ except ImportError:  # pragma: no cover - older layout
     import sre_constants  # type: ignore[no-redef]
     import sre_parse  # type: ignore[no-redef]
 
+import re
+
 _REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
+_REPEATED_GROUP = re.compile(r"\)(?:[*+]|\{\d*,?\d*\})")
 
 
 def backtracking_risk(pattern: str, flags: int = 0) -> str | None:
     """The piece of `pattern` that can backtrack catastrophically, or None."""
+    if not _REPEATED_GROUP.search(pattern):
+        return None  # only a repeated group can hold a repetition: nothing to parse
     try:
         tree = sre_parse.parse(pattern, flags)
     except Exception:  # noqa: BLE001 - a bad pattern is reported by re.compile itself

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from unidecode import unidecode
 
@@ -26,16 +26,29 @@ LEFT_BOUNDARY = rf"(?<![\w@#]|{_MARK})"
 RIGHT_BOUNDARY = rf"(?!\w|{_MARK})"
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word and its character offsets. A named tuple: documents have
+    hundreds of thousands of words, and tuples are quick to make."""
+
     text: str
     start: int
     end: int
 
 
 def tokens(text: str) -> Iterator[Token]:
+    """The Unicode words of `text`, in order. Several rules and stages cut the
+    same document into words; the last few texts' words are kept (`_token_list`)."""
+    return iter(_token_list(text))
+
+
+@lru_cache(maxsize=8)
+def _token_list(text: str) -> tuple[Token, ...]:
+    return tuple(map(Token._make, _spans(text)))
+
+
+def _spans(text: str) -> Iterator[tuple[str, int, int]]:
     for m in WORD_RE.finditer(text):
-        yield Token(m.group(), m.start(), m.end())
+        yield m.group(), m.start(), m.end()
 
 
 @lru_cache(maxsize=65536)
