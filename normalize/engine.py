@@ -16,7 +16,7 @@ from .consistency import decide
 from .document import DEFAULT_SUFFIXES, Document, DocumentError, DocumentSkipped
 from .entities import MentionTable, collect_mentions
 from .fixer import allowed, apply_fixes
-from .kinds.base import Rule
+from .kinds.base import Rule, is_evidence
 from .loader import RuleSet
 from .markup import fit_to_prose, markup_kind, prose_view
 from .model import Finding
@@ -24,28 +24,40 @@ from .report import FileResult, Report
 from .suppression import apply_suppressions, is_suppressed, suppressed_ranges
 
 
-def check_document(doc: Document, rules: RuleSet) -> list[Finding]:
+def check_document(doc: Document, rules: RuleSet, assume_evidence: bool = False) -> list[Finding]:
+    """Findings of `rules` in `doc`, sorted.
+
+    Rules with `requires_evidence` run only when another rule found a
+    translation artefact in the document (see kinds/base.py), or when
+    `assume_evidence` says so (a rule's own examples).
+    """
     found: set[Finding] = set()
     markup = markup_kind(doc.path) is not None
     view = prose_view(doc)  # Markdown/HTML: what rules see is prose, offsets unchanged
-    for rule in rules.rules:
-        if not rules.wants(rule.meta.code, doc.path):
-            continue
-        for finding in rule.check(view):
-            if markup and finding.fix and any(
-                    doc.is_protected(e.start, e.end) for e in finding.fix.edits):
-                continue  # fixes edit only prose
-            if doc.is_protected(finding.start, finding.end):
-                if not markup:
-                    continue
-                finding = fit_to_prose(doc.text, doc.protected, finding)
-                if finding is None:
-                    continue
-            found.add(finding)
+    wanted = [rule for rule in rules.rules if rules.wants(rule.meta.code, doc.path)]
+    for rule in (r for r in wanted if not r.meta.requires_evidence):
+        found.update(_run(rule, doc, view, markup))
+    if assume_evidence or any(is_evidence(f) for f in found):
+        for rule in (r for r in wanted if r.meta.requires_evidence):
+            found.update(_run(rule, doc, view, markup))
     known = [rule.meta.code for rule in rules.rules] + list(FOLDER_CODES)
     kept = apply_suppressions(doc.text, doc.path, found, known)  # inline comments
     return sorted((f for f in kept if f in found or rules.wants(f.code, doc.path)),
                   key=Finding.sort_key)
+
+
+def _run(rule: Rule, doc: Document, view: Document, markup: bool) -> Iterator[Finding]:
+    for finding in rule.check(view):
+        if markup and finding.fix and any(
+                doc.is_protected(e.start, e.end) for e in finding.fix.edits):
+            continue  # fixes edit only prose
+        if doc.is_protected(finding.start, finding.end):
+            if not markup:
+                continue
+            finding = fit_to_prose(doc.text, doc.protected, finding)
+            if finding is None:
+                continue
+        yield finding
 
 
 def read_all(paths: Iterable[Path], errors: list[str],
@@ -130,9 +142,9 @@ def example_problems(rule: Rule) -> list[str]:
     single = RuleSet((rule,))
     out = []
     for example in rule.meta.examples_fail:
-        if not check_document(Document.from_text(example), single):
+        if not check_document(Document.from_text(example), single, assume_evidence=True):
             out.append(f"{rule.meta.code} does not flag its 'fail' example: {example!r}")
     for example in rule.meta.examples_pass:
-        if check_document(Document.from_text(example), single):
+        if check_document(Document.from_text(example), single, assume_evidence=True):
             out.append(f"{rule.meta.code} flags its 'pass' example: {example!r}")
     return out

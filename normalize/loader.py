@@ -113,6 +113,7 @@ def build_rule(data: dict[str, Any], path: str, where: LineFinder, default_name:
         path=path,
         examples_fail=tuple(examples["fail"]),
         examples_pass=tuple(examples["pass"]),
+        requires_evidence=values["requires_evidence"],
     )
     options = {k: values[k] for k in cls.FIELDS}
     return cls(meta, options, where)

@@ -10,6 +10,9 @@ A rule file is TOML. The keys every file has:
     applicability = "unsafe"    # safe | unsafe | display-only (default: unsafe)
     description = "..."         # optional, longer explanation
     name = "..."                # optional, defaults to the file name
+    requires_evidence = false   # true: fire only in a document where another
+                                # rule found a translation artefact (an MT
+                                # code): for words that are also good English
 
     [examples]                  # run by the tests
     fail = ["text the rule must flag", ...]
@@ -61,8 +64,20 @@ COMMON_FIELDS: dict[str, FieldSpec] = {
     ),
     "description": FieldSpec("str", default=""),
     "name": FieldSpec("str", default=""),
+    "requires_evidence": FieldSpec(
+        "bool", default=False, doc="fire only if the document shows other MT artefacts"
+    ),
     "examples": FieldSpec("table", required=True, doc="fail = [...], pass = [...]"),
 }
+
+# Codes whose findings are evidence that a document was machine-translated.
+EVIDENCE_PREFIX = "MT"
+
+
+def is_evidence(finding: Finding) -> bool:
+    """A translation artefact found by a rule that does not itself need evidence."""
+    return finding.code.startswith(EVIDENCE_PREFIX)
+
 
 CODE_RE = re.compile(r"^[A-Z]{1,4}[0-9]{2,4}$")
 
@@ -80,6 +95,7 @@ class RuleMeta:
     path: str
     examples_fail: tuple[str, ...]
     examples_pass: tuple[str, ...]
+    requires_evidence: bool = False
 
 
 class Rule:
