@@ -108,3 +108,106 @@ def guess_foreign(text: str, expected: str = "en", min_probability: float = 0.9,
     if share < min_leaning:
         return None
     return Guess(lang, prob, share)
+
+
+# -- the fast path: text in another script needs no statistics ------------------------
+
+# scripts written without spaces between words: count characters, not words
+UNSPACED_SCRIPTS = frozenset({"HAN", "KANA", "THAI", "LAO", "KHMER", "MYANMAR"})
+_NAME_PREFIX = {"CJK": "HAN", "HIRAGANA": "KANA", "KATAKANA": "KANA", "HANGUL": "HANGUL"}
+
+
+@lru_cache(maxsize=8192)
+def script_of(ch: str) -> str:
+    """The script of a letter or mark ('LATIN', 'CYRILLIC', 'HAN' ...); '' otherwise."""
+    import unicodedata
+
+    if unicodedata.category(ch)[0] not in "LM":
+        return ""
+    first = unicodedata.name(ch, "").split(" ", 1)[0]
+    return _NAME_PREFIX.get(first, first)
+
+
+@dataclass(frozen=True)
+class ScriptRun:
+    start: int  # offsets into the line, end exclusive
+    end: int
+    script: str
+    size: int  # words, or characters for scripts written without spaces
+    whole_line: bool  # the line has no letter of the expected script
+
+
+def foreign_script_runs(line: str, expected_script: str = "LATIN") -> list[ScriptRun]:
+    """Stretches of `line` written in another script than `expected_script`.
+
+    A run goes from a letter of another script to the last such letter before
+    a letter of the expected script (or the line's end); blanks, digits and
+    punctuation inside it belong to it.
+    """
+    runs: list[ScriptRun] = []
+    start = last = -1
+    script = ""
+    for i, ch in enumerate(line):
+        s = script_of(ch)
+        if not s:
+            continue
+        other = script and s != script and s not in _COMPATIBLE.get(script, ())
+        if s == expected_script or other:
+            if start >= 0:
+                runs.append(_run(line, start, last + 1, script))
+                start = -1
+                script = ""
+            if s == expected_script:
+                continue
+        if start < 0:
+            start, script = i, s
+        last = i
+    if start >= 0:
+        runs.append(_run(line, start, last + 1, script))
+    if not runs:
+        return runs
+    whole = not any(script_of(c) == expected_script for c in line)
+    return [ScriptRun(r.start, r.end, r.script, r.size, whole) for r in runs]
+
+
+# scripts that share a run: Japanese mixes kanji and kana
+_COMPATIBLE = {"HAN": ("KANA",), "KANA": ("HAN",)}
+
+
+def _run(line: str, start: int, end: int, script: str) -> ScriptRun:
+    text = line[start:end]
+    if script in UNSPACED_SCRIPTS:
+        size = sum(1 for c in text if script_of(c))
+    else:
+        size = len(WORD_RE.findall(text))
+    return ScriptRun(start, end, script, size, False)
+
+
+# (code, name) of the language a run is most likely in, from its letters alone
+_SCRIPT_LANGUAGE = {
+    "GREEK": ("el", "Greek"), "HEBREW": ("he", "Hebrew"), "HAN": ("zh", "Chinese"),
+    "KANA": ("ja", "Japanese"), "HANGUL": ("ko", "Korean"), "GEORGIAN": ("ka", "Georgian"),
+    "ARMENIAN": ("hy", "Armenian"), "THAI": ("th", "Thai"), "DEVANAGARI": ("hi", "Hindi"),
+}
+
+
+def script_language(text: str, script: str) -> tuple[str, str]:
+    """A best guess at the language of a run from its letters (no statistics)."""
+    if script == "CYRILLIC":
+        letters = set(text.lower())
+        if letters & set("іїєґ"):
+            return "uk", "Ukrainian"
+        if letters & set("ўі"):
+            return "be", "Belarusian"
+        if letters & set("ыэъё"):
+            return "ru", "Russian"
+        return "cyrl", "Cyrillic script (Russian, Ukrainian, Bulgarian ...)"
+    if script == "ARABIC":
+        if set(text) & set("پچژگ"):
+            return "fa", "Persian"
+        return "ar", "Arabic"
+    if script == "HAN" and any(script_of(c) == "KANA" for c in text):
+        return "ja", "Japanese"
+    if script in _SCRIPT_LANGUAGE:
+        return _SCRIPT_LANGUAGE[script]
+    return script.lower(), f"{script.title()} script"

@@ -11,14 +11,27 @@ Rule-file syntax (besides the common keys):
     min_words = 3            # shorter lines are never judged
     min_probability = 0.9    # langdetect's probability for the other language
     min_leaning = 0.5        # share of words more frequent in that language
+    method = "words"         # "words": statistics over lines in the article's
+                             # script; "script": runs of another script
+    min_script_words = 3     # script: a run inside a line needs this many words
+                             # (characters x2 for Chinese, Japanese, Thai ...)
 
 The message may use {language} (a name) and {code}.
 
-How it matches: cheap tests first (enough words; some lower-case word, so
-headlines and lines that are mostly names are skipped; not full of the expected
+How "words" matches: cheap tests first (enough words; not mostly names: few
+capitalised words other than a sentence's first; not full of the expected
 language's most frequent words), then seeded langdetect, then a word
 frequency vote (see normalize.langid). "BRUSSELS", "By Vafa Guliyeva" and
-"Wooden kamikaze drones" stay unflagged.
+"Wooden kamikaze drones" stay unflagged. Lines mostly in another script are
+left to "script".
+
+How "script" matches (no statistics, so it is fast and cannot misread a
+short line): a stretch of letters of another script than the article's
+(Cyrillic, Greek, Arabic, Hebrew, Chinese, Japanese, Korean ...) of at least
+`min_script_words` words, or a whole line of two words or more in that
+script. A single foreign word or a name in its own script ("Moscow
+(Москва)") stays unflagged. The language is named from the letters
+(Ukrainian і/ї/є/ґ, Russian ы/э/ъ/ё, Japanese kana ...).
 
 Fix safety: none; a person translates or deletes.
 """
@@ -29,7 +42,15 @@ import re
 from collections.abc import Iterator
 
 from ..document import Document
-from ..langid import function_words, guess_foreign
+from ..langid import (
+    UNSPACED_SCRIPTS,
+    ScriptRun,
+    foreign_script_runs,
+    function_words,
+    guess_foreign,
+    script_language,
+    script_of,
+)
 from ..model import Finding
 from ..text import WORD_RE
 from .base import FieldSpec, Rule
@@ -45,6 +66,31 @@ LANGUAGE_NAMES = {
 }
 
 _LINE = re.compile(r"[^\r\n]+")
+_SENTENCE_START = re.compile(r"(?:^|[.:!?;|•·–—-]\s*)$")
+_SENTENCE_WORDS = 6
+EXPECTED_SCRIPT = {"ru": "CYRILLIC", "uk": "CYRILLIC", "bg": "CYRILLIC", "sr": "CYRILLIC",
+                   "el": "GREEK", "ar": "ARABIC", "he": "HEBREW", "zh": "HAN", "ja": "HAN",
+                   "ko": "HANGUL"}
+
+
+def _mostly_names(line: str, words: list[tuple[int, str]]) -> bool:
+    """Headlines, bylines, team sheets: most words capitalised. In a line of
+    six words or more (a sentence, not a headline) a sentence's or a label's
+    first word does not count ("Leggi anche: La Lituania chiede ...")."""
+    sentence = len(words) >= _SENTENCE_WORDS
+    capitalised = sum(
+        1 for at, w in words
+        if w[0].isupper()
+        and not (sentence and _SENTENCE_START.search(line[:at].rstrip("«“\"'( ")))
+    )
+    return capitalised * 2 >= len(words)
+
+
+def _foreign_share(line: str, expected_script: str) -> float:
+    scripts = [s for s in map(script_of, line) if s]
+    if not scripts:
+        return 0.0
+    return sum(1 for s in scripts if s != expected_script) / len(scripts)
 
 
 def _looks_expected(words: list[str], expected: str) -> bool:
@@ -61,28 +107,58 @@ class LanguageRule(Rule):
         "min_words": FieldSpec("int", default=3),
         "min_probability": FieldSpec("float", default=0.9),
         "min_leaning": FieldSpec("float", default=0.5),
+        "method": FieldSpec("str", default="words", choices=("words", "script")),
+        "min_script_words": FieldSpec("int", default=3),
     }
 
     def check(self, doc: Document) -> Iterator[Finding]:
         expected = self.options["expected"]
+        script = EXPECTED_SCRIPT.get(expected, "LATIN")
+        judge = self._scripts if self.options["method"] == "script" else self._words
         for m in _LINE.finditer(doc.text):
-            line = m.group()
-            words = WORD_RE.findall(line)
-            if len(words) < self.options["min_words"]:
+            yield from judge(doc, m.start(), m.group(), expected, script)
+
+    def _words(self, doc: Document, at: int, line: str, expected: str,
+               script: str) -> Iterator[Finding]:
+        words = [(w.start(), w.group()) for w in WORD_RE.finditer(line)]
+        if len(words) < self.options["min_words"]:
+            return
+        if _foreign_share(line, script) > 0.5:
+            return  # another script: the "script" method's business
+        if _mostly_names(line, words):
+            return
+        if _looks_expected([w for _, w in words], expected):
+            return
+        guess = guess_foreign(line, expected, self.options["min_probability"],
+                              self.options["min_leaning"])
+        if guess is None:
+            return
+        start = at + len(line) - len(line.lstrip())
+        end = at + len(line.rstrip())
+        yield self.finding(
+            doc, start, end,
+            language=LANGUAGE_NAMES.get(guess.language, guess.language),
+            code=guess.language,
+        )
+
+    def _scripts(self, doc: Document, at: int, line: str, expected: str,
+                 script: str) -> Iterator[Finding]:
+        least = self.options["min_script_words"]
+        for run in foreign_script_runs(line, script):
+            if not _long_enough(run, least):
                 continue
-            capitalised = sum(1 for w in words if w[0].isupper())
-            if capitalised * 2 >= len(words):
-                continue  # headlines, bylines, team sheets: lines of names
-            if _looks_expected(words, expected):
-                continue
-            guess = guess_foreign(line, expected, self.options["min_probability"],
-                                  self.options["min_leaning"])
-            if guess is None:
-                continue
-            start = m.start() + len(line) - len(line.lstrip())
-            end = m.end() - (len(line) - len(line.rstrip()))
-            yield self.finding(
-                doc, start, end,
-                language=LANGUAGE_NAMES.get(guess.language, guess.language),
-                code=guess.language,
-            )
+            if run.whole_line:
+                start = at + len(line) - len(line.lstrip())
+                end = at + len(line.rstrip())
+            else:
+                start, end = at + run.start, at + run.end
+            code, name = script_language(line[run.start:run.end], run.script)
+            yield self.finding(doc, start, end, language=name, code=code)
+            if run.whole_line:
+                return
+
+
+def _long_enough(run: ScriptRun, least: int) -> bool:
+    """Enough words for a verdict (two characters of Chinese count as a word)."""
+    words = run.size // 2 if run.script in UNSPACED_SCRIPTS else run.size
+    return words >= least or (run.whole_line and words >= 2)
