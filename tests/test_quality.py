@@ -272,3 +272,23 @@ def test_mqm_first_segments_of_the_real_corpus(default_rules):
     assert result.target_spans > 0
     for n, on_error, fitting in result.precision_by_code().values():
         assert n >= on_error >= fitting
+
+
+def _bench(*args):
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    return subprocess.run([sys.executable, str(ROOT / "bench" / "quality.py"), *args],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_quality_command_prints_figures_and_skips_absent_corpora(tmp_path):
+    done = _bench("--only", "devset,bbc,mqm", "--corpora", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert "== dev set" in done.stdout and "proposals right" in done.stdout
+    assert "BBC false alarms: skipped" in done.stdout
+    assert "MQM: skipped" in done.stdout
+    bad = _bench("--only", "nonsense")
+    assert bad.returncode == 2 and "unknown part" in bad.stderr
