@@ -274,21 +274,24 @@ def test_mqm_first_segments_of_the_real_corpus(default_rules):
         assert n >= on_error >= fitting
 
 
-def _bench(*args):
-    import subprocess
-    import sys
+def _bench_main():
+    import importlib.util
 
     from .conftest import ROOT
 
-    return subprocess.run([sys.executable, str(ROOT / "bench" / "quality.py"), *args],
-                          capture_output=True, text=True, timeout=120)
+    spec = importlib.util.spec_from_file_location("quality_bench", ROOT / "bench" / "quality.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.main
 
 
-def test_quality_command_prints_figures_and_skips_absent_corpora(tmp_path):
-    done = _bench("--only", "devset,bbc,mqm", "--corpora", str(tmp_path))
-    assert done.returncode == 0, done.stderr
-    assert "== dev set" in done.stdout and "proposals right" in done.stdout
-    assert "BBC false alarms: skipped" in done.stdout
-    assert "MQM: skipped" in done.stdout
-    bad = _bench("--only", "nonsense")
-    assert bad.returncode == 2 and "unknown part" in bad.stderr
+def test_quality_command_prints_figures_and_skips_absent_corpora(tmp_path, capsys):
+    main = _bench_main()
+    assert main(["--only", "devset,bbc,mqm", "--corpora", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "== dev set" in out and "proposals right" in out
+    assert "BBC false alarms: skipped" in out
+    assert "MQM: skipped" in out
+    with pytest.raises(SystemExit) as exc:
+        main(["--only", "nonsense"])
+    assert exc.value.code == 2 and "unknown part" in capsys.readouterr().err
