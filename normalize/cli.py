@@ -25,9 +25,10 @@ from .cli_common import load_ruleset as _rules
 from .cli_rules import rules
 from .config import FAIL_LEVELS, FORMATS, Config, ConfigError, resolve_config
 from .document import Document, DocumentError
-from .engine import check_document, check_paths, read_all, walk
+from .engine import check_document, check_paths, walk
 from .fixer import allowed, fix_until_stable
 from .loader import RuleSet
+from .parallel import jobs_wanted, run_per_file
 from .report import formatters
 from .report.diff import unified_diff
 from .report.statistics import render as statistics_render
@@ -95,6 +96,9 @@ def _with_progress(files: list[Path], quiet: bool) -> Iterable[Path]:
     return advancing()
 
 
+jobs_option = click.option(
+    "--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
+    help="Check files in N processes (0: one per CPU); the output is the same.")
 force_exclude_option = click.option(
     "--force-exclude", is_flag=True,
     help="Apply the config's include/exclude to files named on the command line too.")
@@ -132,13 +136,15 @@ main.add_command(rules)  # `normalize rules list|explain|validate` (cli_rules.py
 @select_option
 @ignore_option
 @force_exclude_option
+@jobs_option
 @rules_option
 @no_default_option
 def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, statistics: bool,
           quiet: bool,
           baseline_file: Path | None, write_baseline: Path | None, fail_level: str | None,
           config_file: Path | None, select: tuple[str, ...], ignore: tuple[str, ...],
-          force_exclude: bool, rules_dirs: tuple[Path, ...], no_default_rules: bool) -> None:
+          force_exclude: bool, jobs: int, rules_dirs: tuple[Path, ...],
+          no_default_rules: bool) -> None:
     """Check files and folders; report findings and proposals."""
     config, rules = _setup(paths, config_file, rules_dirs, no_default_rules,
                            select=_codes(select), ignore=_codes(ignore),
@@ -148,7 +154,7 @@ def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, statist
         _fail(f"output format {fmt!r} is not available in this version")
     walk_errors: list[str] = []
     files = _with_progress(_files(paths, config, force_exclude, walk_errors), quiet)
-    report = check_paths(files, rules, with_fixed=fmt == "diff")
+    report = check_paths(files, rules, with_fixed=fmt == "diff", jobs=jobs_wanted(jobs))
     report = replace(report, rules=tuple(r.meta for r in rules.rules),
                      errors=tuple(walk_errors) + report.errors)
     if write_baseline is not None:
@@ -200,10 +206,11 @@ def _read_baseline(path: Path) -> baseline.Baseline:
 @select_option
 @ignore_option
 @force_exclude_option
+@jobs_option
 @rules_option
 @no_default_option
 def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool, config_file: Path | None,
-        select: tuple[str, ...], ignore: tuple[str, ...], force_exclude: bool,
+        select: tuple[str, ...], ignore: tuple[str, ...], force_exclude: bool, jobs: int,
         rules_dirs: tuple[Path, ...], no_default_rules: bool) -> None:
     """Apply safe fixes in place (display-only proposals are never written)."""
     config, rules = _setup(paths, config_file, rules_dirs, no_default_rules,
@@ -212,8 +219,9 @@ def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool, config_fil
     errors: list[str] = []
     notes: list[str] = []
     fixed_count = files_changed = remaining = 0
-    for doc in read_all(_files(paths, config, force_exclude, errors), errors, notes):
-        new, applied = fix_until_stable(doc, rules, levels)
+    files = _files(paths, config, force_exclude, errors)
+    for doc, new, applied, left in run_per_file(files, _fix_one, (rules, levels),
+                                                jobs_wanted(jobs), errors, notes):
         if new != doc.text:
             if show_diff:
                 click.echo(unified_diff(doc.path, doc.text, new), nl=False)
@@ -228,7 +236,7 @@ def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool, config_fil
                     continue
             fixed_count += applied
             files_changed += 1
-        remaining += len(check_document(Document.from_text(new, doc.path), rules))
+        remaining += left
     verb = "Would fix" if show_diff else "Fixed"
     click.echo(f"{verb} {fixed_count} findings in {files_changed} files; "
                f"{remaining} findings remain.", err=show_diff)
@@ -237,6 +245,13 @@ def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool, config_fil
     for error in errors:
         click.echo(f"error: {error}", err=True)
     sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if remaining else EXIT_CLEAN)
+
+
+def _fix_one(doc: Document, rules: RuleSet,
+             levels: frozenset) -> tuple[Document, str, int, int]:
+    """Fix one document until stable; count what remains (run in workers with --jobs)."""
+    new, applied = fix_until_stable(doc, rules, levels)
+    return doc, new, applied, len(check_document(Document.from_text(new, doc.path), rules))
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -20,6 +20,7 @@ from .kinds.base import Rule, is_evidence
 from .loader import RuleSet
 from .markup import fit_to_prose, markup_kind, prose_view
 from .model import Finding
+from .parallel import run_per_file
 from .report import FileResult, Report
 from .suppression import apply_suppressions, is_suppressed, suppressed_ranges
 
@@ -73,16 +74,18 @@ def read_all(paths: Iterable[Path], errors: list[str],
             errors.append(str(exc))
 
 
-def check_paths(paths: Iterable[Path], rules: RuleSet, with_fixed: bool = False) -> Report:
+def check_paths(paths: Iterable[Path], rules: RuleSet, with_fixed: bool = False,
+                jobs: int = 1) -> Report:
     """The whole check stage: read, run rules per document, collect a Report.
 
     `with_fixed` also computes each file's text with every proposal applied
-    (for the diff report).
+    (for the diff report). `jobs` > 1 checks files in that many processes
+    (normalize.parallel); the Report is the same.
     """
     errors: list[str] = []
     notes: list[str] = []
-    checked = [(doc, check_document(doc, rules), collect_mentions(doc))
-               for doc in read_all(paths, errors, notes)]
+    checked = list(run_per_file(walk(paths, errors=errors), _check_one, (rules,), jobs,
+                                errors, notes))
     # folder-wide names stage: merge the per-document mention tables, then decide
     folder = decide(MentionTable.merge(m for _, _, m in checked), rules,
                     {doc.path: found for doc, found, _ in checked})
@@ -95,6 +98,11 @@ def check_paths(paths: Iterable[Path], rules: RuleSet, with_fixed: bool = False)
         results.append(FileResult(doc, tuple(findings), fixed))
     return Report(tuple(results), tuple(errors), extra={"entities": folder.entities},
                   notes=tuple(notes))
+
+
+def _check_one(doc: Document, rules: RuleSet) -> tuple[Document, list[Finding], MentionTable]:
+    """The per-document stage (run in worker processes with --jobs)."""
+    return doc, check_document(doc, rules), collect_mentions(doc)
 
 
 def _wanted(doc: Document, rules: RuleSet, found: dict[str, list[Finding]]) -> list[Finding]:

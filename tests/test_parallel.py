@@ -1,0 +1,52 @@
+"""--jobs N: the same output, errors and notes as one process, in the same order."""
+
+from __future__ import annotations
+
+import shutil
+
+from click.testing import CliRunner
+
+from normalize.cli import main
+
+from .conftest import SEEDS
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def _folder(tmp_path):
+    folder = tmp_path / "articles"
+    shutil.copytree(SEEDS, folder / "seeds")
+    (folder / "a-bad.txt").write_bytes(b"Intro: " + bytes(range(0x80, 0x100)))
+    (folder / "b-binary.txt").write_bytes(b"\x00\x01\x02" * 10)
+    (folder / "c-broken.txt").symlink_to(folder / "nowhere.txt")
+    for n in range(12):
+        (folder / f"d-{n:02}.txt").write_text(f"Minister Kestutis Budrys, part {n}.\n",
+                                              encoding="utf-8")
+    return folder
+
+
+def test_check_with_jobs_gives_the_same_report(tmp_path):
+    folder = _folder(tmp_path)
+    for fmt in ("json",):
+        one = run("check", "--format", fmt, folder)
+        two = run("check", "--format", fmt, "--jobs", "2", folder)
+        auto = run("check", "--format", fmt, "-j", "0", folder)
+        assert one.exit_code == two.exit_code == auto.exit_code == 2
+        assert one.stdout == two.stdout == auto.stdout
+        assert one.stderr == two.stderr == auto.stderr
+
+
+def test_fix_with_jobs_writes_the_same_files(tmp_path):
+    results = []
+    for jobs in ("1", "2"):
+        (tmp_path / jobs).mkdir()
+        folder = _folder(tmp_path / jobs)
+        outcome = run("fix", "--jobs", jobs, folder)
+        files = {p.relative_to(folder): p.read_bytes()
+                 for p in sorted(folder.rglob("*")) if p.is_file()}
+        stderr = outcome.stderr.replace(str(folder), "FOLDER")
+        results.append((outcome.exit_code, outcome.stdout, stderr, files))
+    assert results[0] == results[1]
+    assert "Kęstutis" in results[0][3][tmp_path.__class__("d-00.txt")].decode("utf-8")
