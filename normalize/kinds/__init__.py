@@ -9,6 +9,7 @@ from __future__ import annotations
 from .base import Rule
 from .category import CategoryRule
 from .existence import ExistenceRule
+from .garbled import GarbledRule
 from .genitive import GenitiveRule
 from .language import LanguageRule
 from .names import NamesRule
@@ -22,6 +23,7 @@ KINDS: dict[str, type[Rule]] = {
     for cls in (
         CategoryRule,
         ExistenceRule,
+        GarbledRule,
         GenitiveRule,
         LanguageRule,
         NamesRule,

@@ -1,0 +1,177 @@
+"""garbled: words that are not English and not names ("antiomic", "anti -anti...").
+
+Machine translation, OCR and broken hyphenation leave tokens that no
+dictionary knows: half-translated compounds ("antiomic" from Italian
+"antiatomici"), doubled prefixes ("anti -antiomic", "anti-anti-aircraft").
+Which words are English comes from wordfreq's English word list, not from a
+hand list.
+
+Rule-file syntax (besides the common keys):
+
+    kind = "garbled"
+    min_length = 5        # shorter words are left alone
+    prefixes = ["anti", "non", "pre", ...]   # prefixes that compounds may
+                                             # carry; those of 3+ letters are
+                                             # also checked for doubling
+    suffixes = ["s", "ed", "ing", ...]       # endings stripped before deciding
+                                             # that a word is unknown
+    misspelling_zipf = 3.0     # also flag a word rarer than this that is one
+                               # edit from a single far more frequent word
+                               # ("goverment"); 0 turns this off
+    min_candidate_zipf = 3.0   # a proposal must be at least this frequent
+    margin = 1.0               # ... and this much more frequent (zipf) than
+                               # the next candidate at the same distance
+
+How it matches: a lower-case word is a misspelling when it is rare and one
+edit away from exactly one far more frequent word (see misspelling_zipf);
+a lower-case word (capitalised words are names and are
+never flagged) is unknown when wordfreq has no frequency for it, nor for it
+without one listed prefix or suffix, nor for each part of it when split in
+two known words. It is left alone when the same word appears capitalised in
+the document (a name), when it has letters outside ASCII (a foreign word),
+or when its sentence holds other unknown words (a foreign or technical
+passage). A doubled prefix is flagged as such.
+
+Proposal: the frequent English words within edit distance 2 (rapidfuzz)
+are ranked by distance, then frequency; one is proposed only when it wins
+clearly (alone at the best distance, or `margin` more frequent than the
+next), else the finding is a flag without a proposal.
+
+The message may use {why} (what is wrong) and {hint} (the proposal, or
+nothing).
+
+Fix safety: unsafe (the right word is a guess).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz.distance import Levenshtein
+from rapidfuzz.process import extract
+from wordfreq import top_n_list, zipf_frequency
+
+from ..document import Document
+from ..mentions import sentences
+from ..model import Finding
+from .base import FieldSpec, Rule
+
+_LOWER_WORD = re.compile(r"(?<![\w@#'’-])[a-z]+(?:-[a-z]+)*(?![\w'’]|-\w)")
+VOCABULARY_SIZE = 60_000
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[str, ...]:
+    return tuple(w for w in top_n_list("en", VOCABULARY_SIZE) if w.isascii() and w.isalpha())
+
+
+@lru_cache(maxsize=131072)
+def _zipf(word: str) -> float:
+    return zipf_frequency(word, "en")
+
+
+class GarbledRule(Rule):
+    KIND = "garbled"
+    FIELDS = {
+        "min_length": FieldSpec("int", default=5),
+        "prefixes": FieldSpec("list[str]", default=[]),
+        "suffixes": FieldSpec("list[str]", default=[]),
+        "min_candidate_zipf": FieldSpec("float", default=3.0),
+        "margin": FieldSpec("float", default=1.0),
+        "misspelling_zipf": FieldSpec("float", default=0.0),
+    }
+
+    def __init__(self, meta: Any, options: dict[str, Any], where: Any) -> None:
+        super().__init__(meta, options, where)
+        self.prefixes = sorted({p.lower() for p in options["prefixes"]}, key=len, reverse=True)
+        doubled = [p for p in self.prefixes if len(p) >= 3]
+        self.suffixes = sorted({s.lower() for s in options["suffixes"]}, key=len, reverse=True)
+        alternation = "|".join(re.escape(p) for p in doubled) or "(?!)"
+        self.doubled = self.compile(
+            "prefixes",
+            rf"(?<![\w-])(?P<prefix>{alternation})\s*-\s*"
+            r"(?P<second>(?P=prefix)(?P<rest>[a-z]*))",
+            re.IGNORECASE)
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        capitalised = {m.group().lower() for m in re.finditer(r"\b[A-Z][a-z]+\b", text)}
+        taken: list[tuple[int, int]] = []
+        for m in self.doubled.finditer(text):
+            # "anti-anti-aircraft" -> "anti-aircraft"; "anti -antiomic": flag only;
+            # "re-release" is a prefix before a word that starts like it: fine
+            rest = m.group("rest")
+            if rest and self._known(m.group("second")):
+                continue
+            taken.append((m.start(), m.end()))
+            proposal = None if rest else m.group("second")
+            yield self.finding(doc, m.start(), m.end(), proposal,
+                               why=f"the prefix '{m.group('prefix')}' is doubled",
+                               hint=f": write '{proposal}'" if proposal else "")
+        for start, end in sentences(text):
+            words = [(m.start() + start, m.group()) for m in _LOWER_WORD.finditer(text[start:end])]
+            unknown = [(at, w) for at, w in words if self._unknown(w, capitalised)]
+            if len(unknown) != 1:
+                continue  # none, or a foreign or technical passage
+            at, word = unknown[0]
+            if any(s <= at < e for s, e in taken):
+                continue
+            proposal = self._proposal(word)
+            why = f"'{word}' is not an English word"
+            yield self.finding(doc, at, at + len(word), proposal, why=why,
+                               hint=f"; perhaps '{proposal}'" if proposal else "",
+                               data=[("candidates", proposal)] if proposal else [])
+
+    # -- deciding --------------------------------------------------------------
+
+    def _unknown(self, word: str, capitalised: set[str]) -> bool:
+        if len(word) < self.options["min_length"] or not word.isascii():
+            return False
+        if word in capitalised:
+            return False  # a name written in lower case once
+        parts = [part for part in word.split("-") if part]
+        return not all(self._known(p) for p in parts) or any(self._misspelt(p) for p in parts)
+
+    def _misspelt(self, word: str) -> bool:
+        """A rare word one letter away from a much more frequent one ("goverment")."""
+        rare = self.options["misspelling_zipf"]
+        zipf = _zipf(word)
+        if not rare or zipf >= rare or len(word) < 6:
+            return False
+        near = [w for w, _, _ in extract(word, _vocabulary(), scorer=Levenshtein.distance,
+                                         limit=5, score_cutoff=1) if w != word]
+        return len(near) == 1 and _zipf(near[0]) >= zipf + 2.5 and _zipf(near[0]) >= 4.5
+
+    def _known(self, word: str) -> bool:
+        word = word.lower()
+        if len(word) < 3 or _zipf(word) > 0:
+            return True
+        stems = [word]
+        for prefix in self.prefixes:
+            if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+                stems.append(word[len(prefix):])
+        for stem in list(stems):
+            for suffix in self.suffixes:
+                if stem.endswith(suffix) and len(stem) - len(suffix) >= 3:
+                    stems.append(stem[: -len(suffix)])
+        if any(_zipf(s) >= 2.0 for s in stems[1:]):
+            return True
+        # a closed compound of two known words ("drone" + "maker")
+        return any(_zipf(word[:i]) >= 3.0 and _zipf(word[i:]) >= 3.0
+                   for i in range(3, len(word) - 2))
+
+    def _proposal(self, word: str) -> str | None:
+        found = extract(word, _vocabulary(), scorer=Levenshtein.distance, limit=20,
+                        score_cutoff=2)
+        ranked = sorted(((dist, -_zipf(w), w) for w, dist, _ in found
+                         if _zipf(w) >= self.options["min_candidate_zipf"]))
+        if not ranked:
+            return None
+        best = ranked[0]
+        rivals = [r for r in ranked[1:] if r[0] == best[0]]
+        if rivals and (-best[1]) - (-rivals[0][1]) < self.options["margin"]:
+            return None
+        return best[2]
