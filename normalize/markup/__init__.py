@@ -60,8 +60,7 @@ def markup_spans(text: str, path: str) -> list[Span]:
 
 def spans_of(mask: bytearray) -> list[Span]:
     """Runs of protected characters in a mask (1 = protected)."""
-    out = []
-    start = None
+    out: list[Span] = []
     pos = 0
     data = bytes(mask)
     while True:

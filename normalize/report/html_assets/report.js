@@ -41,6 +41,7 @@
       var n = art.querySelectorAll("li.note:not([hidden])").length;
       var out = art.querySelector(".shown");
       if (out) { out.textContent = String(n); }
+      art.classList.toggle("quiet", n === 0);
     });
     document.getElementById("shown").textContent = String(shown);
   }
