@@ -103,6 +103,20 @@ def test_cli_writes_html(tmp_path):
     result = CliRunner().invoke(main, ["check", "--format", "html", str(SEEDS)])
     assert result.exit_code == 1
     assert result.output.startswith("<!DOCTYPE html>") and "normalize report" in result.output
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["check", "--format", "html", "--output", str(out),
+                                       str(SEEDS)])
+    assert result.exit_code == 1 and out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_markup_that_is_not_checked_is_shown_muted(default_rules):
+    doc = Document.read(Path(__file__).parent / "markup" / "article.md")
+    page = render(Report((FileResult(doc, tuple(check_document(doc, default_rules))),)))
+    muted = re.findall(r'<span class="mu">([^<]*)</span>', page)
+    assert "title: &quot;Kestutis Budrys and Dovile Sakaliene ask NATO for air defence&quot;" \
+        in muted
+    assert any("https://example.org/people/Decali-Šakalienė" in m for m in muted)
+    assert not any("told journalists" in m for m in muted)
 
 
 def _browser() -> str | None:
