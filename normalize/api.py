@@ -76,15 +76,17 @@ def check_paths(paths: Iterable[str | Path], *, config: Config | str | Path | No
     `config`: a Config, a config file, or None to search upward from the paths.
     Returns a Report: `.findings` (all, sorted per file), `.files` (per file,
     with the Document for line/column: `result.doc.position(finding.start)`),
-    `.errors` (unreadable inputs).
+    `.errors` (unreadable inputs, one line each).
     """
     path_list = [Path(p) for p in paths]
     cfg = _config(config, path_list, select, ignore)
     ruleset = _ruleset(rules, cfg)
     named = set(path_list)
-    files = [p for p in walk(path_list) if p in named or cfg.wants_file(p)]
+    walk_errors: list[str] = []  # folders that cannot be listed
+    files = [p for p in walk(path_list, errors=walk_errors) if p in named or cfg.wants_file(p)]
     report = _check_paths(files, ruleset)
-    return replace(report, rules=tuple(r.meta for r in ruleset.rules))
+    return replace(report, rules=tuple(r.meta for r in ruleset.rules),
+                   errors=tuple(walk_errors) + report.errors)
 
 
 def fix_text(text: str, path: str = "<text>", *, unsafe: bool = False,

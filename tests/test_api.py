@@ -47,6 +47,12 @@ def test_check_paths_uses_config():
     assert report.errors == ()
 
 
+def test_check_paths_reports_unreadable_inputs(tmp_path):
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01binary\x00")
+    report = normalize.check_paths([tmp_path / "missing.txt", tmp_path])
+    assert any("missing.txt" in e for e in report.errors)
+
+
 def test_readme_example_runs():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## Python API"):]
