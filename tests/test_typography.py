@@ -126,6 +126,7 @@ def test_fixing_twice_is_fixing_once(text, levels):
 @settings(max_examples=300, deadline=None)
 def test_mojibake_repair_inverts_the_damage_and_spares_clean_text(text):
     assert repair(sloppy_cp1252(text)) == text
+    assert repair(sloppy_cp1252(sloppy_cp1252(text))) == text
     assert repair(text) == text
 
 

@@ -16,6 +16,7 @@ Checks (normalize.typography; each module's docstring says why):
     space-before-punctuation  "drone , which" -> "drone, which"
     space-in-hyphenation      "anti -drone" -> "anti-drone"
     space-before-quote        'said“We' -> 'said “We'
+    space-after-sentence      "added.The" -> "added. The"
     doubled-punctuation       ", ," -> ","
     unbalanced-quotes         a closing quote with no opening one (flag only)
     mojibake                  "cafÃ©" -> "café" (UTF-8 read as Windows-1252)

@@ -39,6 +39,7 @@ def _registry() -> dict[str, Check]:
         "space-before-punctuation": spacing.space_before_punctuation,
         "space-in-hyphenation": spacing.space_in_hyphenation,
         "space-before-quote": spacing.space_before_quote,
+        "space-after-sentence": spacing.space_after_sentence,
         "doubled-punctuation": spacing.doubled_punctuation,
         "unbalanced-quotes": quotes.unbalanced_quotes,
         "mojibake": mojibake.mojibake,

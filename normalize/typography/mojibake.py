@@ -31,7 +31,7 @@ _RUN = re.compile(f"[\u0080-\u00ff{_CP1252_HIGH}]+")
 
 # lead byte (as its cp1252 character's byte) -> (second byte or None, decoded range)
 _ALLOWED: dict[int, list[tuple[int | None, int, int]]] = {
-    0xC2: [(None, 0xA0, 0xBF)],
+    0xC2: [(None, 0x80, 0xBF)],  # 0x80-0x9F only as a step of double encoding
     0xC3: [(None, 0xC0, 0xFF)],
     0xC4: [(None, 0x100, 0x13F)],
     0xC5: [(None, 0x140, 0x17F)],
@@ -61,8 +61,11 @@ def _length(lead: int) -> int:
     return 2 if 0xC2 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF else 4 if lead <= 0xF4 else 0
 
 
-def _decode_at(run: str, i: int) -> tuple[str, int] | None:
-    """A plausible UTF-8 character starting at run[i]: (character, chars used)."""
+def _decode_at(run: str, i: int, c1: bool = True) -> tuple[str, int] | None:
+    """A plausible UTF-8 character starting at run[i]: (character, chars used).
+
+    `c1` lets a C1 control through: "â€\x9d" encoded twice holds "Â\x9d",
+    whose control character is the third byte of the ” underneath."""
     lead = _to_byte(run[i])
     if lead is None or lead not in _ALLOWED:
         return None
@@ -76,16 +79,18 @@ def _decode_at(run: str, i: int) -> tuple[str, int] | None:
         ch = bytes(raw).decode("utf-8")  # type: ignore[arg-type]
     except UnicodeDecodeError:
         return None
+    if not c1 and 0x80 <= ord(ch) <= 0x9F:
+        return None
     for second, low, high in _ALLOWED[lead]:
         if (second is None or raw[1] == second) and low <= ord(ch) <= high:
             return ch, n
     return None
 
 
-def repair_once(run: str) -> str:
+def repair_once(run: str, c1: bool = True) -> str:
     out, i = [], 0
     while i < len(run):
-        got = _decode_at(run, i)
+        got = _decode_at(run, i, c1)
         if got is None:
             out.append(run[i])
             i += 1
@@ -97,12 +102,20 @@ def repair_once(run: str) -> str:
 
 def repair(text: str) -> str:
     """Undo (possibly repeated) UTF-8-as-cp1252 decoding where it is plausible."""
-    for _ in range(4):
-        fixed = _RUN.sub(lambda m: repair_once(m.group()), text)
-        if fixed == text:
-            break
-        text = fixed
+    original = text
+    for c1 in (True, False):
+        text = original
+        for _ in range(4):
+            fixed = _RUN.sub(lambda m: repair_once(m.group(), c1), text)  # noqa: B023
+            if fixed == text:
+                break
+            text = fixed
+        if not _C1.search(text):
+            break  # else a control character was left: decode without them
     return text
+
+
+_C1 = re.compile("[\u0080-\u009f]")
 
 
 def _uppercase_word_end(text: str, start: int, end: int) -> bool:
@@ -134,6 +147,7 @@ def mojibake(text: str, options: dict[str, Any]) -> Iterator[Hit]:
             while j < len(run) and (step := _decode_at(run, j)) is not None:
                 j += step[1]
             start, end = m.start() + i, m.start() + j
-            if not _uppercase_word_end(text, start, end):
-                yield Hit(start, end, repair(text[start:end]), safe=True)
+            fixed = repair(text[start:end])
+            if fixed != text[start:end] and not _uppercase_word_end(text, start, end):
+                yield Hit(start, end, fixed, safe=True)
             i = j

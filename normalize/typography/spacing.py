@@ -18,6 +18,11 @@ to the word before it is safe to space; a straight quote only when it is
 the line's opening one (an even number of quotes before it), and that fix
 is unsafe.
 
+`space-after-sentence`: "would be added.The programme" -> "added. The": a
+paragraph break lost by a scraper. Only before a capitalised common English
+word (the language's most frequent words, from wordfreq), so "One.Tel",
+"Caliber.Az" and "Halo.Bungie.Org" are left alone.
+
 `doubled-punctuation`: ",," / ", ," / ";;" -> one. Doubled dots are left
 alone ("playing..or" is an ellipsis short of a dot, not a doubled period).
 """
@@ -95,6 +100,24 @@ def space_before_quote(text: str, options: dict[str, Any]) -> Iterator[Hit]:
                 at = line.start() + m.start()
                 yield Hit(at, at + 1, ' "', safe=False,
                           values={"found": _glued(text, at) + '"'})
+
+
+_GLUED_SENTENCE = re.compile(r"(?<=[^\W\d_]{2})[.!?](?=([A-Z][a-z]*)\b)")
+
+
+def space_after_sentence(text: str, options: dict[str, Any]) -> Iterator[Hit]:
+    from ..langid import function_words
+
+    common = function_words("en", 150)
+    for m in _GLUED_SENTENCE.finditer(text):
+        word = m.group(1)
+        before = text[max(0, m.start() - 30) : m.start()].split()
+        if word.lower() not in common or (before and not before[-1][-1:].islower()):
+            continue
+        last = before[-1] if before else ""
+        yield Hit(m.start(), m.end(), m.group() + " ", safe=True,
+                  values={"found": last + m.group() + word,
+                          "proposal": last + m.group() + " " + word})
 
 
 def _glued(text: str, at: int) -> str:
