@@ -163,6 +163,7 @@ def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, statist
         if not quiet:
             click.echo(f"Recorded {len(report.findings)} findings in {write_baseline}.", err=True)
         _exit_for_errors(report.errors, EXIT_CLEAN)
+    baseline_file = baseline_file or config.baseline
     if baseline_file is not None:
         report = _read_baseline(baseline_file).new_findings(report)
     text = (statistics_render if statistics else formatters()[fmt])(report)

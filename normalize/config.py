@@ -18,6 +18,7 @@ Keys (unknown keys are errors):
     ignore = ["MT104"]            # never these code prefixes
     fail-level = "warning"        # error | warning | suggestion: lowest severity that fails
     format = "text"               # default output format
+    baseline = "baseline.json"    # report only findings not in this baseline (see baseline.py)
     [per-path-ignores]            # glob (relative to the config file) -> code prefixes
     "archive/**" = ["LG"]
 
@@ -69,6 +70,7 @@ class Config:
     per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     fail_level: str = "suggestion"
     format: str = "text"
+    baseline: Path | None = None  # absolute
 
     # -- questions the pipeline asks ---------------------------------------------------
 
@@ -233,7 +235,7 @@ def key_line(source: str, key: str, in_tool_table: bool) -> int | None:
 _KEYS = {
     "rules": "list", "default-rules": "bool", "include": "list", "exclude": "list",
     "select": "list", "ignore": "list", "per-path-ignores": "table",
-    "fail-level": "str", "format": "str",
+    "fail-level": "str", "format": "str", "baseline": "str",
 }
 
 
@@ -281,6 +283,7 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
         select=tuple(data.get("select", ())), ignore=tuple(data.get("ignore", ())),
         per_path_ignores=tuple(per_path),
         fail_level=data.get("fail-level", "suggestion"), format=data.get("format", "text"),
+        baseline=(root / data["baseline"]).resolve() if "baseline" in data else None,
     )
 
 

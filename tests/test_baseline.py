@@ -92,3 +92,17 @@ def test_bad_baseline_is_a_usage_error(tmp_path):
     assert result.exit_code == 2 and "b.json" in result.stderr
     bad.write_text("not json", encoding="utf-8")
     assert run("check", "--baseline", bad, SEEDS).exit_code == 2
+
+
+def test_baseline_from_config(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(f"{PARAGRAPHS[1]}\n", encoding="utf-8")
+    assert run("check", "--write-baseline", tmp_path / "old.json", article).exit_code == 0
+    (tmp_path / "normalize.toml").write_text('baseline = "old.json"\n', encoding="utf-8")
+    assert run("check", article).exit_code == 0
+    article.write_text(f"{PARAGRAPHS[1]}\n{PARAGRAPHS[0]}\n", encoding="utf-8")
+    result = run("check", "--format", "json", article)
+    assert [f["code"] for f in json.loads(result.stdout)["findings"]] == ["NM101"]
+    (tmp_path / "normalize.toml").write_text('baseline = "missing.json"\n', encoding="utf-8")
+    result = run("check", article)
+    assert result.exit_code == 2 and "missing.json" in result.stderr
