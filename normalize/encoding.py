@@ -118,5 +118,5 @@ def _known(word: str, lang: str) -> bool:
 
     try:
         return zipf_frequency(word, lang, wordlist="small") > 0
-    except (LookupError, ValueError):
+    except (LookupError, ValueError, ImportError):  # ImportError: ja/ko need MeCab
         return False

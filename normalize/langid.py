@@ -68,7 +68,7 @@ def _zipf(word: str, lang: str) -> float:
 
     try:
         return zipf_frequency(word, lang)
-    except (LookupError, ValueError):
+    except (LookupError, ValueError, ImportError):  # ImportError: ja/ko need MeCab
         return 0.0
 
 
@@ -79,7 +79,7 @@ def function_words(lang: str, n: int = 150) -> frozenset[str]:
 
     try:
         return frozenset(top_n_list(lang, n))
-    except (LookupError, ValueError):
+    except (LookupError, ValueError, ImportError):  # ImportError: ja/ko need MeCab
         return frozenset()
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -14,3 +15,13 @@ SHARED = ROOT.parent / "shared"
 @pytest.fixture(scope="session")
 def default_rules():
     return load_rules([], use_defaults=True)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Slow tests (fuzzing) run only when asked: `pytest -m slow` or NORMALIZE_SLOW=1."""
+    if os.environ.get("NORMALIZE_SLOW") or "slow" in (config.getoption("markexpr") or ""):
+        return
+    skip = pytest.mark.skip(reason="slow: run with `pytest -m slow` or NORMALIZE_SLOW=1")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
