@@ -39,6 +39,9 @@ next despite under over about against among between through throughout within it
 they there here he she his her we our you your i my what which who whose where why how all
 both each every some many most several few no not one two three four five""".split())
 
+# a lower-case "the" just before a capitalised run
+_THE_BEFORE = re.compile(r"(?<![\w])the\s+$")
+
 _DEMONYM_ENDINGS = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "ic", "ean", "ch")
 
 
@@ -168,12 +171,15 @@ def mentions(text: str, start: int, end: int, lexicon: Lexicon,
         if start + run[0].start in sentence_starts and run[0].text.lower() in FUNCTION_WORDS:
             run = run[1:]  # "The", "In", "After" opening a sentence
         if run:
-            out.extend(_classify_run(text, start, run, lexicon))
+            at = start + run[0].start
+            after_the = _THE_BEFORE.search(text, max(0, at - 8), at) is not None
+            out.extend(_classify_run(text, start, run, lexicon, after_the))
         i = j
     return out
 
 
-def _classify_run(text: str, base: int, run: list, lexicon: Lexicon) -> list[Mention]:
+def _classify_run(text: str, base: int, run: list, lexicon: Lexicon,
+                  after_the: bool = False) -> list[Mention]:
     first, last = base + run[0].start, base + run[-1].end
     words = [t.text for t in run]
     kinds = {lexicon.noun_kind(w) for w in words if w not in _CONNECTORS}
@@ -197,6 +203,8 @@ def _classify_run(text: str, base: int, run: list, lexicon: Lexicon) -> list[Men
             if word not in _CONNECTORS and not is_demonym(word) and not gazetteer.is_town(word):
                 unknown.append(run[k])
             k += 1
+    if after_the and unknown and not out:
+        return []  # "the Baltic", "the Seimas": names of people take no article
     if unknown and out:
         # a place inside an unknown name: "Charles Kennedy", "Paris Hilton"
         return [Mention(Kind.PERSON, text[first:last], first, last)]

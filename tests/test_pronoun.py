@@ -72,3 +72,8 @@ def test_kind_enum_has_person():
 
 def test_he_for_a_ship_is_not_english(rule):
     assert _found(rule, "The frigate left Gdynia. He will enter service in May.") == [("He", "It")]
+
+
+def test_a_name_after_the_is_not_a_person(rule):
+    text = "Poland has ordered three frigates and wants to strengthen her presence in the Baltic."
+    assert _found(rule, text) == [("her", "its")]
