@@ -33,10 +33,10 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .globs import glob_match
 from .model import Severity
 
 CONFIG_NAMES = ("normalize.toml", "pyproject.toml")
@@ -121,41 +121,6 @@ class Config:
 
 def _matches_prefix(code: str, prefixes: tuple[str, ...]) -> bool:
     return any(code.startswith(p) for p in prefixes)
-
-
-@lru_cache(maxsize=256)
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    out = []
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return re.compile("".join(out) + r"\Z")
-
-
-def glob_match(pattern: str, rel: str) -> bool:
-    """Match a '/'-separated relative path against a glob (`**` crosses folders).
-
-    A pattern without '/' matches the file or folder name at any depth, as in
-    .gitignore: `"*.html"` excludes HTML files everywhere.
-    """
-    pattern = pattern.strip("/") if pattern != "/" else pattern
-    if "/" not in pattern:
-        return bool(_glob_regex(pattern).match(rel.rsplit("/", 1)[-1]))
-    return bool(_glob_regex(pattern).match(rel))
 
 
 # -- finding and reading ------------------------------------------------------------------
