@@ -25,6 +25,7 @@ spelling with diacritics, else the most frequent spelling.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import JaroWinkler
@@ -108,19 +109,16 @@ class Listed:
 
     def add(self, name: str, code: str, person: bool) -> None:
         words = name.split()
-        key = tuple(fold(w) for w in words)
-        old = self.full.get(key)
-        if old is not None and old[0] != name:  # a later list wins: forget the older form
-            self._forget(old[0])
-        self.full[key] = (name, code)
+        key = tuple(map(fold, words))
+        self.full[key] = (name, code)  # a later list wins
         if person and len(words) > 1:  # a sound-alike of one word is too weak a match
-            self.skel[tuple(skeleton(w) for w in words)].add(name)
-            self.surname[fold(words[-1])].add(name)
+            self.skel[tuple(map(skeleton, words))].add(name)
+            self.surname[key[-1]].add(name)
 
-    def _forget(self, name: str) -> None:
-        for index in (self.skel, self.surname):
-            for names in index.values():
-                names.discard(name)
+    def current(self, names: Iterable[str]) -> list[str]:
+        """`names` less those a later list replaced."""
+        return [n for n in names
+                if self.full.get(tuple(fold(w) for w in n.split()), ("",))[0] == n]
 
     def code_of(self, name: str) -> str:
         return self.full[tuple(fold(w) for w in name.split())][1]
@@ -262,10 +260,10 @@ def _canonical(head: Cluster, listed: Listed) -> tuple[tuple[str, ...], str | No
     words = head.forms[0].words
     if not head.marked:  # a listed name seen through transliteration, or its surname
         found: dict[tuple[str, ...], str] = {}
-        for name in listed.skel.get(tuple(skeleton(w) for w in words), ()):
+        for name in listed.current(listed.skel.get(tuple(skeleton(w) for w in words), ())):
             found[tuple(name.split())] = name
         if len(words) == 1:
-            for name in listed.surname.get(head.key[0], ()):
+            for name in listed.current(listed.surname.get(head.key[0], ())):
                 found[(name.split()[-1],)] = name
         if len(found) == 1:
             canonical, name = next(iter(found.items()))

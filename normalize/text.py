@@ -54,6 +54,8 @@ def _spans(text: str) -> Iterator[tuple[str, int, int]]:
 @lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """ASCII, lower-case key of a word: 'Šakalienė' -> 'sakaliene'."""
+    if word.isascii():  # most words: no need for unidecode
+        return word.lower()
     return unidecode(unicodedata.normalize("NFC", word)).lower()
 
 

@@ -43,7 +43,7 @@ def fold_key(word: str) -> str:
     return fold(word)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=262144)
 def skeleton(word: str) -> str:
     """'Šakalienė', 'Shakalene', 'Chakalene' -> 'sakalene'."""
     folded = re.sub(r"[^a-z]", "", fold(word))

@@ -37,8 +37,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from rapidfuzz.distance import JaroWinkler
 
@@ -51,8 +50,7 @@ from .base import FieldSpec, Rule
 _ENGLISH_WORD = 3.0  # zipf frequency from which a word is ordinary English
 
 
-@dataclass(frozen=True)
-class NameEntry:
+class NameEntry(NamedTuple):  # a tuple: cheap to build a hundred thousand of
     canonical: str
     words: tuple[str, ...]
     folded: tuple[str, ...]
@@ -74,10 +72,14 @@ class NamesRule(Rule):
 
     def __init__(self, meta: Any, options: dict[str, Any], where: Any) -> None:
         super().__init__(meta, options, where)
-        self.by_first: dict[str, list[NameEntry]] = {}
+        # every index is a dict keyed on folded words: a lookup costs the same for a
+        # list of ten names or of a hundred thousand
+        self.full: dict[tuple[str, ...], NameEntry] = {}  # folded words -> entry
+        self.lengths: dict[str, tuple[int, ...]] = {}  # first folded word -> lengths
         self.by_last: dict[str, list[NameEntry]] = {}
         self.given: set[str] = set()
         seen: set[str] = set()
+        lengths: dict[str, set[int]] = {}
         for name in options["names"]:
             words = tuple(name.split())
             if not words:
@@ -85,23 +87,29 @@ class NamesRule(Rule):
             if name in seen:
                 raise self.error("names", f"name {name!r} is listed twice")
             seen.add(name)
-            entry = NameEntry(name, words, tuple(fold(w) for w in words))
-            self.by_first.setdefault(entry.folded[0], []).append(entry)
+            entry = NameEntry(name, words, tuple(map(fold, words)))
+            self.full.setdefault(entry.folded, entry)
+            lengths.setdefault(entry.folded[0], set()).add(len(words))
             self.by_last.setdefault(entry.folded[-1], []).append(entry)
             self.given.update(entry.folded[:-1])
+        self.lengths = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
+        self.surnames = _surname_forms(self.by_last)
         self.is_person = options["category"] == "person"
 
     def keys(self) -> set[tuple[str, ...]]:
         """The folded form of every listed name."""
-        return {e.folded for entries in self.by_first.values() for e in entries}
+        return set(self.full)
 
     def forget(self, keys: set[tuple[str, ...]]) -> None:
         """Drop the listed names whose folded form is in `keys` (another list wins)."""
-        for index in (self.by_first, self.by_last):
-            for key in list(index):
-                index[key] = [e for e in index[key] if e.folded not in keys]
-                if not index[key]:
-                    del index[key]
+        gone = keys & set(self.full)
+        for key in gone:
+            del self.full[key]
+        for key in {k[-1] for k in gone}:
+            self.by_last[key] = [e for e in self.by_last[key] if e.folded not in gone]
+            if not self.by_last[key]:
+                del self.by_last[key]
+        self.surnames = _surname_forms(self.by_last)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         words = [t for t in tokens(doc.text)]
@@ -121,25 +129,24 @@ class NamesRule(Rule):
     def _at(self, doc: Document, words: list[Token], i: int) -> tuple[int, Finding | None]:
         key = fold(words[i].text)
         # 1. the whole name, perhaps without its diacritics
-        for entry in sorted(self.by_first.get(key, ()), key=lambda e: -len(e.words)):
-            n = len(entry.words)
+        for n in self.lengths.get(key, ()):
             run = words[i : i + n]
-            if len(run) == n and _adjacent(doc.text, run) and all(
-                fold(w.text) == f for w, f in zip(run, entry.folded)
-            ):
+            if len(run) != n or not _adjacent(doc.text, run):
+                continue
+            entry = self.full.get(tuple(fold(w.text) for w in run))
+            if entry is not None:
                 problem = ("is missing diacritics" if has_diacritics(entry.canonical)
                            else "differs from the listed spelling")
                 return n, self._restore(doc, run, entry.words, problem)
-        last = self.by_last.get(key, ())
         nxt = words[i + 1] if i + 1 < len(words) else None
         pair_ok = nxt is not None and _adjacent(doc.text, [words[i], nxt])
         # 2. surname first
         if pair_ok and self.is_person:
-            for entry in last:
-                if len(entry.words) == 2 and fold(nxt.text) == entry.folded[0]:
-                    return 2, self._name_finding(
-                        doc, words[i], nxt, entry, "is in reversed order (surname first)",
-                        Applicability.UNSAFE)
+            entry = self.full.get((fold(nxt.text), key))
+            if entry is not None and len(entry.words) == 2:
+                return 2, self._name_finding(
+                    doc, words[i], nxt, entry, "is in reversed order (surname first)",
+                    Applicability.UNSAFE)
         # 3. a garbled given name before a known surname
         if pair_ok and self.is_person and nxt.text[0].isupper():
             candidates = self.by_last.get(fold(nxt.text), ())
@@ -149,15 +156,14 @@ class NamesRule(Rule):
                     doc, words[i], nxt, entry,
                     "looks like a garbled form of a known name", Applicability.UNSAFE)
         # 4. the surname alone
-        if last and self.is_person:
-            forms = sorted({e.words[-1] for e in last if len(e.words) > 1})
-            if forms and _zipf(key, "en") < _ENGLISH_WORD:
-                return 1, self._surname(doc, words[i], forms)
+        forms = self.surnames.get(key) if self.is_person else None
+        if forms and _zipf(key, "en") < _ENGLISH_WORD:
+            return 1, self._surname(doc, words[i], list(forms))
         return 1, None
 
     def _garbled_given(self, word: str, candidates: Any) -> NameEntry | None:
         folded = fold(word)
-        if not candidates or folded in self.given or folded in self.by_first:
+        if not candidates or folded in self.given or folded in self.lengths:
             return None
         if folded in self.by_last or _zipf(folded, "en") >= _ENGLISH_WORD:
             return None
@@ -207,6 +213,16 @@ class NamesRule(Rule):
                             applicability=Applicability.DISPLAY_ONLY,
                             problem="may be missing diacritics (several listed names fit)",
                             data=[("candidates", " | ".join(proposals))])
+
+
+def _surname_forms(by_last: dict[str, list[NameEntry]]) -> dict[str, tuple[str, ...]]:
+    """Folded surname -> its listed spellings (of names with a given name)."""
+    out = {}
+    for key, entries in by_last.items():
+        forms = sorted({e.words[-1] for e in entries if len(e.words) > 1})
+        if forms:
+            out[key] = tuple(forms)
+    return out
 
 
 def _adjacent(text: str, run: list[Token]) -> bool:
