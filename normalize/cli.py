@@ -126,6 +126,8 @@ main.add_command(rules)  # `normalize rules list|explain|validate` (cli_rules.py
               help="Write the report to FILE instead of standard output.")
 @click.option("--statistics", is_flag=True, help="Print counts per rule instead of findings.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or notes on stderr.")
+@click.option("--show-config", is_flag=True,
+              help="Print the settings in effect (file found, then flags) and exit.")
 @click.option("--baseline", "baseline_file", type=click.Path(path_type=Path, dir_okay=False),
               help="Report only findings not recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(path_type=Path, dir_okay=False),
@@ -140,7 +142,7 @@ main.add_command(rules)  # `normalize rules list|explain|validate` (cli_rules.py
 @rules_option
 @no_default_option
 def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, statistics: bool,
-          quiet: bool,
+          quiet: bool, show_config: bool,
           baseline_file: Path | None, write_baseline: Path | None, fail_level: str | None,
           config_file: Path | None, select: tuple[str, ...], ignore: tuple[str, ...],
           force_exclude: bool, jobs: int, rules_dirs: tuple[Path, ...],
@@ -149,6 +151,9 @@ def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, statist
     config, rules = _setup(paths, config_file, rules_dirs, no_default_rules,
                            select=_codes(select), ignore=_codes(ignore),
                            fail_level=fail_level, format=fmt)
+    if show_config:
+        click.echo("\n".join(config.describe()))
+        sys.exit(EXIT_CLEAN)
     fmt = config.format
     if fmt not in formatters():
         _fail(f"output format {fmt!r} is not available in this version")

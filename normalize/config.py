@@ -114,6 +114,23 @@ class Config:
                 return None
         return rel.as_posix()
 
+    def describe(self) -> list[str]:
+        """The settings in effect, one `key = value` line each (for --show-config)."""
+        def show(value: Any) -> str:
+            if isinstance(value, tuple):
+                return "[" + ", ".join(show(v) for v in value) + "]"
+            return f'"{value}"' if isinstance(value, (str, Path)) else str(value).lower()
+
+        lines = [f"# {self.path or 'no config file found: defaults'}"]
+        for key in ("rules", "default_rules", "include", "exclude", "select", "ignore",
+                    "fail_level", "format", "baseline"):
+            value = getattr(self, key)
+            if value is not None:
+                lines.append(f"{key.replace('_', '-')} = {show(value)}")
+        for glob, codes in self.per_path_ignores:
+            lines.append(f'per-path-ignores."{glob}" = {show(codes)}')
+        return lines
+
     def override(self, **changes: Any) -> Config:
         """A copy with the non-empty command-line values put in place of the file's."""
         return replace(self, **{k: v for k, v in changes.items() if v not in (None, ())})

@@ -199,3 +199,13 @@ def test_fix_follows_the_config(newsroom):
     assert "drafts" not in result.stdout and "notes.txt" not in result.stdout
     result = run("fix", "--diff", "--ignore", "NM", ".", cwd=newsroom)
     assert "Kęstutis" not in result.stdout
+
+
+def test_show_config(newsroom):
+    result = run("check", "--show-config", "--fail-level", "error", "articles", cwd=newsroom)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith("pyproject.toml")
+    assert 'fail-level = "error"' in lines  # the flag beats the file
+    assert 'exclude = ["drafts"]' in lines
+    assert 'per-path-ignores."archive/**" = ["LG"]' in lines
