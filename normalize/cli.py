@@ -25,7 +25,7 @@ from .cli_common import load_ruleset as _rules
 from .cli_rules import rules
 from .config import FAIL_LEVELS, FORMATS, Config, ConfigError, resolve_config
 from .document import Document, DocumentError
-from .engine import check_document, check_paths, walk
+from .engine import check_document, check_paths, folder_findings, walk, wanted
 from .fixer import allowed, fix_until_stable
 from .loader import RuleSet
 from .parallel import jobs_wanted, run_per_file
@@ -226,7 +226,9 @@ def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool, config_fil
     notes: list[str] = []
     fixed_count = files_changed = remaining = 0
     files = _files(paths, config, force_exclude, errors)
-    for doc, new, applied, left in run_per_file(files, _fix_one, (rules, levels),
+    # the folder-wide names stage proposes unsafe fixes at most
+    extra = folder_findings(files, rules, jobs_wanted(jobs)) if unsafe_fixes else {}
+    for doc, new, applied, left in run_per_file(files, _fix_one, (rules, levels, extra),
                                                 jobs_wanted(jobs), errors, notes):
         if new != doc.text:
             if show_diff:
@@ -253,10 +255,10 @@ def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool, config_fil
     sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if remaining else EXIT_CLEAN)
 
 
-def _fix_one(doc: Document, rules: RuleSet,
-             levels: frozenset) -> tuple[Document, str, int, int]:
+def _fix_one(doc: Document, rules: RuleSet, levels: frozenset,
+             extra: dict) -> tuple[Document, str, int, int]:
     """Fix one document until stable; count what remains (run in workers with --jobs)."""
-    new, applied = fix_until_stable(doc, rules, levels)
+    new, applied = fix_until_stable(doc, rules, levels, wanted(doc, rules, extra))
     return doc, new, applied, len(check_document(Document.from_text(new, doc.path), rules))
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from .consistency import CODES as FOLDER_CODES
 from .consistency import decide
 from .document import DEFAULT_SUFFIXES, Document, DocumentError, DocumentSkipped
-from .entities import MentionTable, collect_mentions
+from .entities import Mention, MentionTable, collect_mentions
 from .fixer import allowed, apply_fixes
 from .kinds.base import Rule, is_evidence
 from .loader import RuleSet
@@ -92,7 +92,7 @@ def check_paths(paths: Iterable[Path], rules: RuleSet, with_fixed: bool = False,
     results = []
     everything = allowed("all")
     for doc, findings, _ in checked:
-        findings = sorted(set(findings) | set(_wanted(doc, rules, folder.findings)),
+        findings = sorted(set(findings) | set(wanted(doc, rules, folder.findings)),
                           key=Finding.sort_key)
         fixed = apply_fixes(doc.text, findings, everything)[0] if with_fixed else None
         results.append(FileResult(doc, tuple(findings), fixed))
@@ -100,12 +100,24 @@ def check_paths(paths: Iterable[Path], rules: RuleSet, with_fixed: bool = False,
                   notes=tuple(notes))
 
 
+def folder_findings(paths: Iterable[Path], rules: RuleSet, jobs: int = 1
+                    ) -> dict[str, list[Finding]]:
+    """The folder-wide names stage alone, per file (for `fix`, which fixes file by file)."""
+    errors: list[str] = []
+    mentions = run_per_file(walk(paths, errors=errors), _mentions_one, (), jobs, errors, [])
+    return decide(MentionTable.merge(mentions), rules).findings
+
+
+def _mentions_one(doc: Document) -> list[Mention]:
+    return collect_mentions(doc)
+
+
 def _check_one(doc: Document, rules: RuleSet) -> tuple[Document, list[Finding], MentionTable]:
     """The per-document stage (run in worker processes with --jobs)."""
     return doc, check_document(doc, rules), collect_mentions(doc)
 
 
-def _wanted(doc: Document, rules: RuleSet, found: dict[str, list[Finding]]) -> list[Finding]:
+def wanted(doc: Document, rules: RuleSet, found: dict[str, list[Finding]]) -> list[Finding]:
     """The folder stage's findings for `doc` that config and inline comments keep."""
     mine = [f for f in found.get(doc.path, ()) if rules.wants(f.code, doc.path)]
     ranges = suppressed_ranges(doc.text) if mine and "normalize" in doc.text else {}

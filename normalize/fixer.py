@@ -70,20 +70,24 @@ def in_form_of(text: str, edits: list[Edit]) -> list[Edit]:
 MAX_PASSES = 10
 
 
-def fix_until_stable(doc, rules, levels: frozenset[Applicability]):  # noqa: ANN001, ANN201
+def fix_until_stable(doc, rules, levels: frozenset[Applicability],  # noqa: ANN001, ANN201
+                     extra: Iterable[Finding] = ()):
     """Check and apply fixes until nothing more applies (at most MAX_PASSES).
 
     Returns (new text, number of edits applied). Later passes see the text
     the earlier ones made, so fixes that overlapped in one pass still land.
+    `extra` are findings on the original text made elsewhere (the folder-wide
+    names stage); they join the first pass only, where their offsets hold.
     """
     from .document import Document
     from .engine import check_document
 
     text, applied = doc.text, 0
-    for _ in range(MAX_PASSES):
+    for number in range(MAX_PASSES):
         current = Document(doc.path, text, doc.encoding, doc.bom,
                            tuple(Document.from_text(text, doc.path).protected))
-        new, edits = apply_fixes(text, check_document(current, rules), levels)
+        found = check_document(current, rules) + (list(extra) if number == 0 else [])
+        new, edits = apply_fixes(text, found, levels)
         if not edits or new == text:
             break
         text, applied = new, applied + len(edits)

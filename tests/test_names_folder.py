@@ -141,3 +141,21 @@ def test_newsroom_names_list_wins(tmp_path):
     assert got == {("Dovilė Šakalienė", "Dovile Sakaliene", "HN101")}
     entity = payload["entities"][0]
     assert entity["canonical"] == "Dovile Sakaliene" and entity["source"] == "listed (HN101)"
+
+
+def test_fix_unsafe_applies_folder_restorations_once(tmp_path):
+    import shutil
+
+    target = tmp_path / "folder"
+    shutil.copytree(FOLDER, target)
+    runner = CliRunner()
+    args = ["fix", "--no-default-rules", "--unsafe-fixes", str(target)]
+    assert runner.invoke(main, ["fix", "--no-default-rules", str(target)]).exit_code == 0
+    assert "Dovile Sakaliene" in (target / "lt" / "wire-copy.txt").read_text(encoding="utf-8")
+    runner.invoke(main, args, catch_exceptions=False)
+    wire = (target / "lt" / "wire-copy.txt").read_text(encoding="utf-8")
+    assert "Dovilė Šakalienė told" in wire and "Šakalienė said" in wire
+    assert "Vaikshnoras" in wire  # a transliteration is display-only: never written
+    before = {p: p.read_bytes() for p in target.rglob("*.txt")}
+    runner.invoke(main, args, catch_exceptions=False)
+    assert before == {p: p.read_bytes() for p in target.rglob("*.txt")}
