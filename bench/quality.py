@@ -6,7 +6,8 @@
     python bench/quality.py --mqm-limit 500      # the first 500 MQM segments
 
 Parts: recall / proposals right / false alarms per kind on seeds/ (gold in
-tests/gold/seeds.json) and on the dev set (tests/devset/); findings per
+tests/gold/seeds.json), on the dev set (tests/devset/) and on the held-out
+set (tests/heldout/: text no rule was written from); findings per
 10,000 words on the clean BBC corpus (target: at most 1.0); MQM precision
 and recall per detector on WMT23 zh-en. A corpus that is absent is skipped
 with a note. The corpora default to ../shared/corpora beside the repository
@@ -32,7 +33,7 @@ from normalize.quality.mqm import evaluate_mqm  # noqa: E402
 from normalize.quality.render import render_folder, render_mqm, render_rate  # noqa: E402
 from normalize.quality.score import score_folder  # noqa: E402
 
-PARTS = ("seeds", "devset", "bbc", "mqm")
+PARTS = ("seeds", "devset", "heldout", "bbc", "mqm")
 MQM_FILE = "mqm-wmt23-zhen/wmt23_zhen_news_sxs_mqm.jsonl"
 
 
@@ -86,6 +87,14 @@ def main(argv: list[str] | None = None) -> int:
             devset = near(ROOT / "tests/devset")
             score = score_folder(devset, devset / "gold.json", rules)
             print(render_folder("dev set (tests/devset/, gold: tests/devset/gold.json)", score))
+        elif part == "heldout":
+            heldout = near(ROOT / "tests/heldout")
+            if not (heldout / "gold.json").is_file():
+                print(f"== held-out set: skipped, {heldout}/gold.json not found")
+                continue
+            score = score_folder(heldout, heldout / "gold.json", rules)
+            print(render_folder("held-out set (tests/heldout/, gold: tests/heldout/gold.json)",
+                                score))
         elif part == "bbc":
             bbc = args.corpora / "bbc"
             if not bbc.is_dir():
