@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from . import suppression
+from . import consistency, grouping, suppression
 from .cli_common import EXIT_CLEAN, EXIT_ERROR, fail, load_ruleset, no_default_option, rules_option
 from .engine import example_problems
 from .kinds import KINDS
@@ -39,6 +39,12 @@ def rules_explain(code: str, rules_dirs: tuple[Path, ...], no_default_rules: boo
     if code.upper() in suppression.CHECKER_CODES:  # normalize's checks of its own comments
         click.echo(f"{code.upper()}: a problem with an inline suppression comment (warning)\n")
         click.echo((suppression.__doc__ or "").strip())
+        return
+    if code.upper() in consistency.CODES:  # the folder-wide names stage, not a rule file
+        name, severity = consistency.CODES[code.upper()]
+        click.echo(f"{code.upper()}: {name} (folder-wide names stage, {severity.value})\n")
+        click.echo((consistency.__doc__ or "").strip())
+        click.echo("\n" + (grouping.__doc__ or "").strip())
         return
     rule = load_ruleset(rules_dirs, no_default_rules).by_code(code.upper())
     if rule is None:

@@ -159,3 +159,9 @@ def test_fix_unsafe_applies_folder_restorations_once(tmp_path):
     before = {p: p.read_bytes() for p in target.rglob("*.txt")}
     runner.invoke(main, args, catch_exceptions=False)
     assert before == {p: p.read_bytes() for p in target.rglob("*.txt")}
+
+
+def test_rules_explain_folder_codes():
+    for code in ("NM201", "NM202", "NM203"):
+        result = CliRunner().invoke(main, ["rules", "explain", code])
+        assert result.exit_code == 0 and "folder-wide names stage" in result.output
