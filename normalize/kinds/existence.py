@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..document import Document
+from ..literals import may_match, required_literals
 from ..model import Finding
 from .base import FieldSpec, Rule
 
@@ -47,8 +48,11 @@ class ExistenceRule(Rule):
         joined = "|".join(f"(?:{p})" for p in patterns)
         flags = re.MULTILINE | (re.IGNORECASE if options["ignore_case"] else 0)
         self.pattern = self.compile("patterns", joined, flags)
+        self.literals = required_literals(joined, flags)  # see normalize.literals
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        if not may_match(self.literals, doc.text, self.options["ignore_case"]):
+            return
         if self.options["line"]:
             yield from self._check_lines(doc)
             return

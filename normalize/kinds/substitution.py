@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..document import Document
+from ..literals import may_match, required_literals
 from ..model import Applicability, Finding
 from ..text import LEFT_BOUNDARY, RIGHT_BOUNDARY, match_case
 from .base import FieldSpec, Rule
@@ -59,6 +60,7 @@ class SubstitutionRule(Rule):
         if not swap:
             raise self.error("swap", "'swap' is empty: give at least one entry")
         self.entries: list[tuple[re.Pattern[str], list[str]]] = []
+        self.literals: list[tuple[str, ...] | None] = []  # see normalize.literals
         for found, proposal in swap.items():
             body = found if options["regex"] else re.escape(found).replace(r"\ ", r"\s+")
             pattern = self.compile("swap", f"{LEFT_BOUNDARY}(?:{body}){RIGHT_BOUNDARY}", flags)
@@ -66,6 +68,7 @@ class SubstitutionRule(Rule):
             if not proposals:
                 raise self.error("swap", f"entry {found!r} has no proposal")
             self.entries.append((pattern, proposals))
+            self.literals.append(required_literals(body, flags))
         self.conditions = {
             key: self.compile(key, options[key], flags | (re.MULTILINE if key == "document" else 0))
             for key in ("before", "after", "not_before", "not_after", "document")
@@ -77,8 +80,10 @@ class SubstitutionRule(Rule):
         gate = self.conditions.get("document")
         if gate and not gate.search(doc.text):
             return
+        ignore_case = self.options["ignore_case"]
         matches = sorted(
             ((m.start(), -m.end(), n, m) for n, (pattern, _) in enumerate(self.entries)
+             if may_match(self.literals[n], doc.text, ignore_case)
              for m in pattern.finditer(doc.text)),
             key=lambda item: item[:3],
         )
