@@ -23,6 +23,9 @@ from .text import tokens
 # a capital letter, a digit or an opening quote, or at a line break.
 _SENTENCE_END = re.compile(r"""[.!?][”"’')\]]*\s+(?=[“"‘'(\[]?[A-Z0-9])|\n\s*""")
 
+# Longer "sentences" are cut into pieces: it keeps the work per word bounded.
+MAX_SENTENCE = 1000
+
 # Lower-case words that may sit inside a capitalised name ("Ministry of
 # Foreign Affairs", "Bosnia and Herzegovina").
 _CONNECTORS = frozenset({"of", "for", "and", "the", "de", "du", "von", "van"})
@@ -77,8 +80,17 @@ def _add(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
     chunk = text[start:end]
     lead = len(chunk) - len(chunk.lstrip())
     body = chunk.strip()
+    start += lead
+    while len(body) > MAX_SENTENCE:
+        # not a sentence (a list, a table, text without stops): cut at a blank
+        cut = body.rfind(" ", 0, MAX_SENTENCE)
+        cut = cut if cut > 0 else MAX_SENTENCE
+        out.append((start, start + cut))
+        rest = body[cut:]
+        start += cut + len(rest) - len(rest.lstrip())
+        body = rest.strip()
     if body:
-        out.append((start + lead, start + lead + len(body)))
+        out.append((start, start + len(body)))
 
 
 @lru_cache(maxsize=65536)

@@ -59,6 +59,13 @@ def test_sentences_split_on_stops_and_lines():
     assert [text[s:e] for s, e in sentences(text)] == ["One here.", "Two there!", "Three"]
 
 
+def test_sentences_without_stops_are_cut_into_bounded_pieces():
+    text = "word " * 1000
+    spans = sentences(text)
+    assert len(spans) > 4 and all(e - s <= 1000 for s, e in spans)
+    assert " ".join(text[s:e] for s, e in spans) == text.strip()
+
+
 def test_candidates_are_named_in_the_message(rule):
     doc = Document.from_text("Estonia said her border was closed.")
     (finding,) = check_document(doc, rule)

@@ -38,6 +38,7 @@ display-only.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Any
 
@@ -49,6 +50,8 @@ from .base import FieldSpec, Rule
 
 _REPLACEMENT = {"he": "it", "she": "it", "him": "it", "his": "its",
                 "himself": "itself", "herself": "itself"}
+_GENDERED = re.compile(r"(?<![\w-])(?:he|she|him|her|his|hers|himself|herself)(?![\w-])",
+                       re.IGNORECASE)
 _SPEAKER = re.compile(r"(?<!\w)(?:I|me|my|myself)(?!\w)")
 # "his or her", "he/she", "him and her": gender-neutral usage, not an error
 _PAIR = re.compile(r"^\s*(?:/|or\b|and\b)\s*(?:he|she|him|her|his|hers)\b", re.IGNORECASE)
@@ -105,6 +108,9 @@ class PronounRule(Rule):
                 cache[n] = mentions(text, *spans[n], self.lexicon, starts)
             return cache[n]
 
+        # where the gendered pronouns and first-person words are, found once
+        pronouns = [m.start() for m in _GENDERED.finditer(text)]
+        speakers = [m.start() for m in _SPEAKER.finditer(text)]
         flagged: set[int] = set()  # pronouns already read as things
         for n, (s_start, s_end) in enumerate(spans):
             for tok in tokens(text[s_start:s_end]):
@@ -133,26 +139,24 @@ class PronounRule(Rule):
                 last = n if own else min(len(spans) - 1, n + 1)
                 window += [m for k in range(n + 1, last + 1) for m in said(k)
                            if " " in m.text or m.text.lower() in self.lexicon.persons]
-                if self._person_in(text, spans, first, last, window, flagged, at):
+                stretch = (spans[first][0], spans[last][1])
+                if self._person_in(stretch, window, pronouns, speakers, flagged, at):
                     continue
                 flagged.add(at)
                 yield self._finding(doc, at, end, low, things)
 
-    def _person_in(self, text: str, spans: list[tuple[int, int]], first: int, n: int,
-                   window: list[Mention], flagged: set[int], at: int) -> bool:
+    @staticmethod
+    def _person_in(stretch: tuple[int, int], window: list[Mention], pronouns: list[int],
+                   speakers: list[int], flagged: set[int], at: int) -> bool:
         if any(m.kind is Kind.PERSON for m in window):
             return True
-        stretch_start, stretch_end = spans[first][0], spans[n][1]
-        stretch = text[stretch_start:stretch_end]
-        if _SPEAKER.search(stretch):
-            return True
-        for tok in tokens(stretch):
-            low = tok.text.lower()
-            pos = stretch_start + tok.start
-            if (low in _REPLACEMENT or low in ("her", "hers")) and pos != at \
-                    and pos not in flagged and pos < at:
-                return True  # another pronoun before it that we took for a person
-        return False
+        start, end = stretch
+        i = bisect_left(speakers, start)
+        if i < len(speakers) and speakers[i] < end:
+            return True  # "I", "my": someone speaks
+        # another pronoun before it that was taken for a person
+        lo, hi = bisect_left(pronouns, start), bisect_left(pronouns, at)
+        return any(pos not in flagged for pos in pronouns[lo:hi])
 
     def _finding(self, doc: Document, at: int, end: int, low: str,
                  things: list[Mention]) -> Finding:
