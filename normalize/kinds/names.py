@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from rapidfuzz.distance import JaroWinkler
@@ -95,6 +96,7 @@ class NamesRule(Rule):
         self.lengths = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
         self.surnames = _surname_forms(self.by_last)
         self.is_person = options["category"] == "person"
+        self._triggers: set[str] | None = None
 
     def keys(self) -> set[tuple[str, ...]]:
         """The folded form of every listed name."""
@@ -112,17 +114,23 @@ class NamesRule(Rule):
         self.surnames = _surname_forms(self.by_last)
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        words = [t for t in tokens(doc.text)]
-        i = 0
-        while i < len(words):
-            word = words[i]
-            if not word.text[0].isupper():
-                i += 1
+        words, keys = _keyed_words(doc.text)
+        if self._triggers is None:
+            # folded words at which _at can find something: a first word, a surname
+            # (reversed order, alone), or a word before a surname (garbled given name).
+            # Only ever a superset after forget(), so it is computed once.
+            self._triggers = set(self.lengths) | set(self.by_last) | set(self.surnames)
+        triggers, last = self._triggers, self.by_last
+        after = len(words) - 1
+        resume = 0  # _at steps over a whole name it has matched
+        for i, key in enumerate(keys):
+            if key is None or i < resume:
                 continue
-            step, finding = self._at(doc, words, i)
-            if finding is not None:
-                yield finding
-            i += step
+            if key in triggers or (i < after and keys[i + 1] in last):
+                step, finding = self._at(doc, words, i)
+                if finding is not None:
+                    yield finding
+                resume = i + step
 
     # -- one position --------------------------------------------------------------
 
@@ -223,6 +231,14 @@ def _surname_forms(by_last: dict[str, list[NameEntry]]) -> dict[str, tuple[str, 
         if forms:
             out[key] = tuple(forms)
     return out
+
+
+@lru_cache(maxsize=4)
+def _keyed_words(text: str) -> tuple[list[Token], list[str | None]]:
+    """The words of a text and the folded key of each capitalised one (None for
+    the others): computed once per document for all names rules."""
+    words = list(tokens(text))
+    return words, [fold(w.text) if w.text[0].isupper() else None for w in words]
 
 
 def _adjacent(text: str, run: list[Token]) -> bool:
