@@ -13,6 +13,7 @@ from .garbled import GarbledRule
 from .genitive import GenitiveRule
 from .language import LanguageRule
 from .names import NamesRule
+from .nearmiss import NearMissRule
 from .pronoun import PronounRule
 from .repetition import RepetitionRule
 from .substitution import SubstitutionRule
@@ -27,6 +28,7 @@ KINDS: dict[str, type[Rule]] = {
         GenitiveRule,
         LanguageRule,
         NamesRule,
+        NearMissRule,
         PronounRule,
         RepetitionRule,
         SubstitutionRule,

@@ -1,0 +1,93 @@
+"""near-miss: a real word standing where a listed term belongs ("Shaded drones").
+
+Machine translation and spell-checkers "correct" a foreign name into an
+English word that looks like it: "Shahed drones" becomes "Shaded drones",
+"Kinzhal missiles" "Kinshal missiles". The word is English, so a dictionary
+check cannot see it; its place can: a capitalised word right before a head
+noun ("drones", "missiles") that is one or two letters away from a listed
+term of that kind.
+
+Rule-file syntax (besides the common keys):
+
+    kind = "near-miss"
+    terms = ["Shahed", "Gerbera", "Iskander", ...]   # the right forms
+    heads = ["drone", "drones", "missile", ...]       # nouns they come before
+    max_distance = 2          # edits (Levenshtein) from a term
+    min_length = 5            # shorter terms are only matched exactly
+
+How it matches: a capitalised word followed by a head noun, not itself a
+word of a listed term, not an ordinary English word that opens a sentence,
+with the same first letter as a term and at most `max_distance` edits from
+it (and at most a third of its letters). When the term itself appears elsewhere in the document, the
+message says so (stronger evidence).
+
+Fix safety: the rule's `applicability` (unsafe: a person confirms); a word
+near several terms gets no proposal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from rapidfuzz.distance import Levenshtein
+from wordfreq import zipf_frequency
+
+from ..document import Document
+from ..model import Finding
+from .base import FieldSpec, Rule
+
+
+class NearMissRule(Rule):
+    KIND = "near-miss"
+    FIELDS = {
+        "terms": FieldSpec("list[str]", required=True),
+        "heads": FieldSpec("list[str]", required=True),
+        "max_distance": FieldSpec("int", default=2),
+        "min_length": FieldSpec("int", default=5),
+    }
+
+    def __init__(self, meta: Any, options: dict[str, Any], where: Any) -> None:
+        super().__init__(meta, options, where)
+        if not options["terms"] or not options["heads"]:
+            raise self.error("terms", "'terms' and 'heads' must not be empty")
+        self.terms = [t for t in options["terms"]
+                      if len(t) >= options["min_length"] and " " not in t]
+        # every word of a listed term is right where it stands ("Storm Shadow")
+        self.exact = {w.lower() for t in options["terms"] for w in t.split()}
+        heads = "|".join(re.escape(h) for h in sorted(options["heads"], key=len, reverse=True))
+        self.pattern = self.compile("heads", (
+            r"(?<![\w-])(?P<word>[A-Z][\w’']*)"
+            rf"(?=[\s-]+(?i:{heads})(?![\w-]))"))
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        lowered = doc.text.lower()
+        for m in self.pattern.finditer(doc.text):
+            word, start = m.group("word"), m.start("word")
+            if word.lower() in self.exact:
+                continue
+            if _opens_sentence(doc.text, start) and zipf_frequency(word.lower(), "en") >= 3.0:
+                continue  # "Patrol drones ...": an ordinary word, capitalised by position
+            close = self._close(word)
+            if len(close) != 1:
+                continue
+            term = close[0]
+            why = (f"'{term}' appears elsewhere in the article" if term.lower() in lowered
+                   else f"it is one or two letters from '{term}'")
+            yield self.finding(doc, start, start + len(word), term, why=why)
+
+    def _close(self, word: str) -> list[str]:
+        out = []
+        for term in self.terms:
+            if word[:1] != term[:1] or word == term:
+                continue
+            limit = min(self.options["max_distance"], len(term) // 3)
+            if Levenshtein.distance(word, term, score_cutoff=limit) <= limit:
+                out.append(term)
+        return out
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    before = text[max(0, at - 3):at].rstrip(" \t“\"‘'(")
+    return not before or before[-1] in ".!?:\n\r"

@@ -1,0 +1,39 @@
+"""The near-miss kind: an English word where a listed weapon name belongs."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalize.document import Document
+from normalize.engine import check_document
+from normalize.loader import RuleSet
+
+
+@pytest.fixture(scope="module")
+def rule(default_rules):
+    return RuleSet(tuple(r for r in default_rules.rules if r.meta.kind == "near-miss"))
+
+
+def _found(rule, text):
+    return [(f.text, f.replacement) for f in check_document(Document.from_text(text), rule)]
+
+
+def test_mid_sentence_capital_before_a_weapon_noun(rule):
+    assert _found(rule, "They destroyed 43 Shaded drones.") == [("Shaded", "Shahed")]
+
+
+def test_message_notes_the_term_elsewhere(rule):
+    doc = Document.from_text("Shahed drones are cheap. They destroyed 43 Shaded drones.")
+    (f,) = check_document(doc, rule)
+    assert "appears elsewhere" in f.message
+
+
+@pytest.mark.parametrize("text", [
+    "Patrol drones flew over the border.",  # an ordinary word opening a sentence
+    "They shaded the drones from the sun.",  # not capitalised
+    "Shaded areas on the map are occupied.",  # no weapon noun after it
+    "Tor missiles and Buk missiles were used.",  # short terms: exact only
+    "Russian Shahed drones crossed the border.",
+])
+def test_no_finding(rule, text):
+    assert _found(rule, text) == []
