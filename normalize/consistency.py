@@ -8,7 +8,9 @@ with the canonical one and the evidence:
 
 - NM201 `name-inconsistent`: the same name with other (or no) diacritics,
   in reversed order, or its surname alone so written. Fix: unsafe (a
-  judgement from the folder, not from a list).
+  judgement from the folder, not from a list). A plain spelling common in
+  English text ("Krakow") is English usage and is not reported, unless it
+  is a person's surname.
 - NM202 `name-variant`: a transliterated spelling ("Shakalene") or a garbled
   given name ("Decali Šakalienė"). Fix: display-only for transliterations,
   unsafe for a garbled given name (as the names kind does).
@@ -28,6 +30,7 @@ from dataclasses import dataclass
 
 from .entities import Mention
 from .grouping import Entity, Form, Listed, group
+from .langid import _zipf
 from .loader import RuleSet
 from .model import Applicability, Finding, Fix, Severity
 from .morphology import ending_hint
@@ -40,6 +43,14 @@ CODES = {
     "NM203": ("name-ending-hint", Severity.SUGGESTION),
 }
 MAX_FILES_SHOWN = 3
+# A plain spelling this frequent in English text is English usage, not a loss: the
+# same threshold as the generated gazetteers (scripts/gen_gazetteer.py, EXONYM_ZIPF).
+ENGLISH_SPELLING_ZIPF = 2.0
+
+
+def english_spelling(text: str) -> bool:
+    """'Krakow', 'Sao Paulo', 'Jose Mourinho': written so in English without diacritics."""
+    return not has_marks(text) and _zipf(text.lower(), "en") >= ENGLISH_SPELLING_ZIPF
 
 
 @dataclass(frozen=True)
@@ -103,6 +114,9 @@ def _findings(entity: Entity) -> Iterable[Finding]:
         code, problem, level = _problem(form, target, relation)
         if entity.listed and level is not Applicability.DISPLAY_ONLY:
             continue  # the names rule that lists it reports these itself (or is turned off)
+        if (code == "NM201" and relation == "same" and not entity.note
+                and english_spelling(form.text)):
+            continue  # "Krakow", "Sao Paulo": an established English spelling, not a loss
         replacement = " ".join(target)
         for m in form.mentions:
             proposal = _respell(m, target if relation != "reversed" else (replacement,))

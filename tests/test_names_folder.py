@@ -165,3 +165,16 @@ def test_rules_explain_folder_codes():
     for code in ("NM201", "NM202", "NM203"):
         result = CliRunner().invoke(main, ["rules", "explain", code])
         assert result.exit_code == 0 and "folder-wide names stage" in result.output
+
+
+def test_established_english_spelling_of_a_place_is_left_alone():
+    from normalize.consistency import decide
+    from normalize.loader import RuleSet
+
+    texts = ["Talks were held in Kraków.", "Kraków hosted them.", "They flew to Krakow.",
+             "Talks were held in Šiauliai.", "They flew to Siauliai."]
+    mentions = [m for i, t in enumerate(texts)
+                for m in collect_mentions(Document.from_text(t, f"{i}.txt"))]
+    found = decide(mentions, RuleSet(())).findings
+    flagged = {f.text: f.replacement for fs in found.values() for f in fs}
+    assert flagged == {"Siauliai": "Šiauliai"}
