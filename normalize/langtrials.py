@@ -11,12 +11,14 @@ two walks instead of seven.
 
 When the walks do run to the end, every float operation is langdetect's own,
 in its order (same seed, same random draws), so the probabilities are equal
-to `Detector.get_probabilities()`'s. Only the inner loops are written as list
-comprehensions, which Python runs several times faster.
+to `Detector.get_probabilities()`'s. Only the inner loops are written with
+map() over rows prepared once per walk, which Python runs several times faster.
 """
 
 from __future__ import annotations
 
+from itertools import repeat
+from operator import mul, truediv
 from typing import Any
 
 
@@ -41,14 +43,18 @@ def probabilities_unless(detector: Any, expected: str,
         prob = detector._init_probability()
         alpha = detector.alpha + rand.gauss(0.0, 1.0) * detector.ALPHA_WIDTH
         weight = alpha / detector.BASE_FREQ
+        factors: dict[str, list[float]] = {}  # weight + the n-gram's row, per walk
         i = 0
         while True:
             word = rand.choice(ngrams)
-            if word in table:
-                prob = [p * (weight + q) for p, q in zip(prob, table[word])]
+            row = factors.get(word)
+            if row is None and word in table:
+                row = factors[word] = [weight + q for q in table[word]]
+            if row is not None:
+                prob = list(map(mul, prob, row))
             if i % 5 == 0:
                 norm = sum(prob)
-                prob = [p / norm for p in prob]
+                prob = list(map(truediv, prob, repeat(norm)))
                 if max(prob) > detector.CONV_THRESHOLD or i >= detector.ITERATION_LIMIT:
                     break
             i += 1
