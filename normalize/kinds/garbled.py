@@ -52,7 +52,6 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import extract
-from wordfreq import top_n_list, zipf_frequency
 
 from ..document import Document
 from ..mentions import sentences
@@ -65,11 +64,15 @@ VOCABULARY_SIZE = 60_000
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> tuple[str, ...]:
+    from wordfreq import top_n_list  # loads lazily: `import normalize` stays quick
+
     return tuple(w for w in top_n_list("en", VOCABULARY_SIZE) if w.isascii() and w.isalpha())
 
 
 @lru_cache(maxsize=131072)
 def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
     return zipf_frequency(word, "en")
 
 
