@@ -105,12 +105,12 @@ class NamesRule(Rule):
     def forget(self, keys: set[tuple[str, ...]]) -> None:
         """Drop the listed names whose folded form is in `keys` (another list wins)."""
         gone = keys & set(self.full)
-        for key in gone:
-            del self.full[key]
-        for key in {k[-1] for k in gone}:
-            self.by_last[key] = [e for e in self.by_last[key] if e.folded not in gone]
-            if not self.by_last[key]:
-                del self.by_last[key]
+        for folded in gone:
+            del self.full[folded]
+        for last in {k[-1] for k in gone}:
+            self.by_last[last] = [e for e in self.by_last[last] if e.folded not in gone]
+            if not self.by_last[last]:
+                del self.by_last[last]
         self.surnames = _surname_forms(self.by_last)
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -149,14 +149,14 @@ class NamesRule(Rule):
         nxt = words[i + 1] if i + 1 < len(words) else None
         pair_ok = nxt is not None and _adjacent(doc.text, [words[i], nxt])
         # 2. surname first
-        if pair_ok and self.is_person:
+        if nxt is not None and pair_ok and self.is_person:
             entry = self.full.get((fold(nxt.text), key))
             if entry is not None and len(entry.words) == 2:
                 return 2, self._name_finding(
                     doc, words[i], nxt, entry, "is in reversed order (surname first)",
                     Applicability.UNSAFE)
         # 3. a garbled given name before a known surname
-        if pair_ok and self.is_person and nxt.text[0].isupper():
+        if nxt is not None and pair_ok and self.is_person and nxt.text[0].isupper():
             candidates = self.by_last.get(fold(nxt.text), ())
             entry = self._garbled_given(words[i].text, candidates)
             if entry is not None:
