@@ -5,7 +5,8 @@ whether a stretch of text mentions a person at all (a name, a title, a noun
 such as "minister") or only countries, cities, organisations and objects.
 No tagger: capitalised runs are looked up in the gazetteer and in the word
 lists a rule file gives; an unknown capitalised run is taken to be a name,
-which keeps the detectors that use this conservative.
+which keeps the detectors that use this conservative, unless it follows
+"the" (names of people take no article: "the Baltic") or is a known town.
 """
 
 from __future__ import annotations
