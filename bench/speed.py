@@ -156,7 +156,8 @@ def run(work: Path, copies: int, size: str) -> int:
     one = measure([*NORMALIZE, "check", str(corpus)])
     two = measure([*NORMALIZE, "check", "--jobs", "2", str(corpus)])
     print(f"default pack, 1 process : {one['wall']:7.2f} s  {rate(one)}; "
-          f"cpu {one['cpu']:.2f} s = {mb / one['cpu']:.2f} MB/s; peak RSS {one['rss_kb'] / 1024:.0f} MB")
+          f"cpu {one['cpu']:.2f} s = {mb / one['cpu']:.2f} MB/s; "
+          f"peak RSS {one['rss_kb'] / 1024:.0f} MB")
     print(f"default pack, --jobs 2  : {two['wall']:7.2f} s  {rate(two)}; "
           f"speed-up {one['wall'] / two['wall']:.2f}x")
 

@@ -117,9 +117,8 @@ def _findings(entity: Entity) -> Iterable[Finding]:
         if (code == "NM201" and relation == "same" and not entity.note
                 and english_spelling(form.text)):
             continue  # "Krakow", "Sao Paulo": an established English spelling, not a loss
-        replacement = " ".join(target)
         for m in form.mentions:
-            proposal = _respell(m, target if relation != "reversed" else (replacement,))
+            proposal = _respell(m, target)
             msg = f"'{m.text}' {problem}: write '{proposal}' ({evidence})"
             yield _finding(m.path, m.start, m.end, m.text, code, msg, proposal, level,
                            [("canonical", " ".join(canon)), ("evidence", evidence)])

@@ -40,6 +40,8 @@ def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
         tree = sre_parse.parse(pattern, flags)
     except Exception:  # noqa: BLE001 - the caller compiles and reports bad patterns
         return None
+    if (tree.state.flags ^ flags) & re.IGNORECASE:
+        return None  # an inline (?i): the caller's case-folding would not match it
     found = _of_sequence(list(tree))
     if found is None:
         return None
@@ -85,12 +87,17 @@ def search_key(text: str) -> str:
     return text.lower()
 
 
+@lru_cache(maxsize=8)
+def _has_case_twins(text: str) -> bool:
+    return _CASE_TWINS.search(text) is not None
+
+
 def may_match(literals: tuple[str, ...] | None, text: str, ignore_case: bool) -> bool:
     """False only when the pattern with `literals` cannot match `text`."""
     if literals is None:
         return True
     if ignore_case:
-        if not text.isascii() and _CASE_TWINS.search(text):
+        if not text.isascii() and _has_case_twins(text):
             return True
         text = search_key(text)
     return any(lit in text for lit in literals)

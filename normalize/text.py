@@ -43,12 +43,8 @@ def tokens(text: str) -> Iterator[Token]:
 
 @lru_cache(maxsize=8)
 def _token_list(text: str) -> tuple[Token, ...]:
-    return tuple(map(Token._make, _spans(text)))
-
-
-def _spans(text: str) -> Iterator[tuple[str, int, int]]:
-    for m in WORD_RE.finditer(text):
-        yield m.group(), m.start(), m.end()
+    new = tuple.__new__  # what Token(...) does, without the call overhead
+    return tuple([new(Token, (m.group(), m.start(), m.end())) for m in WORD_RE.finditer(text)])
 
 
 @lru_cache(maxsize=65536)

@@ -122,7 +122,7 @@ def test_sarif_validates_against_the_schema():
 
 def test_sarif_of_the_seeds_and_of_errors_validates(tmp_path):
     _validate(json.loads(run("check", "--format", "sarif", "seeds").stdout))
-    (tmp_path / "bad.txt").write_bytes(b"caf\xe9 broken")
+    (tmp_path / "bad.txt").write_bytes(b"caf\xe9 " + bytes(range(0x80, 0x100)))  # not text
     (tmp_path / "a b.txt").write_text("Kestutis Budrys spoke.\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--format", "sarif", str(tmp_path)])
     payload = json.loads(result.stdout)

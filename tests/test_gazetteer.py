@@ -64,3 +64,20 @@ def test_regeneration_is_reproducible(tmp_path, monkeypatch):
     for path in FILES:
         assert (tmp_path / path.name).read_text(encoding="utf-8") == path.read_text(
             encoding="utf-8")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (ROOT.parent / "shared" / "corpora" / "bbc").is_dir(),
+                    reason="../shared/corpora/bbc is absent")
+def test_bbc_false_alarms_from_names_and_gazetteers():
+    """Clean BBC English: names lists, gazetteers and the folder stage together make at most
+    0.2 findings per 10,000 words."""
+    from normalize.engine import check_paths
+    from normalize.loader import RuleSet
+
+    names = tuple(load_rule_file(p) for p in sorted((ROOT / "rules" / "names").glob("*.toml")))
+    bbc = ROOT.parent / "shared" / "corpora" / "bbc"
+    report = check_paths([bbc], RuleSet(names))
+    words = sum(len(r.doc.text.split()) for r in report.files)
+    found = [f for f in report.findings if f.code.startswith("NM")]
+    assert len(found) / words * 10_000 <= 0.2, [f.message for f in found]

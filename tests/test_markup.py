@@ -41,6 +41,7 @@ def test_markdown_only_prose_is_checked():
     path = HERE / "article.md"
     assert found(path) == [
         (10, 86, "MT315", "side"),                  # "Eastern side of NATO"
+        (10, 101, "MT350", "the Foreign Minister"),  # before a name
         (10, 122, "NM101", "Kestutis Budrys"),
         (14, 19, "NM101", "Decali Šakalienė"),     # the link's label, not its URL or title
         (14, 186, "NM101", "Sakaliene"),
@@ -69,6 +70,7 @@ def test_the_same_text_as_plain_text_is_checked_everywhere(tmp_path):
 
 def test_html_only_text_is_checked():
     assert found(HERE / "article.html") == [
+        (13, 4, "MT350", "The Foreign Minister"),
         (13, 25, "NM101", "Kestutis Budrys"),
         (14, 93, "NM101", "Decali Šakalienė"),
         (14, 134, "NM101", "Sakaliene"),

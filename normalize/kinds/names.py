@@ -205,7 +205,10 @@ class NamesRule(Rule):
 
     def _name_finding(self, doc: Document, first: Token, second: Token, entry: NameEntry,
                       problem: str, level: Applicability) -> Finding:
-        return self.finding(doc, first.start, second.end, entry.canonical,
+        # keep what separates the two words (a line break stays a line break)
+        gap = doc.text[first.end : second.start]
+        proposal = " ".join(entry.words[:-1]) + gap + entry.words[-1]
+        return self.finding(doc, first.start, second.end, proposal,
                             applicability=_cap(level, self.meta.applicability),
                             problem=problem, data=[("canonical", entry.canonical)])
 

@@ -75,10 +75,13 @@ class SubstitutionRule(Rule):
             if options[key]
         }
         self.context = options["context"]
+        self.gate_literals = (required_literals(options["document"], flags)
+                              if options["document"] else None)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         gate = self.conditions.get("document")
-        if gate and not gate.search(doc.text):
+        if gate and not (may_match(self.gate_literals, doc.text, self.options["ignore_case"])
+                         and gate.search(doc.text)):
             return
         ignore_case = self.options["ignore_case"]
         matches = sorted(
