@@ -25,6 +25,7 @@ def _found(rule, text):
     ("a village of nearly 4 million people", [("village", "country")]),
     ("the country of Kaunas", [("country", "city")]),
     ("Riga, a country on the Baltic", [("country", "city")]),
+    ("the small village of Estonia", [("small village", "small country")]),
 ])
 def test_proposals(rule, text, expected):
     assert _found(rule, text) == expected

@@ -19,7 +19,8 @@ Rule-file syntax (besides the common keys):
 How it matches:
 - "<country>, a [one or two words] <settlement>" and "<country> is a ...
   <settlement>": the settlement noun becomes `country`;
-- "a [small] <populous> of [about|less than ...] N million": the same;
+- "a [small] <populous> of [about|less than ...] N million" and "the
+  [small] <populous> of <country>": the same;
 - "<city>, a [small] country", "<city> is a country" and "the country of
   <city>": `country` becomes "city" (or "town" for a place under 100,000).
 The span is the noun with the words between the article and it ("small
@@ -70,6 +71,8 @@ class CategoryRule(Rule):
         self.country_of = self.compile("country", (
             rf"\b[Tt]he\s+(?P<mods>)(?P<noun>{country})\s+of\s+{_NAME}"))
         populous = "|".join(re.escape(s) for s in options["populous"])
+        self.settlement_of = self.compile("populous", (
+            rf"\b[Tt]he\s+{_MODS}(?P<noun>{populous})\s+of\s+{_NAME}")) if populous else None
         self.populous = self.compile("populous", (
             rf"\b(?:a|an|the)\s+{_MODS}(?P<noun>{populous})\s+of\s+"
             r"(?:(?:about|around|almost|nearly|less|fewer|more|than|over|under|some|just|only"
@@ -84,6 +87,12 @@ class CategoryRule(Rule):
             if name and not _in_address(text, m.start("name")):
                 seen.add(m.start("noun"))
                 yield self._swap(doc, m, country, f"'{name}' is a country")
+        if self.settlement_of is not None:
+            for m in self.settlement_of.finditer(text):
+                name = _known(m.group("name"), gazetteer.is_country, suffix=False)
+                if name and m.start("noun") not in seen:
+                    seen.add(m.start("noun"))
+                    yield self._swap(doc, m, country, f"'{name}' is a country")
         if self.populous is not None:
             for m in self.populous.finditer(text):
                 people = _population(m.group("number"), m.group("mult"))
