@@ -55,7 +55,7 @@ def mixed_script(text: str, options: dict[str, Any]) -> Iterator[Hit]:
         if len(counts) < 2:
             continue
         (first, n1), (_, n2) = counts.most_common(2)
-        scripts = " and ".join(sorted(counts, key=SCRIPTS.index)).title()
+        scripts = " and ".join(s.title() for s in sorted(counts, key=SCRIPTS.index))
         fixed = None if n1 == n2 else _convert(word, first, mapping, inverse)
         yield Hit(m.start(), m.end(), fixed, safe=fixed is not None,
                   values={"scripts": scripts, "script": first.title()})
