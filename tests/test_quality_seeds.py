@@ -1,7 +1,8 @@
 """Recall on the annotated seeds and dev set must not drop below the measured floor.
 
-The gold (tests/gold/seeds.json, tests/devset/gold.json) lists every real
-problem, including ones no detector catches yet, so the figures are honest.
+The gold (tests/gold/seeds.json, tests/devset/gold.json,
+tests/heldout/gold.json) lists every real problem, including ones no detector
+catches yet, so the figures are honest.
 When a detector lands and recall rises, raise the floor to the new figure.
 """
 
@@ -14,6 +15,7 @@ from .conftest import ROOT, SEEDS
 # measured with `python bench/quality.py --only seeds,devset`
 SEEDS_GOLD, SEEDS_FOUND, SEEDS_RIGHT = 56, 33, 23
 DEVSET_GOLD, DEVSET_FOUND, DEVSET_RIGHT = 108, 32, 19
+HELDOUT_GOLD, HELDOUT_FOUND, HELDOUT_RIGHT = 53, 13, 9
 
 
 def test_seed_recall_does_not_drop(default_rules):
@@ -33,3 +35,12 @@ def test_devset_recall_does_not_drop(default_rules):
     assert total.gold == DEVSET_GOLD, "the dev set gold changed: update the floors with it"
     assert total.found >= DEVSET_FOUND, [(m.file, m.text) for m in total.missed]
     assert total.proposals_right >= DEVSET_RIGHT
+
+
+def test_heldout_recall_does_not_drop(default_rules):
+    heldout = ROOT / "tests/heldout"
+    score = score_folder(heldout, heldout / "gold.json", default_rules)
+    total = score.total
+    assert total.gold == HELDOUT_GOLD, "the held-out gold changed: update the floors with it"
+    assert total.found >= HELDOUT_FOUND, [(m.file, m.text) for m in total.missed]
+    assert total.proposals_right >= HELDOUT_RIGHT
