@@ -13,7 +13,8 @@ from normalize.literals import may_match, required_literals
 PATTERNS = [
     r"colour", r"small\s+town", r"(?:^Read more on\b.*$)|(?:^Logo\s)", r"(?:abcde)|(?:abxyz)",
     r"\bde\b", r"(\w+) of Moscow", r"anti\s*-\s*antiomic", r"a(bc)?def", r"Kestutis",
-    r"(?i:sky)walker", r"(?i)kestutis", r"[Ss]kills?", r"x{3}yz", r"(?:min|max)imum", r"\d+ min de lecture",
+    r"(?i:sky)walker", r"(?i)kestutis", r"[Ss]kills?", r"x{3}yz", r"(?:min|max)imum",
+    r"\d+ min de lecture",
 ]
 
 
