@@ -118,6 +118,7 @@ _NAME_PREFIX = {"CJK": "HAN", "HIRAGANA": "KANA", "KATAKANA": "KANA", "HANGUL": 
 
 
 @lru_cache(maxsize=8192)
+@lru_cache(maxsize=8192)
 def script_of(ch: str) -> str:
     """The script of a letter or mark ('LATIN', 'CYRILLIC', 'HAN' ...); '' otherwise."""
     import unicodedata

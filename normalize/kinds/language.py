@@ -123,12 +123,13 @@ class LanguageRule(Rule):
         words = [(w.start(), w.group()) for w in WORD_RE.finditer(line)]
         if len(words) < self.options["min_words"]:
             return
-        if _foreign_share(line, script) > 0.5:
-            return  # another script: the "script" method's business
-        if _mostly_names(line, words):
-            return
+        # three ways out with no finding, the cheapest and most frequent first
         if _looks_expected([w for _, w in words], expected):
             return
+        if _mostly_names(line, words):
+            return
+        if (script != "LATIN" or not line.isascii()) and _foreign_share(line, script) > 0.5:
+            return  # another script: the "script" method's business
         guess = guess_foreign(line, expected, self.options["min_probability"],
                               self.options["min_leaning"])
         if guess is None:
