@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
@@ -42,6 +43,25 @@ def tokens(text: str) -> Iterator[Token]:
     """The Unicode words of `text`, in order. Several rules and stages cut the
     same document into words; the last few texts' words are kept (`_token_list`)."""
     return iter(_token_list(text))
+
+
+def tokens_between(text: str, start: int, end: int) -> list[Token]:
+    """The words of `text` lying wholly inside [start, end), offsets into `text`.
+
+    Cuts the whole text into words once (cached) and slices by offset, so
+    that stages walking a document sentence by sentence do not re-tokenise
+    it. Same words as `tokens(text[start:end])` shifted by `start`, except a
+    word cut by the range's edges, which is left out."""
+    words = _token_list(text)
+    lo = bisect_left(words, start, key=_start)
+    hi = bisect_left(words, end, lo, key=_start)
+    while hi > lo and words[hi - 1].end > end:
+        hi -= 1
+    return list(words[lo:hi])
+
+
+def _start(token: Token) -> int:
+    return token.start
 
 
 @lru_cache(maxsize=8)
