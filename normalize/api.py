@@ -75,7 +75,8 @@ def check_paths(paths: Iterable[str | Path], *, config: Config | str | Path | No
 
     `config`: a Config, a config file, or None to search upward from the paths.
     Returns a Report: `.findings` (all, sorted per file), `.files` (per file,
-    with the Document for line/column: `result.doc.position(finding.start)`),
+    with the Document for line/column: `result.doc.position(finding.start)`; a
+    file without findings holds only its path, `result.doc.whole()` reads it),
     `.errors` (unreadable inputs, one line each).
     """
     path_list = [Path(p) for p in paths]

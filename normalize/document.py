@@ -36,10 +36,21 @@ class Document:
     encoding: str = "utf-8"
     bom: bytes = b""
     protected: tuple[Span, ...] = field(default=(), compare=False)
+    is_placeholder: bool = field(default=False, compare=False)  # see placeholder()
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>") -> Document:
         return cls(path=path, text=text, protected=tuple(find_protected(text, path)))
+
+    @classmethod
+    def placeholder(cls, path: str) -> Document:
+        """A checked file that had no findings, kept as its name alone (reports
+        list it; nothing reads its text). `read(path)` gets it back whole."""
+        return cls(path=path, text="", is_placeholder=True)
+
+    def whole(self) -> Document:
+        """This document, read again from its file if it is a placeholder."""
+        return Document.read(self.path) if self.is_placeholder else self
 
     @classmethod
     def from_bytes(cls, data: bytes, path: str) -> Document:

@@ -81,20 +81,39 @@ def check_paths(paths: Iterable[Path], rules: RuleSet, with_fixed: bool = False,
     `with_fixed` also computes each file's text with every proposal applied
     (for the diff report). `jobs` > 1 checks files in that many processes
     (normalize.parallel); the Report is the same.
+
+    Memory does not grow with the texts checked: a file without findings is
+    kept as its path alone (`Document.placeholder`), and a file that the
+    folder-wide names stage then reports on is read again.
     """
     errors: list[str] = []
     notes: list[str] = []
-    checked = list(run_per_file(walk(paths, errors=errors), _check_one, (rules,), jobs,
-                                errors, notes))
+    kept: list[tuple[Document, list[Finding]]] = []
+
+    def tables() -> Iterator[MentionTable]:
+        for doc, findings, table in run_per_file(walk(paths, errors=errors), _check_one,
+                                                 (rules,), jobs, errors, notes):
+            kept.append((doc, findings))
+            yield table
+
     # folder-wide names stage: merge the per-document mention tables, then decide
-    folder = decide(MentionTable.merge(m for _, _, m in checked), rules,
-                    {doc.path: found for doc, found, _ in checked})
+    merged = MentionTable.merge(tables())
+    folder = decide(merged, rules, {doc.path: found for doc, found in kept if found})
     results = []
     everything = allowed("all")
-    for doc, findings, _ in checked:
-        findings = sorted(set(findings) | set(wanted(doc, rules, folder.findings)),
-                          key=Finding.sort_key)
-        fixed = apply_fixes(doc.text, findings, everything)[0] if with_fixed else None
+    for doc, findings in kept:
+        more = folder.findings.get(doc.path)
+        if more and doc.is_placeholder:
+            try:
+                doc = Document.read(doc.path)
+            except DocumentError as exc:  # changed or gone since it was checked
+                errors.append(str(exc))
+                continue
+        if more:
+            findings = sorted(set(findings) | set(wanted(doc, rules, folder.findings)),
+                              key=Finding.sort_key)
+        fixed = (apply_fixes(doc.text, findings, everything)[0]
+                 if with_fixed and findings else None)
         results.append(FileResult(doc, tuple(findings), fixed))
     return Report(tuple(results), tuple(errors), extra={"entities": folder.entities},
                   notes=tuple(notes))
@@ -113,8 +132,11 @@ def _mentions_one(doc: Document) -> list[Mention]:
 
 
 def _check_one(doc: Document, rules: RuleSet) -> tuple[Document, list[Finding], MentionTable]:
-    """The per-document stage (run in worker processes with --jobs)."""
-    return doc, check_document(doc, rules), collect_mentions(doc)
+    """The per-document stage (run in worker processes with --jobs). A file
+    without findings comes back as its path alone: no text to hand over."""
+    findings = check_document(doc, rules)
+    table = collect_mentions(doc)
+    return (doc if findings else Document.placeholder(doc.path)), findings, table
 
 
 def wanted(doc: Document, rules: RuleSet, found: dict[str, list[Finding]]) -> list[Finding]:

@@ -55,9 +55,14 @@ class RateResult:
         return out
 
 
+def _words(doc: Document) -> int:
+    """Words in a checked file (a clean file's report entry holds only its path)."""
+    return sum(1 for _ in WORD_RE.finditer(doc.whole().text))
+
+
 def bbc_rate(root: Path, rules: RuleSet) -> RateResult:
     """Check every article below `root` as `normalize check` would; count findings and words."""
     report = check_paths([Path(root)], rules)
-    words = sum(sum(1 for _ in WORD_RE.finditer(r.doc.text)) for r in report.files)
+    words = sum(_words(r.doc) for r in report.files)
     hits = [(r.doc, f) for r in report.files for f in r.findings]
     return RateResult(str(root), len(report.files), words, hits, list(report.errors))

@@ -144,7 +144,7 @@ def score_folder(folder: Path, gold_path: Path, rules: RuleSet) -> FolderScore:
     false_alarms: list[Finding] = []
     docs = {}
     for result in report.files:
-        doc = result.doc
+        doc = result.doc.whole()
         items = locate(gold_path, doc.path, doc.text, gold[files[doc.path]])
         findings = list(result.findings)
         per_kind, false = score_document(doc, items, findings, kinds_of_codes)
