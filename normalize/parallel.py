@@ -21,6 +21,7 @@ from typing import Any
 from .document import Document, DocumentError, DocumentSkipped
 
 CHUNK = 8  # files per task: enough to amortise the hand-over, small enough to balance
+WARM = 4  # files checked in the parent before forking (see run_per_file)
 
 # What the forked workers inherit: the per-document function and its arguments.
 _TASK: tuple[Callable[..., Any], tuple[Any, ...]] | None = None
@@ -38,27 +39,34 @@ def run_per_file(paths: Iterable[Path], work: Callable[..., Any], args: tuple[An
     Unreadable files go to `errors`, skipped binary files to `notes`, at the
     place in the order where one process would have reported them."""
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        for path in paths:
-            outcome = _one(path, work, args)
-            kind, value = outcome
-            if kind == "ok":
-                yield value
-            else:
-                (errors if kind == "error" else notes).append(value)
+        yield from _sorted_out((_one(path, work, args) for path in paths), errors, notes)
         return
     paths = list(paths)  # walk first: errors from walking come before any file's
+    # The first files run here, before the fork: what the rules load lazily on
+    # first use (language profiles, word lists) is then loaded once, and the
+    # workers share it instead of each loading its own copy.
+    yield from _sorted_out((_one(path, work, args) for path in paths[:WARM]), errors, notes)
+    if len(paths) <= WARM:
+        return
     global _TASK
     _TASK = (work, args)
     context = multiprocessing.get_context("fork")
     try:
         with context.Pool(jobs) as pool:
-            for kind, value in pool.imap(_in_worker, (str(p) for p in paths), CHUNK):
-                if kind == "ok":
-                    yield value
-                else:
-                    (errors if kind == "error" else notes).append(value)
+            outcomes = pool.imap(_in_worker, (str(p) for p in paths[WARM:]), CHUNK)
+            yield from _sorted_out(outcomes, errors, notes)
     finally:
         _TASK = None
+
+
+def _sorted_out(outcomes: Iterable[tuple[str, Any]], errors: list[str],
+                notes: list[str]) -> Iterator[Any]:
+    """The values of the "ok" outcomes; errors and notes go to their lists."""
+    for kind, value in outcomes:
+        if kind == "ok":
+            yield value
+        else:
+            (errors if kind == "error" else notes).append(value)
 
 
 def _in_worker(path: str) -> tuple[str, Any]:
