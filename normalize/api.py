@@ -21,7 +21,7 @@ from .config import Config, resolve_config
 from .document import Document
 from .engine import check_document, walk
 from .engine import check_paths as _check_paths
-from .fixer import allowed, fix_until_stable
+from .fixer import allowed, fix_and_check
 from .loader import RuleSet, load_rules
 from .model import Finding
 from .report import Report
@@ -98,6 +98,5 @@ def fix_text(text: str, path: str = "<text>", *, unsafe: bool = False,
     config = _config(Config(), (), select, ignore)
     ruleset = _ruleset(rules, config)
     doc = Document.from_text(text, path)
-    new, applied = fix_until_stable(doc, ruleset, allowed("unsafe" if unsafe else "safe"))
-    remaining = check_document(Document.from_text(new, path), ruleset)
+    new, applied, remaining = fix_and_check(doc, ruleset, allowed("unsafe" if unsafe else "safe"))
     return FixResult(new, applied, tuple(remaining))

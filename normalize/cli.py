@@ -25,8 +25,8 @@ from .cli_common import load_ruleset as _rules
 from .cli_rules import rules
 from .config import FAIL_LEVELS, FORMATS, Config, ConfigError, resolve_config
 from .document import Document, DocumentError
-from .engine import check_document, check_paths, folder_findings, walk, wanted
-from .fixer import allowed, fix_until_stable
+from .engine import check_paths, folder_findings, walk, wanted
+from .fixer import allowed, fix_and_check
 from .loader import RuleSet
 from .parallel import jobs_wanted, run_per_file
 from .report import formatters
@@ -258,8 +258,8 @@ def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool, config_fil
 def _fix_one(doc: Document, rules: RuleSet, levels: frozenset,
              extra: dict) -> tuple[Document, str, int, int]:
     """Fix one document until stable; count what remains (run in workers with --jobs)."""
-    new, applied = fix_until_stable(doc, rules, levels, wanted(doc, rules, extra))
-    return doc, new, applied, len(check_document(Document.from_text(new, doc.path), rules))
+    new, applied, left = fix_and_check(doc, rules, levels, wanted(doc, rules, extra))
+    return doc, new, applied, len(left)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

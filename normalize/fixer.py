@@ -79,16 +79,26 @@ def fix_until_stable(doc, rules, levels: frozenset[Applicability],  # noqa: ANN0
     `extra` are findings on the original text made elsewhere (the folder-wide
     names stage); they join the first pass only, where their offsets hold.
     """
+    text, applied, _ = fix_and_check(doc, rules, levels, extra)
+    return text, applied
+
+
+def fix_and_check(doc, rules, levels: frozenset[Applicability],  # noqa: ANN001, ANN201
+                  extra: Iterable[Finding] = ()):
+    """`fix_until_stable`, and the findings that remain in the new text: the
+    last pass's, which checked that very text (no second check needed)."""
     from .document import Document
     from .engine import check_document
 
     text, applied = doc.text, 0
-    for number in range(MAX_PASSES):
+    for number in range(MAX_PASSES + 1):
         current = Document(doc.path, text, doc.encoding, doc.bom,
                            tuple(Document.from_text(text, doc.path).protected))
         found = check_document(current, rules) + (list(extra) if number == 0 else [])
+        if number == MAX_PASSES:
+            break  # out of passes: `found` is what remains
         new, edits = apply_fixes(text, found, levels)
         if not edits or new == text:
             break
         text, applied = new, applied + len(edits)
-    return text, applied
+    return text, applied, found
