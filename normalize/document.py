@@ -10,6 +10,7 @@ remembered so that `fix` writes the file the way it found it.
 from __future__ import annotations
 
 import bisect
+import os
 import re
 import stat
 from dataclasses import dataclass, field
@@ -67,11 +68,12 @@ class Document:
     def read(cls, path: Path | str, display: str | None = None) -> Document:
         name = display or str(path)
         try:
-            info = Path(path).stat()
+            info = os.stat(path)  # before opening: opening a FIFO would wait for a writer
             if not stat.S_ISREG(info.st_mode):
                 what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
                 raise DocumentError(f"{name}: cannot read ({what})")
-            data = Path(path).read_bytes()
+            with open(path, "rb") as handle:
+                data = handle.read()
         except OSError as exc:
             if Path(path).is_symlink() and not Path(path).exists():
                 raise DocumentError(f"{name}: cannot read (broken symbolic link)") from None

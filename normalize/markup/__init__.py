@@ -19,10 +19,10 @@ a missed finding is better than a fix that edits markup.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import replace
 from html import unescape
-from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from ..model import Finding, Span
@@ -36,7 +36,7 @@ HTML_SUFFIXES = (".html", ".htm")
 
 def markup_kind(path: str) -> str | None:
     """'markdown', 'html' or None (plain text), from the file name."""
-    suffix = PurePath(path).suffix.lower()
+    suffix = os.path.splitext(path)[1].lower()  # PurePath(path).suffix, without the object
     if suffix in MARKDOWN_SUFFIXES:
         return "markdown"
     if suffix in HTML_SUFFIXES:
