@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -128,19 +127,19 @@ def test_unreadable_inputs_reported_while_others_are_checked(tmp_path, monkeypat
     (tmp_path / "closed").mkdir()
     (tmp_path / "closed" / "inside.txt").write_text(FIXABLE, encoding="utf-8")
     # tests may run as root, who can read anything: simulate the permission errors
-    real_read, real_scandir = Path.read_bytes, os.scandir
+    real_open, real_scandir = open, os.scandir
 
-    def read_bytes(self):
-        if self.name == "locked.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_read(self)
+    def read_file(path, *args, **kwargs):
+        if os.fspath(path).endswith("locked.txt"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_open(path, *args, **kwargs)
 
     def scandir(path="."):
         if os.fspath(path).endswith("closed"):
             raise PermissionError(13, "Permission denied", os.fspath(path))
         return real_scandir(path)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr("normalize.document.open", read_file, raising=False)
     monkeypatch.setattr(os, "scandir", scandir)
     for command in ("check", "fix"):
         result = run(command, tmp_path, tmp_path / "missing.txt")
