@@ -33,6 +33,7 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -81,12 +82,13 @@ class Config:
         if _matches_prefix(code, self.ignore):
             return False
         if path is not None and self.per_path_ignores:
-            rel = self.relative(path)
-            if rel is not None:
-                for pattern, codes in self.per_path_ignores:
-                    if glob_match(pattern, rel) and _matches_prefix(code, codes):
-                        return False
+            return not _matches_prefix(code, self._ignored_in(path))
         return True
+
+    def _ignored_in(self, path: str) -> tuple[str, ...]:
+        """The codes per-file-ignores turns off in `path` (asked once per rule and
+        per finding: worked out once per path)."""
+        return _ignored_in(self.per_path_ignores, self.root, path, os.getcwd())
 
     def fails(self, severity: Severity) -> bool:
         """True if a finding of `severity` makes the run fail (exit code 1)."""
@@ -105,14 +107,7 @@ class Config:
 
     def relative(self, path: str) -> str | None:
         """`path` relative to the config's folder, '/'-separated; None if outside it."""
-        try:
-            rel = Path(os.path.abspath(path)).relative_to(self.root.resolve())
-        except ValueError:
-            try:
-                rel = Path(path).resolve().relative_to(self.root.resolve())
-            except ValueError:
-                return None
-        return rel.as_posix()
+        return _relative(self.root, path)
 
     def describe(self) -> list[str]:
         """The settings in effect, one `key = value` line each (for --show-config)."""
@@ -285,3 +280,25 @@ def resolve_config(explicit: Path | None, paths: list[Path]) -> Config:
         return load_config(explicit)
     found = find_config(paths)
     return load_config(found) if found else Config()
+
+
+def _relative(root: Path, path: str) -> str | None:
+    try:
+        rel = Path(os.path.abspath(path)).relative_to(root.resolve())
+    except ValueError:
+        try:
+            rel = Path(path).resolve().relative_to(root.resolve())
+        except ValueError:
+            return None
+    return rel.as_posix()
+
+
+@lru_cache(maxsize=1024)
+def _ignored_in(per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...], root: Path, path: str,
+                cwd: str) -> tuple[str, ...]:
+    """Codes ignored in `path` (`cwd` is part of the key: a relative path depends on it)."""
+    rel = _relative(root, path)
+    if rel is None:
+        return ()
+    return tuple(code for pattern, codes in per_path_ignores if glob_match(pattern, rel)
+                 for code in codes)
