@@ -40,10 +40,15 @@ from ..document import Document
 from ..model import Finding
 from ..text import match_case
 from .base import FieldSpec, Rule
+from .regions import Regions, find_all, minimal
 
 # A capitalised name of up to four words ("Bosnia and Herzegovina").
 _NAME = r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]*(?:\s+(?:(?:of|and|the)\s+)?[A-Z][\w'’-]*){0,3})"
 _MODS = r"(?P<mods>(?:[a-z][\w-]*\s+){0,2}?)"
+# What the patterns consume: names, commas and blanks; and, for a population,
+# numbers with stops ("3.5 million"). A match lies between characters outside.
+_NAMED = Regions(r"\w\s'’,\-")
+_COUNTED = Regions(r"\w\s.,\-")
 _MULTIPLIER = {"million": 1_000_000, "m": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000}
 
 
@@ -70,6 +75,13 @@ class CategoryRule(Rule):
             rf"(?P<noun>{country})(?![\w-]|['’]s\b)"))
         self.country_of = self.compile("country", (
             rf"\b[Tt]he\s+(?P<mods>)(?P<noun>{country})\s+of\s+{_NAME}"))
+        # the literal nouns each pattern needs: a document without them is skipped
+        # ("town" stands for "township": each occurrence of one holds the other)
+        self.nouns = {"settlements": minimal(options["settlements"]),
+                      "country": [options["country"]],
+                      "populous": minimal(options["populous"])}
+        self.whole = any(not _NAMED.admits(w) or not _COUNTED.admits(w) or not w
+                         for words in self.nouns.values() for w in words)
         populous = "|".join(re.escape(s) for s in options["populous"])
         self.settlement_of = self.compile("populous", (
             rf"\b[Tt]he\s+{_MODS}(?P<noun>{populous})\s+of\s+{_NAME}")) if populous else None
@@ -82,31 +94,40 @@ class CategoryRule(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         text, country = doc.text, self.options["country"]
         seen: set[int] = set()
-        for m in self.as_settlement.finditer(text):
+        for m in self._scan(self.as_settlement, "settlements", text):
             name = _known(m.group("name"), gazetteer.is_country)
             if name and not _in_address(text, m.start("name")):
                 seen.add(m.start("noun"))
                 yield self._swap(doc, m, country, f"'{name}' is a country")
         if self.settlement_of is not None:
-            for m in self.settlement_of.finditer(text):
+            for m in self._scan(self.settlement_of, "populous", text):
                 name = _known(m.group("name"), gazetteer.is_country, suffix=False)
                 if name and m.start("noun") not in seen:
                     seen.add(m.start("noun"))
                     yield self._swap(doc, m, country, f"'{name}' is a country")
         if self.populous is not None:
-            for m in self.populous.finditer(text):
+            for m in self._scan(self.populous, "populous", text, _COUNTED):
                 people = _population(m.group("number"), m.group("mult"))
                 if m.start("noun") not in seen and people >= self.options["min_population"]:
                     yield self._swap(doc, m, country, f"a place of {m.group('number')} "
                                      f"{m.group('mult') or ''}".rstrip() + " people is a country")
         for pattern in (self.as_country, self.country_of):
-            for m in pattern.finditer(text):
+            for m in self._scan(pattern, "country", text):
                 name = _known(m.group("name"), gazetteer.is_city,
                               suffix=pattern is self.as_country)
                 if name:
                     size = gazetteer.cities().get(name, 0)
                     noun = "city" if size >= gazetteer.CITY_MIN_POPULATION else "town"
                     yield self._swap(doc, m, noun, f"'{name}' is a {noun}, not a country")
+
+    def _scan(self, pattern: re.Pattern[str], key: str, text: str,
+              regions: Regions = _NAMED) -> Iterator[re.Match[str]]:
+        """The matches of `pattern.finditer(text)`, found only around the
+        nouns it needs (see normalize/kinds/regions.py)."""
+        if self.whole:
+            return pattern.finditer(text)
+        at = find_all(text, self.nouns[key])
+        return regions.finditer(pattern, text, at) if at else iter(())
 
     def _swap(self, doc: Document, m: re.Match[str], noun: str, why: str) -> Finding:
         start = m.start("mods") if m.group("mods") else m.start("noun")

@@ -27,14 +27,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from .. import gazetteer
 from ..document import Document
 from ..model import Applicability, Finding
 from .base import FieldSpec, Rule
+from .regions import Regions
 
 _CAPITALISED = r"[A-Z][\w'’-]*"
+# what the pattern consumes (with the heads' own characters): a match lies
+# between characters outside these
+_ALLOWED = r"\w\s'’\-"
+
+
+
+@lru_cache(maxsize=1)
+def _trigger() -> re.Pattern[str]:
+    """'of' before the first word of a capital: a finding needs one (the
+    place is a capital, or its first word is)."""
+    firsts = sorted({c.split()[0] for c in gazetteer.capitals()}, key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in firsts)
+    return re.compile(rf"of(?=\s+(?:{alternation}))")
 
 
 class GenitiveRule(Rule):
@@ -51,9 +66,12 @@ class GenitiveRule(Rule):
             rf"(?<![\w-])(?P<the>[Tt]he\s+)?(?P<head>(?i:{heads})"
             rf"(?:\s+of\s+{_CAPITALISED}(?:\s+(?:and\s+)?{_CAPITALISED})*)?)"
             rf"\s+of\s+(?P<place>{_CAPITALISED}(?:\s+{_CAPITALISED})?)(?![\w-])"))
+        extra = "".join(sorted({re.escape(c) for h in options["heads"] for c in h}))
+        self.regions = Regions(_ALLOWED + extra)
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for m in self.pattern.finditer(doc.text):
+        at = [m.start() for m in _trigger().finditer(doc.text)]
+        for m in self.regions.finditer(self.pattern, doc.text, at):
             place, head = m.group("place"), m.group("head")
             country = gazetteer.country_of_capital(place)
             if country is None and " " in place:

@@ -37,6 +37,10 @@ from wordfreq import zipf_frequency
 from ..document import Document
 from ..model import Finding
 from .base import FieldSpec, Rule
+from .regions import Regions, find_all, lowered, minimal
+
+# what a match and its lookahead read: a word, blanks and hyphens, a head noun
+_ALLOWED = r"\w\s’'\-"
 
 
 class NearMissRule(Rule):
@@ -60,10 +64,24 @@ class NearMissRule(Rule):
         self.pattern = self.compile("heads", (
             r"(?<![\w-])(?P<word>[A-Z][\w’']*)"
             rf"(?=[\s-]+(?i:{heads})(?![\w-]))"))
+        # a match needs a head noun: found in the lower-cased text, each
+        # occurrence of a head holding one of these ("drone" for "drones")
+        extra = "".join(sorted({re.escape(c) for h in options["heads"] for c in h}))
+        self.regions = Regions(_ALLOWED + extra)
+        self.triggers = minimal(h.lower() for h in options["heads"])
+        self.whole = not all(h.isascii() and h.isalpha() for h in self.triggers)
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        lowered = doc.text.lower()
-        for m in self.pattern.finditer(doc.text):
+        low = None if self.whole else lowered(doc.text)
+        if low is None:
+            matches = self.pattern.finditer(doc.text)
+        else:
+            at = find_all(low, self.triggers)
+            if not at:
+                return
+            matches = self.regions.finditer(self.pattern, doc.text, at)
+        lowered_text = doc.text.lower() if low is None else low
+        for m in matches:
             word, start = m.group("word"), m.start("word")
             if word.lower() in self.exact:
                 continue
@@ -73,7 +91,7 @@ class NearMissRule(Rule):
             if len(close) != 1:
                 continue
             term = close[0]
-            why = (f"'{term}' appears elsewhere in the article" if term.lower() in lowered
+            why = (f"'{term}' appears elsewhere in the article" if term.lower() in lowered_text
                    else f"it is one or two letters from '{term}'")
             yield self.finding(doc, start, start + len(word), term, why=why)
 
