@@ -38,14 +38,15 @@ display-only.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Any
 
 from ..document import Document
-from ..mentions import Kind, Lexicon, Mention, mentions, sentences
+from ..mentions import _CONNECTORS as CONNECTORS
+from ..mentions import FUNCTION_WORDS, MAX_SENTENCE, Kind, Lexicon, Mention, mentions, sentences
 from ..model import Finding
-from ..text import match_case, tokens
+from ..text import WORD_RE, match_case
 from .base import FieldSpec, Rule
 
 _REPLACEMENT = {"he": "it", "she": "it", "him": "it", "his": "its",
@@ -76,6 +77,12 @@ _DITRANSITIVE = re.compile(
     r"|shown|shows|tell|told|tells|telling|bring|brought|brings|owe|owed|owes|promise|promised"
     r"|promises|pay|paid|pays|ask|asked|asks|asking|let|lets|allow|allowed|allows)\s+$",
     re.IGNORECASE)
+# A superset of the words `check` looks at (he, she, him, her, his, himself,
+# herself in any case), each a whole run of letters: one quick scan of the
+# text tells which sentences to read.
+_CANDIDATE = re.compile(r"[hHsS](?<![^\W\d_].)(?i:e|he|im|is|er|imself|erself)(?![^\W\d_])")
+# characters read past a match's end by _SPEAKER and _GENDERED, at most
+_REACH = 10
 _THING_KINDS = (Kind.COUNTRY, Kind.CITY, Kind.ORGANISATION, Kind.OBJECT, Kind.SHIP)
 _FEMININE = frozenset({"she", "her", "herself"})
 
@@ -96,9 +103,16 @@ class PronounRule(Rule):
             raise self.error("lookback", "'lookback' must be at least 1")
         self.lexicon = Lexicon.of(options["things"], options["organisations"],
                                   options["persons"], options["ships"])
+        # person nouns that always make a person mention (see _person_word);
+        # a connector inside a capitalised run is not looked up
+        self.person_words = self.lexicon.persons - CONNECTORS
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
+        hits = [m.start() for m in _CANDIDATE.finditer(text)]
+        every = _may_cut_words(text)
+        if not hits and not every:
+            return
         spans = sentences(text)
         starts = frozenset(s for s, _ in spans)
         cache: dict[int, list[Mention]] = {}
@@ -108,21 +122,39 @@ class PronounRule(Rule):
                 cache[n] = mentions(text, *spans[n], self.lexicon, starts)
             return cache[n]
 
-        # where the gendered pronouns and first-person words are, found once
-        pronouns = [m.start() for m in _GENDERED.finditer(text)]
-        speakers = [m.start() for m in _SPEAKER.finditer(text)]
+        people: dict[int, bool] = {}
+
+        def person_word(n: int) -> bool:
+            if n not in people:
+                people[n] = self._person_word(text, *spans[n])
+            return people[n]
+
         flagged: set[int] = set()  # pronouns already read as things
-        for n, (s_start, s_end) in enumerate(spans):
-            for tok in tokens(text[s_start:s_end]):
-                low = tok.text.lower()
+        if every:
+            visit: list[int] = list(range(len(spans)))
+        else:
+            begins = [s for s, _ in spans]
+            visit = sorted({bisect_right(begins, at) - 1 for at in hits})
+        for n in visit:
+            s_start, s_end = spans[n]
+            for tok in WORD_RE.finditer(text, s_start, s_end):
+                low = tok.group().lower()
                 if low not in _REPLACEMENT and low != "her":
                     continue
-                at, end = s_start + tok.start, s_start + tok.end
+                at, end = tok.start(), tok.end()
                 if _PAIR.match(text, end) or _PAIR_BEFORE.search(text[max(0, at - 12):at]):
                     continue
                 if _SPEAKS.match(text, end) or _AFTER_QUOTE.search(text[max(0, at - 4):at]):
                     continue  # '..." he said': a speaker is a person
                 first = max(0, n - self.options["lookback"])
+                # Cheap signs of a person first (each one alone makes the
+                # rule keep quiet, whatever the mention tables say): someone
+                # speaks, another pronoun taken for a person, a person noun.
+                if _speaker_in(text, spans[first][0], s_end) or _pronoun_in(
+                        text, spans[first][0], at, flagged):
+                    continue
+                if any(person_word(k) for k in range(first, n + 1)):
+                    continue
                 window = [m for k in range(first, n + 1) for m in said(k)]
                 near = [m for m in window if m.kind in _THING_KINDS and m.start < at]
                 own = [m for m in near if m.start >= s_start]
@@ -140,23 +172,33 @@ class PronounRule(Rule):
                 window += [m for k in range(n + 1, last + 1) for m in said(k)
                            if " " in m.text or m.text.lower() in self.lexicon.persons]
                 stretch = (spans[first][0], spans[last][1])
-                if self._person_in(stretch, window, pronouns, speakers, flagged, at):
+                if self._person_in(text, stretch, window, flagged, at):
                     continue
                 flagged.add(at)
                 yield self._finding(doc, at, end, low, things)
 
+    def _person_word(self, text: str, start: int, end: int) -> bool:
+        """Whether the sentence text[start:end] holds a person noun or title:
+        `mentions` reads it as a person, whatever else the sentence says (a
+        lower-case one is a person mention, a capitalised one makes its
+        capitalised run one), unless it is a function word opening the
+        sentence, which `mentions` drops."""
+        for tok in WORD_RE.finditer(text, start, end):
+            low = tok.group().lower()
+            if low in self.person_words and not (tok.start() == start
+                                                 and low in FUNCTION_WORDS):
+                return True
+        return False
+
     @staticmethod
-    def _person_in(stretch: tuple[int, int], window: list[Mention], pronouns: list[int],
-                   speakers: list[int], flagged: set[int], at: int) -> bool:
+    def _person_in(text: str, stretch: tuple[int, int], window: list[Mention],
+                   flagged: set[int], at: int) -> bool:
         if any(m.kind is Kind.PERSON for m in window):
             return True
         start, end = stretch
-        i = bisect_left(speakers, start)
-        if i < len(speakers) and speakers[i] < end:
-            return True  # "I", "my": someone speaks
-        # another pronoun before it that was taken for a person
-        lo, hi = bisect_left(pronouns, start), bisect_left(pronouns, at)
-        return any(pos not in flagged for pos in pronouns[lo:hi])
+        # "I", "my": someone speaks; or another pronoun before it that was
+        # taken for a person
+        return _speaker_in(text, start, end) or _pronoun_in(text, start, at, flagged)
 
     def _finding(self, doc: Document, at: int, end: int, low: str,
                  things: list[Mention]) -> Finding:
@@ -178,3 +220,30 @@ class PronounRule(Rule):
             antecedent=listed,
             data=[("candidates", " | ".join(names))],
         )
+
+
+def _speaker_in(text: str, start: int, end: int) -> bool:
+    """Whether a first-person word ("I", "my") of the whole text starts in
+    [start, end): found by a scan of that stretch only (its lookbehind sees
+    the real text; it reads no further than _REACH past the stretch)."""
+    m = _SPEAKER.search(text, start, min(len(text), end + _REACH))
+    return m is not None and m.start() < end
+
+
+def _pronoun_in(text: str, start: int, at: int, flagged: set[int]) -> bool:
+    """Whether a gendered pronoun of the whole text starts in [start, at) and
+    was not read as a thing: it refers to a person."""
+    for m in _GENDERED.finditer(text, start, min(len(text), at + _REACH)):
+        if m.start() >= at:
+            return False
+        if m.start() not in flagged:
+            return True
+    return False
+
+
+def _may_cut_words(text: str) -> bool:
+    """Whether `sentences` may cut a sentence inside a word (see garbled's
+    twin): a sentence edge elsewhere lies at a blank or after a stop, so a
+    pronoun there has no letter before or after it and _CANDIDATE sees it."""
+    tile = MAX_SENTENCE // 2 - 1
+    return any(text.find(" ", k, k + tile) < 0 for k in range(0, len(text) - tile + 1, tile))
