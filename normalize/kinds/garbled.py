@@ -46,6 +46,7 @@ Fix safety: unsafe (the right word is a guess).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
@@ -54,12 +55,46 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import extract
 
 from ..document import Document
-from ..mentions import sentences
+from ..mentions import MAX_SENTENCE, sentences
 from ..model import Finding
 from .base import FieldSpec, Rule
+from .regions import lowered
 
 _LOWER_WORD = re.compile(r"(?<![\w@#'’-])[a-z]+(?:-[a-z]+)*(?![\w'’]|-\w)")
 VOCABULARY_SIZE = 60_000
+# bytes.translate table: a-z stay, the other word characters of ASCII (A-Z, 0-9,
+# _) become "A", everything else a blank (characters outside ASCII are "?" by then)
+_RUN_TABLE = bytes(c if 97 <= c <= 122 else 65 if chr(c).isalnum() or c == 95 else 32
+                   for c in range(128)) + bytes(32 for _ in range(128))
+# runs judged fine, remembered at most (then forgotten and judged again)
+_MEMORY = 200_000
+
+
+def _may_cut_runs(text: str) -> bool:
+    """Whether a sentence may be cut inside a word: `sentences` cuts a
+    sentence longer than MAX_SENTENCE at a blank, or, with no blank in its
+    first MAX_SENTENCE characters, anywhere. Such a stretch without " "
+    covers a whole tile of half that length, so looking at the tiles is enough."""
+    tile = MAX_SENTENCE // 2 - 1
+    return any(text.find(" ", k, k + tile) < 0 for k in range(0, len(text) - tile + 1, tile))
+
+
+class _Capitalised:
+    """Lower-case forms of the capitalised words (r"\\b[A-Z][a-z]+\\b") of a text,
+    asked one word at a time: 'fightstar' is in it when "Fightstar" is in the
+    text. Only documents with an unknown word ask."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.seen: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or not re.fullmatch(r"[a-z]+", word):
+            return False
+        if word not in self.seen:
+            title = word[0].upper() + word[1:]
+            self.seen[word] = re.search(rf"\b{title}\b", self.text) is not None
+        return self.seen[word]
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +102,14 @@ def _vocabulary() -> tuple[str, ...]:
     from wordfreq import top_n_list  # loads lazily: `import normalize` stays quick
 
     return tuple(w for w in top_n_list("en", VOCABULARY_SIZE) if w.isascii() and w.isalpha())
+
+
+@lru_cache(maxsize=256)
+def _near_length(length: int, distance: int) -> tuple[str, ...]:
+    """The vocabulary words whose length is within `distance` of `length`, in
+    vocabulary order: no other word is within that edit distance, and the
+    order keeps rapidfuzz's choice among equally close words the same."""
+    return tuple(w for w in _vocabulary() if abs(len(w) - length) <= distance)
 
 
 @lru_cache(maxsize=131072)
@@ -98,12 +141,16 @@ class GarbledRule(Rule):
             rf"(?<![\w-])(?P<prefix>{alternation})\s*-\s*"
             r"(?P<second>(?P=prefix)(?P<rest>[a-z]*))",
             re.IGNORECASE)
+        # the pre-filters' state (see _doubled and _suspect_sentences)
+        self.doubled_prefixes = tuple(doubled)
+        self.plain_prefixes = all(p.isascii() and p.isalpha() for p in doubled)
+        self._fine: set[bytes] = set()
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        capitalised = {m.group().lower() for m in re.finditer(r"\b[A-Z][a-z]+\b", text)}
+        capitalised = _Capitalised(text)
         taken: list[tuple[int, int]] = []
-        for m in self.doubled.finditer(text):
+        for m in self._doubled(text):
             # "anti-anti-aircraft" -> "anti-aircraft"; "anti -antiomic": flag only;
             # "re-release" is a prefix before a word that starts like it: fine
             rest = m.group("rest")
@@ -114,7 +161,7 @@ class GarbledRule(Rule):
             yield self.finding(doc, m.start(), m.end(), proposal,
                                why=f"the prefix '{m.group('prefix')}' is doubled",
                                hint=f": write '{proposal}'" if proposal else "")
-        for start, end in sentences(text):
+        for start, end in self._suspect_sentences(text):
             words = [(m.start() + start, m.group()) for m in _LOWER_WORD.finditer(text[start:end])]
             unknown = [(at, w) for at, w in words if self._unknown(w, capitalised)]
             if len(unknown) != 1:
@@ -128,15 +175,72 @@ class GarbledRule(Rule):
                                hint=f"; perhaps '{proposal}'" if proposal else "",
                                data=[("candidates", proposal)] if proposal else [])
 
+    # -- pre-filters -------------------------------------------------------------
+
+    def _doubled(self, text: str) -> Iterator[re.Match[str]]:
+        """The doubled-prefix matches. A match is a prefix, blanks, a hyphen,
+        blanks and the prefix again: in the lower-cased text, the piece before
+        some hyphen ends with a prefix and the piece after it starts with one.
+        Only then is the (slow, case-blind) pattern run."""
+        if not self.doubled_prefixes:
+            return iter(())
+        low = lowered(text)
+        if low is not None and self.plain_prefixes:
+            pieces = low.split("-")
+            if not any(a.rstrip().endswith(self.doubled_prefixes)
+                       and b.lstrip().startswith(self.doubled_prefixes)
+                       for a, b in zip(pieces, pieces[1:])):
+                return iter(())
+        return self.doubled.finditer(text)
+
+    def _suspect_sentences(self, text: str) -> list[tuple[int, int]]:
+        """The sentences that may hold an unknown word, in order.
+
+        A lower-case word's parts ("anti", "drone" in "anti-drone") are whole
+        runs of ASCII word characters, all of them a-z, and the word is unknown
+        only if one of its parts is unknown or misspelt (`_bad_part`). The runs
+        of the whole text are collected at C speed and looked up in one set of
+        runs already judged fine (runs with other characters are fine: they are
+        no part); a sentence without a bad run holds no unknown word. A
+        sentence cut inside a run (one with no blank for MAX_SENTENCE
+        characters) could see a shorter run: then every sentence is read."""
+        if _may_cut_runs(text):
+            return sentences(text)
+        runs = set(text.encode("ascii", "replace").translate(_RUN_TABLE).split())
+        runs -= self._fine
+        bad = [run.decode() for run in runs if self._bad_part(run)]
+        if not bad:
+            return []
+        spans = sentences(text)
+        starts = [s for s, _ in spans]
+        wanted: set[int] = set()
+        for run in bad:
+            at = text.find(run)
+            while at >= 0:
+                wanted.add(bisect_right(starts, at) - 1)
+                at = text.find(run, at + 1)
+        return [spans[n] for n in sorted(wanted) if n >= 0]
+
+    def _bad_part(self, run: bytes) -> bool:
+        """Whether a run of a-z is unknown or misspelt; fine runs are remembered."""
+        part = run.decode()
+        if not part.islower() or not part.isalpha() or (
+                self._known(part) and not self._misspelt(part)):
+            if len(self._fine) > _MEMORY:
+                self._fine.clear()
+            self._fine.add(run)
+            return False
+        return True
+
     # -- deciding --------------------------------------------------------------
 
-    def _unknown(self, word: str, capitalised: set[str]) -> bool:
+    def _unknown(self, word: str, capitalised: _Capitalised) -> bool:
         if len(word) < self.options["min_length"] or not word.isascii():
             return False
-        if word in capitalised:
-            return False  # a name written in lower case once
         parts = [part for part in word.split("-") if part]
-        return not all(self._known(p) for p in parts) or any(self._misspelt(p) for p in parts)
+        if all(self._known(p) for p in parts) and not any(self._misspelt(p) for p in parts):
+            return False
+        return word not in capitalised  # a name written in lower case once is no error
 
     def _misspelt(self, word: str) -> bool:
         """A rare word one letter away from a much more frequent one ("goverment")."""
@@ -144,8 +248,9 @@ class GarbledRule(Rule):
         zipf = _zipf(word)
         if not rare or zipf >= rare or len(word) < 6:
             return False
-        near = [w for w, _, _ in extract(word, _vocabulary(), scorer=Levenshtein.distance,
-                                         limit=5, score_cutoff=1) if w != word]
+        found = extract(word, _near_length(len(word), 1), scorer=Levenshtein.distance,
+                        limit=5, score_cutoff=1)
+        near = [w for w, _, _ in found if w != word]
         return len(near) == 1 and _zipf(near[0]) >= zipf + 2.5 and _zipf(near[0]) >= 4.5
 
     def _known(self, word: str) -> bool:
@@ -167,8 +272,8 @@ class GarbledRule(Rule):
                    for i in range(3, len(word) - 2))
 
     def _proposal(self, word: str) -> str | None:
-        found = extract(word, _vocabulary(), scorer=Levenshtein.distance, limit=20,
-                        score_cutoff=2)
+        found = extract(word, _near_length(len(word), 2), scorer=Levenshtein.distance,
+                        limit=20, score_cutoff=2)
         ranked = sorted(((dist, -_zipf(w), w) for w, dist, _ in found
                          if _zipf(w) >= self.options["min_candidate_zipf"]))
         if not ranked:
