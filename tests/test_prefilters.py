@@ -335,3 +335,25 @@ def test_near_miss_head_with_an_odd_case_folding(rules):
         assert found and found == _found(rule.check(doc))
     finally:
         rule.whole = False
+
+
+@pytest.mark.parametrize("step", [
+    97, pytest.param(1, marks=pytest.mark.slow)])
+def test_every_listed_word_of_a_to_z_has_a_zipf_frequency(step):
+    """garbled takes a run of a-z found in wordfreq's list for a known word
+    without asking zipf_frequency (which tokenises first)."""
+    from wordfreq import zipf_frequency
+
+    words = sorted(w for w in garbled_kind._frequencies() if re.fullmatch("[a-z]+", w))
+    assert all(zipf_frequency(w, "en") > 0 for w in words[::step])
+
+
+@SETTINGS
+@given(word=st.one_of(st.text("abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12),
+                      st.sampled_from(["drone", "maker", "anti", "infrastructure", "uct",
+                                       "tion", "zzqx", "Drone", "x-y", "3d"])))
+def test_garbled_zipf_is_wordfreqs(word):
+    from wordfreq import zipf_frequency
+
+    garbled_kind._zipf.cache_clear()
+    assert garbled_kind._zipf(word) == zipf_frequency(word, "en")

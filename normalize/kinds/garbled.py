@@ -49,6 +49,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import compress
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein
@@ -60,6 +61,7 @@ from ..model import Finding
 from .base import FieldSpec, Rule
 from .regions import lowered
 
+_A_TO_Z = re.compile("[a-z]+")
 _LOWER_WORD = re.compile(r"(?<![\w@#'’-])[a-z]+(?:-[a-z]+)*(?![\w'’]|-\w)")
 VOCABULARY_SIZE = 60_000
 # bytes.translate table: a-z stay, the other word characters of ASCII (A-Z, 0-9,
@@ -104,19 +106,49 @@ def _vocabulary() -> tuple[str, ...]:
     return tuple(w for w in top_n_list("en", VOCABULARY_SIZE) if w.isascii() and w.isalpha())
 
 
+@lru_cache(maxsize=1)
+def _lengths() -> bytes:
+    """The length of each vocabulary word (at most 255), one byte each."""
+    return bytes(min(len(w), 255) for w in _vocabulary())
+
+
 @lru_cache(maxsize=256)
 def _near_length(length: int, distance: int) -> tuple[str, ...]:
     """The vocabulary words whose length is within `distance` of `length`, in
     vocabulary order: no other word is within that edit distance, and the
     order keeps rapidfuzz's choice among equally close words the same."""
-    return tuple(w for w in _vocabulary() if abs(len(w) - length) <= distance)
+    keep = bytes(1 if abs(n - length) <= distance else 0 for n in range(256))
+    return tuple(compress(_vocabulary(), _lengths().translate(keep)))
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    """wordfreq's English list (the one `_zipf` reads): a word of a-z in it
+    has a Zipf frequency above 0 (tests/test_prefilters.py checks them all)."""
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en", "best")
 
 
 @lru_cache(maxsize=131072)
 def _zipf(word: str) -> float:
+    """wordfreq's Zipf frequency of an English word. A word of a-z is one
+    token to wordfreq: when its list lacks the word, the answer is the one
+    for every unlisted word, found without tokenising (stems and halves of
+    unknown words are mostly unlisted)."""
+    if word not in _frequencies() and _A_TO_Z.fullmatch(word):
+        return _unlisted()
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en")
+
+
+@lru_cache(maxsize=1)
+def _unlisted() -> float:
+    """What zipf_frequency answers for a word missing from the list."""
+    from wordfreq import freq_to_zipf, zipf_to_freq
+
+    return round(freq_to_zipf(zipf_to_freq(0.0)), 2)
 
 
 class GarbledRule(Rule):
@@ -206,8 +238,10 @@ class GarbledRule(Rule):
         characters) could see a shorter run: then every sentence is read."""
         if _may_cut_runs(text):
             return sentences(text)
-        runs = set(text.encode("ascii", "replace").translate(_RUN_TABLE).split())
-        runs -= self._fine
+        chunks = text.encode("ascii", "replace").translate(_RUN_TABLE).split()
+        if self._fine.issuperset(chunks):
+            return []
+        runs = set(chunks) - self._fine
         bad = [run.decode() for run in runs if self._bad_part(run)]
         if not bad:
             return []
@@ -224,7 +258,8 @@ class GarbledRule(Rule):
     def _bad_part(self, run: bytes) -> bool:
         """Whether a run of a-z is unknown or misspelt; fine runs are remembered."""
         part = run.decode()
-        if not part.islower() or not part.isalpha() or (
+        listed = not self.options["misspelling_zipf"] and part in _frequencies()
+        if not part.islower() or not part.isalpha() or listed or (
                 self._known(part) and not self._misspelt(part)):
             if len(self._fine) > _MEMORY:
                 self._fine.clear()
