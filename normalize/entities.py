@@ -16,20 +16,26 @@ order; `normalize.consistency` decides on the merged table.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import attrgetter
+from typing import NamedTuple
 
+from .capitals import capitalised_texts, occurrences
 from .document import Document
 from .langid import _zipf
-from .text import Token, tokens
+from .text import Token
 
 COMMON_ENGLISH = 3.0  # zipf from which a word is ordinary English (same as the names kind)
 MAX_WORDS = 4
+_START = attrgetter("start")
 
 
-@dataclass(frozen=True)
-class Mention:
-    """One mention: its file, span, the words and where each word starts."""
+class Mention(NamedTuple):
+    """One mention: its file, span, the words and where each word starts. A named
+    tuple: a folder has hundreds of thousands of them, and tuples are quick to make."""
 
     path: str
     start: int
@@ -56,16 +62,61 @@ class MentionTable:
         return out
 
 
+_ASCII_WORD = re.compile(r"[a-z]+")
+# Raw frequencies safely below and above the threshold: wordfreq rounds a frequency to
+# three digits and a zipf value to two decimals, far less than these 10% margins.
+_SURELY_RARE = 0.9 * 10 ** (COMMON_ENGLISH - 9)
+_SURELY_COMMON = 1.1 * 10 ** (COMMON_ENGLISH - 9)
+
+
+@lru_cache(maxsize=65536)
 def is_common(word: str) -> bool:
     """An ordinary English word ('Defence', 'Minister', 'Wooden'): not a name."""
-    return _zipf(word.lower(), "en") >= COMMON_ENGLISH
+    low = word.lower()
+    if _ASCII_WORD.fullmatch(low):
+        # one token for wordfreq, so its frequency is the word list's entry (0 if none):
+        # look it up directly, and ask wordfreq only near the threshold
+        freq = _english_frequencies().get(low, 0.0)
+        if freq < _SURELY_RARE:
+            return False
+        if freq >= _SURELY_COMMON:
+            return True
+    return _zipf(low, "en") >= COMMON_ENGLISH
 
 
-def _namelike(word: Token) -> bool:
-    text = word.text
+@lru_cache(maxsize=1)
+def _english_frequencies() -> dict[str, float]:
+    from wordfreq import get_frequency_dict  # loads lazily, as langid does
+
+    return get_frequency_dict("en")
+
+
+def _namelike(text: str) -> bool:
+    """A capitalised word that may be (part of) a name."""
     if not text[0].isupper() or (text.isupper() and len(text) > 1) or len(text) < 2:
         return False
     return not is_common(text)
+
+
+# word -> _namelike(word): a plain dict, dropped whole when full (an lru_cache's
+# bookkeeping costs more than the look-up it saves)
+_NAMELIKE: dict[str, bool] = {}
+_NAMELIKE_SIZE = 1 << 17
+
+
+def _names_among(words: Iterable[str]) -> list[str]:
+    """The namelike ones of `words`."""
+    known = _NAMELIKE
+    out = []
+    for word in words:
+        ok = known.get(word)
+        if ok is None:
+            if len(known) >= _NAMELIKE_SIZE:
+                known.clear()
+            ok = known[word] = _namelike(word)
+        if ok:
+            out.append(word)
+    return out
 
 
 def _joined(text: str, a: Token, b: Token) -> bool:
@@ -78,19 +129,31 @@ def collect_mentions(doc: Document) -> list[Mention]:
     """The name mentions of one document, in text order."""
     out: list[Mention] = []
     run: list[Token] = []
-    for word in tokens(doc.text):
-        ok = _namelike(word) and not doc.is_protected(word.start, word.end)
-        if ok and run and _joined(doc.text, run[-1], word):
+    text = doc.text
+    # Only a capitalised word can be namelike: look up each distinct one once, then find
+    # where the namelike ones are. Two namelike words are joined only with blanks
+    # between them, so the runs come out as a walk over every word gives them: any
+    # other word between two of them (lower-case or not) leaves letters in the gap.
+    names = _names_among(capitalised_texts(text))
+    if not names:
+        return out
+    found = [w for name in names for w in occurrences(text, name)]
+    for word in sorted(found, key=_START):
+        if doc.is_protected(word.start, word.end):
+            continue
+        if run and _joined(text, run[-1], word):
             run.append(word)
             continue
+        if run:
+            _flush(doc, run, out)
+        run = [word]
+    if run:
         _flush(doc, run, out)
-        run = [word] if ok else []
-    _flush(doc, run, out)
     return out
 
 
 def _flush(doc: Document, run: list[Token], out: list[Mention]) -> None:
-    if not run or len(run) > MAX_WORDS:
+    if len(run) > MAX_WORDS:
         return
     start, end = run[0].start, run[-1].end
     out.append(Mention(doc.path, start, end, doc.text[start:end],

@@ -26,7 +26,9 @@ How it matches: the text is cut into Unicode words (combining marks and
 hyphenated parts stay inside a word, so "@BudrysKestutis" and NFD text
 are handled); words are looked up by their folded form in an index built
 once at load, so a long list costs no more per word than a short one.
-Only capitalised words are considered.
+Only capitalised words are considered, found with one regex that stops only
+at capitals (normalize.capitals); a document none of whose capitalised
+words is a first word or a surname of the list is passed over at once.
 
 Fix safety: restoring the exact diacritics of a listed name is safe (capped
 by the rule's `applicability`); reversed order and garbled given names are
@@ -35,6 +37,7 @@ unsafe; a surname shared by several listed names is display-only.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -42,13 +45,15 @@ from typing import Any, NamedTuple
 
 from rapidfuzz.distance import JaroWinkler
 
+from ..capitals import capitalised_texts, capitalised_words
 from ..document import Document
 from ..langid import _zipf
 from ..model import Applicability, Finding
-from ..text import Token, fold, has_diacritics, match_case, tokens
+from ..text import WORD_RE, Token, fold, has_diacritics, match_case
 from .base import FieldSpec, Rule
 
 _ENGLISH_WORD = 3.0  # zipf frequency from which a word is ordinary English
+_LETTER = re.compile(r"[^\W\d_]")  # what starts a word (text.WORD_RE)
 
 
 class NameEntry(NamedTuple):  # a tuple: cheap to build a hundred thousand of
@@ -96,7 +101,7 @@ class NamesRule(Rule):
         self.lengths = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
         self.surnames = _surname_forms(self.by_last)
         self.is_person = options["category"] == "person"
-        self._triggers: set[str] | None = None
+        self._triggers: frozenset[str] | None = None
 
     def keys(self) -> set[tuple[str, ...]]:
         """The folded form of every listed name."""
@@ -114,60 +119,68 @@ class NamesRule(Rule):
         self.surnames = _surname_forms(self.by_last)
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        words, keys = _keyed_words(doc.text)
+        text = doc.text
+        present = _present(text)
         if self._triggers is None:
             # folded words at which _at can find something: a first word, a surname
             # (reversed order, alone), or a word before a surname (garbled given name).
             # Only ever a superset after forget(), so it is computed once.
-            self._triggers = set(self.lengths) | set(self.by_last) | set(self.surnames)
+            self._triggers = frozenset(self.lengths) | set(self.by_last) | set(self.surnames)
         triggers, last = self._triggers, self.by_last
+        if present.isdisjoint(triggers):
+            return  # no capitalised word is a first word or a surname (by_last <= triggers)
+        words, keys = _keyed_words(text)
         after = len(words) - 1
         resume = 0  # _at steps over a whole name it has matched
         for i, key in enumerate(keys):
-            if key is None or i < resume:
+            word = words[i]
+            if word.start < resume:
                 continue
-            if key in triggers or (i < after and keys[i + 1] in last):
-                step, finding = self._at(doc, words, i)
+            # a word before a surname: only when no lower-case word lies between them
+            if key in triggers or (i < after and keys[i + 1] in last
+                                   and _next_to(text, word, words[i + 1])):
+                resume, finding = self._at(doc, word, key)
                 if finding is not None:
                     yield finding
-                resume = i + step
 
     # -- one position --------------------------------------------------------------
 
-    def _at(self, doc: Document, words: list[Token], i: int) -> tuple[int, Finding | None]:
-        key = fold(words[i].text)
+    def _at(self, doc: Document, word: Token, key: str) -> tuple[int, Finding | None]:
+        """What the name starting at `word` is, and where the words it takes end."""
+        lengths = self.lengths.get(key, ())
+        words = _following(doc.text, word, max(lengths[0] if lengths else 0, 2))
         # 1. the whole name, perhaps without its diacritics
-        for n in self.lengths.get(key, ()):
-            run = words[i : i + n]
+        for n in lengths:
+            run = words[:n]
             if len(run) != n or not _adjacent(doc.text, run):
                 continue
             entry = self.full.get(tuple(fold(w.text) for w in run))
             if entry is not None:
                 problem = ("is missing diacritics" if has_diacritics(entry.canonical)
                            else "differs from the listed spelling")
-                return n, self._restore(doc, run, entry.words, problem)
-        nxt = words[i + 1] if i + 1 < len(words) else None
-        pair_ok = nxt is not None and _adjacent(doc.text, [words[i], nxt])
+                return run[-1].end, self._restore(doc, run, entry.words, problem)
+        nxt = words[1] if len(words) > 1 else None
+        pair_ok = nxt is not None and _adjacent(doc.text, words[:2])
         # 2. surname first
         if nxt is not None and pair_ok and self.is_person:
             entry = self.full.get((fold(nxt.text), key))
             if entry is not None and len(entry.words) == 2:
-                return 2, self._name_finding(
-                    doc, words[i], nxt, entry, "is in reversed order (surname first)",
+                return nxt.end, self._name_finding(
+                    doc, word, nxt, entry, "is in reversed order (surname first)",
                     Applicability.UNSAFE)
         # 3. a garbled given name before a known surname
         if nxt is not None and pair_ok and self.is_person and nxt.text[0].isupper():
             candidates = self.by_last.get(fold(nxt.text), ())
-            entry = self._garbled_given(words[i].text, candidates)
+            entry = self._garbled_given(word.text, candidates)
             if entry is not None:
-                return 2, self._name_finding(
-                    doc, words[i], nxt, entry,
+                return nxt.end, self._name_finding(
+                    doc, word, nxt, entry,
                     "looks like a garbled form of a known name", Applicability.UNSAFE)
         # 4. the surname alone
         forms = self.surnames.get(key) if self.is_person else None
         if forms and _zipf(key, "en") < _ENGLISH_WORD:
-            return 1, self._surname(doc, words[i], list(forms))
-        return 1, None
+            return word.end, self._surname(doc, word, list(forms))
+        return word.end, None
 
     def _garbled_given(self, word: str, candidates: Any) -> NameEntry | None:
         folded = fold(word)
@@ -237,11 +250,41 @@ def _surname_forms(by_last: dict[str, list[NameEntry]]) -> dict[str, tuple[str, 
 
 
 @lru_cache(maxsize=4)
-def _keyed_words(text: str) -> tuple[list[Token], list[str | None]]:
-    """The words of a text and the folded key of each capitalised one (None for
-    the others): computed once per document for all names rules."""
-    words = list(tokens(text))
-    return words, [fold(w.text) if w.text[0].isupper() else None for w in words]
+def _present(text: str) -> frozenset[str]:
+    """The folded form of every capitalised word of a text (and of a few more): where
+    none is a word at which a rule can find something, the rule has nothing to do."""
+    words = capitalised_texts(text)
+    joined = "\0".join(words)
+    if not words:
+        return frozenset()
+    if joined.isascii():  # fold() of an ASCII word is its lower case: all at once
+        return frozenset(joined.lower().split("\0"))
+    return frozenset(map(fold, words))
+
+
+@lru_cache(maxsize=4)
+def _keyed_words(text: str) -> tuple[tuple[Token, ...], list[str]]:
+    """The capitalised words of a text and the folded key of each: computed once per
+    document for all names rules. Only a capitalised word can start a finding; the
+    words after one are read from the text when needed (`_following`)."""
+    words = capitalised_words(text)
+    return words, [fold(w.text) for w in words]
+
+
+def _next_to(text: str, a: Token, b: Token) -> bool:
+    """Whether `b` is the word right after `a` (no word between them)."""
+    return _LETTER.search(text, a.end, b.start) is None
+
+
+def _following(text: str, word: Token, n: int) -> list[Token]:
+    """`word` and the words after it, `n` in all (fewer at the end of the text): the
+    same words as `tokens(text)` gives, since a search from the end of a word finds
+    the next word exactly where a scan of the whole text would."""
+    out, pos = [word], word.end
+    while len(out) < n and (m := WORD_RE.search(text, pos)) is not None:
+        out.append(Token(m.group(), m.start(), m.end()))
+        pos = m.end()
+    return out
 
 
 def _adjacent(text: str, run: list[Token]) -> bool:

@@ -1,0 +1,120 @@
+"""The capitalised words of a text, found without visiting every word.
+
+Most words of English text are lower-case; only a capitalised word can be a
+name. The names kind and the mention table (`entities`) look at those
+alone, so they find them with one regex that stops only at capital letters,
+instead of walking `text.tokens(text)`. The words found are exactly the
+words of `text.tokens` whose first letter is a capital, with the same offsets:
+the pattern is `text.WORD_RE`'s, started at a capital, and a capital that
+continues a word ("McDonald", "eBay", "anti-Putin") is passed over.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .text import _MARK, WORD_RE, Token
+
+_LETTER = r"[^\W\d_]"  # text.WORD_RE's letters (digits such as '²' included)
+_LETTER_RE = re.compile(_LETTER)
+_MARK_RE = re.compile(_MARK)
+_BEYOND_BMP = "\uffff"
+
+
+@lru_cache(maxsize=1)
+def _capital_re() -> re.Pattern[str]:
+    """A capital letter, or any character beyond the BMP, and the rest of a word from
+    there (text.WORD_RE's body).
+
+    The class lists every upper-case letter of the BMP, so the scan stops only at
+    capitals, not at the curly quotes and dashes of news text (a long list of
+    ranges beyond the BMP would make every character slow to test: those are
+    all let in and sorted out by the caller). Built on first use (~30 ms)."""
+    upper = "".join(re.escape(chr(c)) for c in range(0x80, 0x10000)
+                    if chr(c).isupper() and _LETTER_RE.match(chr(c)))
+    if not WORD_RE.pattern.startswith(_LETTER):
+        raise AssertionError("text.WORD_RE no longer starts with a letter class")
+    return re.compile(f"[A-Z{upper}\U00010000-\U0010ffff]{WORD_RE.pattern[len(_LETTER):]}")
+
+
+@lru_cache(maxsize=8)
+def capitalised_texts(text: str) -> frozenset[str]:
+    """Every capitalised word of `text`, and perhaps the ends of a few words that have
+    a capital inside ('Bay' of 'eBay'): a superset, for a cheap first look.
+
+    Every capitalised word is matched from its first letter to its end (an earlier
+    match ends where its own word ends), unless a character beyond the BMP that
+    is not a letter opens a match and swallows the word after it: then the
+    exact words are used."""
+    found = set(_capital_re().findall(text))
+    if max(found, default="") > _BEYOND_BMP:  # the greatest first character is beyond
+        return frozenset(w.text for w in capitalised_words(text))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=8)
+def capitalised_words(text: str) -> tuple[Token, ...]:
+    """The words of `text` whose first letter is a capital, in order: the same as
+    `tuple(w for w in tokens(text) if w.text[0].isupper())`."""
+    out = []
+    new = tuple.__new__  # what Token(...) does, without the call overhead
+    for m in _capital_re().finditer(text):
+        p = m.start()
+        word = m.group()
+        if word[0] > _BEYOND_BMP:
+            return _capitalised_beyond_bmp(text)
+        if p and not text[p - 1].isspace() and _continues(text, p - 1):
+            continue  # the rest of a word that started earlier ("McDonald", "eBay")
+        out.append(new(Token, (word, p, m.end())))
+    return tuple(out)
+
+
+def _capitalised_beyond_bmp(text: str) -> tuple[Token, ...]:
+    """`capitalised_words` for a text with characters beyond the BMP (emoji, say),
+    which the pattern lets in whatever they are: one that is not a capital letter
+    is passed over, and the scan resumes right after it, not after its match."""
+    out = []
+    search = _capital_re().search
+    pos = 0
+    while (m := search(text, pos)) is not None:
+        p, pos = m.start(), m.end()
+        word = m.group()
+        if word[0] > _BEYOND_BMP and not (word[0].isupper() and _LETTER_RE.match(word)):
+            pos = p + 1
+            continue
+        if p and not text[p - 1].isspace() and _continues(text, p - 1):
+            continue
+        out.append(Token(word, p, pos))
+    return tuple(out)
+
+
+def occurrences(text: str, word: str) -> list[Token]:
+    """Where `word` (a capitalised word) stands in `text` as a whole word of
+    `text.tokens`, in order: found with str.find, each hit checked to start and end
+    a word."""
+    out = []
+    n = len(word)
+    find, match = text.find, WORD_RE.match
+    p = find(word)
+    while p >= 0:
+        end = p + n
+        if (not p or text[p - 1].isspace() or not _continues(text, p - 1)) and (
+                m := match(text, p)) is not None and m.end() == end:
+            out.append(Token(word, p, end))
+        p = find(word, p + 1)
+    return out
+
+
+def _continues(text: str, i: int) -> bool:
+    """Whether a word running through text[i] goes on into the letter at i + 1."""
+    if text[i] == "-":  # "anti-Putin": a hyphen inside a word, not one opening it
+        return i > 0 and _in_word(text, i - 1)
+    return _in_word(text, i)
+
+
+def _in_word(text: str, i: int) -> bool:
+    """Whether text[i] belongs to a word (a letter, or a mark after one)."""
+    while i >= 0 and _MARK_RE.match(text, i):
+        i -= 1
+    return i >= 0 and _LETTER_RE.match(text, i) is not None
