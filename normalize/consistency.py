@@ -25,10 +25,11 @@ a finding on a span that a names rule already reports is not repeated.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
-from .entities import Mention
+from .entities import Mention, MentionTable
 from .grouping import Entity, Form, Listed, group
 from .langid import _zipf
 from .loader import RuleSet
@@ -71,57 +72,118 @@ def listed_names(rules: RuleSet) -> Listed:
     return listed
 
 
-def decide(mentions: Iterable[Mention], rules: RuleSet,
-           reported: dict[str, list[Finding]] | None = None) -> FolderNames:
+def decide(mentions: MentionTable | Iterable[Mention], rules: RuleSet,
+           reported: dict[str, list[Finding]] | None = None,
+           again: Callable[[], Iterable[Iterable[Mention]]] | None = None) -> FolderNames:
     """Group the folder's mentions; findings for minority spellings; the summary.
 
+    `mentions` is a table (`entities.MentionTable`) or the mentions themselves.
     `reported` holds the findings the per-document rules made, per file; a
     span a names rule already reports gets no second finding here.
+
+    A bounded table (`MentionTable(limit=...)`, whose size follows the number of
+    distinct spellings, not of files) may lack some mentions or files of a
+    spelling it must report or list: `again` then yields each document's
+    mentions once more, in walk order (from documents kept, or read again), and
+    only those spellings' mentions and files are gathered from it.
     """
+    table = mentions if isinstance(mentions, MentionTable) else MentionTable.of(mentions)
+    if table.limit is not None and table.limit < MAX_FILES_SHOWN:
+        raise ValueError(f"a mention table keeps at least {MAX_FILES_SHOWN} files a spelling")
     listed = listed_names(rules)
-    entities = sorted(group(list(mentions), listed), key=lambda e: (e.text, e.head.key))
+    entities = sorted(group(table, listed), key=lambda e: (e.text, e.head.key))
+    plans = [(entity, _plan(entity)) for entity in entities]
+    needed = {f.words for entity, plan in plans for f, _ in plan if not f.complete}
+    needed |= {f.words for entity, plan in plans if plan or _odd(entity)
+               for f, _ in entity.members if not f.complete}
+    if needed:
+        if again is None:
+            raise ValueError("a bounded mention table needs `again` to read mentions again")
+        _complete(table, needed, again())
     names_codes = {r.meta.code for r in rules.rules if r.meta.kind == "names"}
     taken: dict[str, list[tuple[int, int]]] = {}
     for path, found in (reported or {}).items():
         taken[path] = [(f.start, f.end) for f in found if f.code in names_codes]
     out: dict[str, list[Finding]] = {}
     summary = []
-    for entity in entities:
-        found = list(_findings(entity))
+    for entity, plan in plans:
+        found = [f for form, report in plan for f in report(form.mentions)]
         for f in found:
             if not any(f.start < e and s < f.end for s, e in taken.get(f.path, ())):
                 out.setdefault(f.path, []).append(f)
-        if _worth_listing(entity, found):
+        if found or _odd(entity):
             summary.append(_summary(entity))
     for found in out.values():
         found.sort(key=Finding.sort_key)
     return FolderNames(out, summary)
 
 
-def _findings(entity: Entity) -> Iterable[Finding]:
+def _complete(table: MentionTable, needed: set[tuple[str, ...]],
+              documents: Iterable[Iterable[Mention]]) -> None:
+    """Every mention and file of the spellings in `needed`, from a second reading."""
+    mentions: dict[tuple[str, ...], list[Mention]] = {w: [] for w in needed}
+    paths: dict[tuple[str, ...], set[str]] = {w: set() for w in needed}
+    for found in documents:
+        for m in found:
+            if m.words in mentions:
+                mentions[m.words].append(m)
+                paths[m.words].add(m.path)
+    for words in needed:
+        form = table.forms[words]
+        form.mentions, form.paths = mentions[words], sorted(paths[words])
+        if not form.complete:
+            raise ValueError(f"the second reading does not match the first for {form.text!r}")
+
+
+Report = Callable[[list[Mention]], Iterator[Finding]]
+
+
+def _plan(entity: Entity) -> list[tuple[Form, Report]]:
+    """The spellings of `entity` that get findings, and how to make them from the
+    spelling's mentions (which a bounded table may not hold yet)."""
     canon = entity.canonical
     evidence = _evidence(entity)
     hinted = not entity.listed and not has_marks(" ".join(canon))
+    out: list[tuple[Form, Report]] = []
     for form, relation in entity.members:
         target = canon[-1:] if relation == "surname" else canon
-        if hinted:
-            yield from _hints(form)
-            if relation not in ("reversed", "garbled"):
-                continue  # no spelling with diacritics to restore from
-        if len(form.words) != len(target) or [w.lower() for w in form.words] == [
-                w.lower() for w in target]:
-            continue  # the canonical spelling, or another capitalisation of it
-        code, problem, level = _problem(form, target, relation)
-        if entity.listed and level is not Applicability.DISPLAY_ONLY:
-            continue  # the names rule that lists it reports these itself (or is turned off)
-        if (code == "NM201" and relation == "same" and not entity.note
-                and english_spelling(form.text)):
-            continue  # "Krakow", "Sao Paulo": an established English spelling, not a loss
-        for m in form.mentions:
+        hints = hinted and any(ending_hint(w) is not None for w in form.words)
+        respell = _respelling(entity, form, relation, target, evidence)
+        if hinted and relation not in ("reversed", "garbled"):
+            respell = None  # no spelling with diacritics to restore from
+        if hints or respell is not None:
+            out.append((form, partial(_report, hints, respell)))
+    return out
+
+
+def _report(hints: bool, respell: Report | None, mentions: list[Mention]) -> Iterator[Finding]:
+    if hints:
+        yield from _hints(mentions)
+    if respell is not None:
+        yield from respell(mentions)
+
+
+def _respelling(entity: Entity, form: Form, relation: str, target: tuple[str, ...],
+                evidence: str) -> Report | None:
+    canon = entity.canonical
+    if len(form.words) != len(target) or [w.lower() for w in form.words] == [
+            w.lower() for w in target]:
+        return None  # the canonical spelling, or another capitalisation of it
+    code, problem, level = _problem(form, target, relation)
+    if entity.listed and level is not Applicability.DISPLAY_ONLY:
+        return None  # the names rule that lists it reports these itself (or is turned off)
+    if (code == "NM201" and relation == "same" and not entity.note
+            and english_spelling(form.text)):
+        return None  # "Krakow", "Sao Paulo": an established English spelling, not a loss
+
+    def report(mentions: list[Mention]) -> Iterator[Finding]:
+        for m in mentions:
             proposal = _respell(m, target)
             msg = f"'{m.text}' {problem}: write '{proposal}' ({evidence})"
             yield _finding(m.path, m.start, m.end, m.text, code, msg, proposal, level,
                            [("canonical", " ".join(canon)), ("evidence", evidence)])
+
+    return report
 
 
 def _respell(m: Mention, target: tuple[str, ...]) -> str:
@@ -147,8 +209,8 @@ def _problem(form: Form, target: tuple[str, ...], relation: str) -> tuple[str, s
     return "NM202", "looks like another transliteration of a name", Applicability.DISPLAY_ONLY
 
 
-def _hints(form: Form) -> Iterable[Finding]:
-    for m in form.mentions:
+def _hints(mentions: list[Mention]) -> Iterable[Finding]:
+    for m in mentions:
         for word, start in zip(m.words, m.offsets):
             hint = ending_hint(word)
             if hint is None:
@@ -175,11 +237,11 @@ def _evidence(entity: Entity) -> str:
         parts.append(f"listed by {entity.listed}")
     if same:
         form = same[0]
-        files = form.files
-        shown = ", ".join(files[:MAX_FILES_SHOWN]) + (", ..." if len(files) > 3 else "")
+        files, n = form.files, form.n_files  # the first files (a bounded table's too)
+        shown = ", ".join(files[:MAX_FILES_SHOWN]) + (", ..." if n > 3 else "")
         times = "once" if form.count == 1 else f"{form.count} times"
-        noun = "file" if len(files) == 1 else "files"
-        parts.append(f"written '{form.text}' {times} in {len(files)} {noun}: {shown}")
+        noun = "file" if n == 1 else "files"
+        parts.append(f"written '{form.text}' {times} in {n} {noun}: {shown}")
     if entity.note:
         parts.append(entity.note)
     elif not parts:
@@ -187,11 +249,11 @@ def _evidence(entity: Entity) -> str:
     return "; ".join(parts)
 
 
-def _worth_listing(entity: Entity, found: list[Finding]) -> bool:
+def _odd(entity: Entity) -> bool:
+    """Whether some spelling of `entity` is not its canonical one."""
     canon = entity.canonical
-    odd = [f for f, rel in entity.members
-           if f.words != (canon[-1:] if rel == "surname" else canon)]
-    return bool(odd or found)
+    return any(f.words != (canon[-1:] if rel == "surname" else canon)
+               for f, rel in entity.members)
 
 
 def _summary(entity: Entity) -> dict:

@@ -10,13 +10,18 @@ more than four words are left out. A possessive ends the run by itself:
 "Budrys’s" tokenises as "Budrys" then "s".
 
 `collect_mentions(doc)` is pure and per document, so documents can be read
-in parallel; `MentionTable.merge` joins the per-document tables in a stable
-order; `normalize.consistency` decides on the merged table.
+in parallel; `MentionTable.add` counts each document's mentions into one
+table (`merge` does it for a list of them), in walk order;
+`normalize.consistency` decides on the table. A table with a limit keeps a
+few mentions and files of each spelling and counts the rest, so its size
+does not grow with the number of files; the stage then reads the mentions of
+the spellings it reports once more (`decide(..., again=...)`).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -30,6 +35,7 @@ from .text import Token
 
 COMMON_ENGLISH = 3.0  # zipf from which a word is ordinary English (same as the names kind)
 MAX_WORDS = 4
+KEEP = 8  # mentions and files of a spelling a bounded table keeps (MentionTable(KEEP))
 _START = attrgetter("start")
 
 
@@ -45,21 +51,87 @@ class Mention(NamedTuple):
     offsets: tuple[int, ...]  # start of each word, as offsets into the document
 
 
+@dataclass(eq=False)
+class Form:
+    """One spelling of a name over a folder: how often, in which files, and where.
+
+    A table without a limit keeps every mention and every file. A bounded table
+    keeps the first `limit` mentions (walk order) and the first `limit` files
+    (sorted) of each spelling and counts the rest, so that its size follows the
+    number of distinct spellings, not of files: `complete` says whether nothing
+    was left out."""
+
+    words: tuple[str, ...]
+    mentions: list[Mention] = field(default_factory=list)
+    count: int = 0
+    n_files: int = 0
+    paths: list[str] = field(default_factory=list)  # sorted
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+    @property
+    def files(self) -> list[str]:
+        return self.paths
+
+    @property
+    def complete(self) -> bool:
+        return self.count == len(self.mentions) and self.n_files == len(self.paths)
+
+
 @dataclass
 class MentionTable:
-    """Mentions of a folder, in document order (documents in walk order)."""
+    """The spellings of names over a folder (documents in walk order), one Form each."""
 
-    mentions: list[Mention] = field(default_factory=list)
+    limit: int | None = None  # mentions and files kept per spelling (None: all)
+    forms: dict[tuple[str, ...], Form] = field(default_factory=dict)
 
     def __iter__(self) -> Iterator[Mention]:
-        return iter(self.mentions)
+        """The mentions kept (all of them without a limit), spelling by spelling."""
+        return (m for form in self.forms.values() for m in form.mentions)
+
+    def add(self, mentions: Iterable[Mention]) -> None:
+        """Count the mentions of one document (each document is added once)."""
+        forms, limit = self.forms, self.limit
+        seen: set[tuple[str, ...]] = set()
+        for m in mentions:
+            form = forms.get(m.words)
+            if form is None:
+                form = forms[m.words] = Form(m.words)
+            form.count += 1
+            if limit is None or len(form.mentions) < limit:
+                form.mentions.append(m)
+            if m.words not in seen:  # a new file for this spelling
+                seen.add(m.words)
+                form.n_files += 1
+                paths = form.paths
+                if limit is None or len(paths) < limit or m.path < paths[-1]:
+                    insort(paths, m.path)
+                    if limit is not None and len(paths) > limit:
+                        paths.pop()
 
     @classmethod
-    def merge(cls, tables: Iterable[MentionTable | Iterable[Mention]]) -> MentionTable:
-        out = cls()
+    def of(cls, mentions: Iterable[Mention], limit: int | None = None) -> MentionTable:
+        """A table of the mentions of any number of documents."""
+        return cls.merge(_by_path(mentions), limit)
+
+    @classmethod
+    def merge(cls, tables: Iterable[MentionTable | Iterable[Mention]],
+              limit: int | None = None) -> MentionTable:
+        """One table of per-document mention lists (or of tables without a limit)."""
+        out = cls(limit)
         for table in tables:
-            out.mentions.extend(table.mentions if isinstance(table, MentionTable) else table)
+            for found in _by_path(table) if isinstance(table, MentionTable) else [table]:
+                out.add(found)
         return out
+
+
+def _by_path(mentions: Iterable[Mention]) -> list[list[Mention]]:
+    by_path: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_path.setdefault(m.path, []).append(m)
+    return list(by_path.values())
 
 
 _ASCII_WORD = re.compile(r"[a-z]+")

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import JaroWinkler
 
-from .entities import Mention
+from .entities import Form, Mention, MentionTable
 from .langid import _zipf
 from .text import fold
 from .translit import has_marks, marks_count, skeleton
@@ -43,26 +43,6 @@ GIVEN_SIMILARITY = 0.7
 LONG_SURNAME = 6  # an unmarked surname this long may be matched through transliteration
 
 Key = tuple[str, ...]
-
-
-@dataclass
-class Form:
-    """One spelling and every mention of it."""
-
-    words: tuple[str, ...]
-    mentions: list[Mention] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return " ".join(self.words)
-
-    @property
-    def count(self) -> int:
-        return len(self.mentions)
-
-    @property
-    def files(self) -> list[str]:
-        return sorted({m.path for m in self.mentions})
 
 
 @dataclass(eq=False)
@@ -130,10 +110,10 @@ def attested(word: str) -> bool:
     return any(_zipf(low, lang) >= ATTESTED_ZIPF for lang in ATTESTING)
 
 
-def group(mentions: list[Mention], listed: Listed) -> list[Entity]:
-    forms: dict[tuple[str, ...], Form] = {}
-    for m in mentions:
-        forms.setdefault(m.words, Form(m.words)).mentions.append(m)
+def group(mentions: MentionTable | Iterable[Mention], listed: Listed) -> list[Entity]:
+    """The entities of a folder's mentions (a table, or mentions of any documents)."""
+    table = mentions if isinstance(mentions, MentionTable) else MentionTable.of(mentions)
+    forms = table.forms
     base: dict[Key, Cluster] = {}
     for words in sorted(forms):
         key = tuple(fold(w) for w in words)
