@@ -15,7 +15,7 @@ import enum
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from . import gazetteer
 from .text import tokens
@@ -127,6 +127,12 @@ class Lexicon:
     persons: frozenset[str]  # lower-case nouns and titles: minister, mr
     ships: frozenset[str] = frozenset()  # lower-case: ship, vessel ("she" is English)
 
+    @cached_property
+    def nouns(self) -> frozenset[str]:
+        """Every lower-case word `noun_kind` knows: the others need no look-up."""
+        plural = {w + "s" for w in self.things | self.ships}
+        return self.persons | self.ships | self.things | plural
+
     @classmethod
     def of(cls, things: Iterable[str], organisations: Iterable[str],
            persons: Iterable[str], ships: Iterable[str] = ()) -> Lexicon:
@@ -163,7 +169,7 @@ def mentions(text: str, start: int, end: int, lexicon: Lexicon,
     while i < len(toks):
         tok = toks[i]
         if not tok.text[:1].isupper():
-            kind = lexicon.noun_kind(tok.text)
+            kind = lexicon.noun_kind(tok.text) if tok.text.lower() in lexicon.nouns else None
             if kind is not None:
                 out.append(Mention(kind, tok.text, start + tok.start, start + tok.end))
             i += 1
