@@ -14,7 +14,7 @@ from pathlib import Path
 from .consistency import CODES as FOLDER_CODES
 from .consistency import decide
 from .document import DEFAULT_SUFFIXES, Document, DocumentError, DocumentSkipped
-from .entities import Mention, MentionTable, collect_mentions
+from .entities import KEEP, Mention, MentionTable, collect_mentions
 from .fixer import allowed, apply_fixes
 from .kinds.base import Rule, is_evidence
 from .loader import RuleSet
@@ -90,15 +90,15 @@ def check_paths(paths: Iterable[Path], rules: RuleSet, with_fixed: bool = False,
     notes: list[str] = []
     kept: list[tuple[Document, list[Finding]]] = []
 
-    def tables() -> Iterator[MentionTable]:
-        for doc, findings, table in run_per_file(walk(paths, errors=errors), _check_one,
-                                                 (rules,), jobs, errors, notes):
-            kept.append((doc, findings))
-            yield table
-
-    # folder-wide names stage: merge the per-document mention tables, then decide
-    merged = MentionTable.merge(tables())
-    folder = decide(merged, rules, {doc.path: found for doc, found in kept if found})
+    # the folder-wide names stage counts each file's mentions into one table whose
+    # size follows the distinct spellings, not the files; then decides on it
+    table = MentionTable(limit=KEEP)
+    for doc, findings, mentions in run_per_file(walk(paths, errors=errors), _check_one,
+                                                (rules,), jobs, errors, notes):
+        kept.append((doc, findings))
+        table.add(mentions)
+    folder = decide(table, rules, {doc.path: found for doc, found in kept if found},
+                    again=lambda: _mentions_again(doc for doc, _ in kept))
     results = []
     everything = allowed("all")
     for doc, findings in kept:
@@ -123,15 +123,29 @@ def folder_findings(paths: Iterable[Path], rules: RuleSet, jobs: int = 1
                     ) -> dict[str, list[Finding]]:
     """The folder-wide names stage alone, per file (for `fix`, which fixes file by file)."""
     errors: list[str] = []
-    mentions = run_per_file(walk(paths, errors=errors), _mentions_one, (), jobs, errors, [])
-    return decide(MentionTable.merge(mentions), rules).findings
+    files = list(walk(paths, errors=errors))
+    table = MentionTable(limit=KEEP)
+    for mentions in run_per_file(files, _mentions_one, (), jobs, errors, []):
+        table.add(mentions)
+    again = lambda: run_per_file(files, _mentions_one, (), jobs, [], [])  # noqa: E731
+    return decide(table, rules, again=again).findings
 
 
 def _mentions_one(doc: Document) -> list[Mention]:
     return collect_mentions(doc)
 
 
-def _check_one(doc: Document, rules: RuleSet) -> tuple[Document, list[Finding], MentionTable]:
+def _mentions_again(docs: Iterable[Document]) -> Iterator[list[Mention]]:
+    """Each checked file's mentions once more, in walk order (for spellings the
+    bounded table kept only in part); a file gone since is left out."""
+    for doc in docs:
+        try:
+            yield collect_mentions(doc.whole())
+        except DocumentError:
+            continue
+
+
+def _check_one(doc: Document, rules: RuleSet) -> tuple[Document, list[Finding], list[Mention]]:
     """The per-document stage (run in worker processes with --jobs). A file
     without findings comes back as its path alone: no text to hand over."""
     findings = check_document(doc, rules)

@@ -27,3 +27,22 @@ def test_a_file_only_the_names_stage_reports_on_is_read_again():
     for result in reported:
         assert not result.doc.is_placeholder
         assert all(result.doc.text[f.start:f.end] == f.text for f in result.findings)
+
+
+def test_spellings_seen_more_often_than_the_table_keeps_are_all_reported(tmp_path):
+    """The table keeps KEEP mentions a spelling; the stage reads the rest again."""
+    from normalize.entities import KEEP
+
+    for n in range(KEEP + 6):
+        (tmp_path / f"a{n:02}.txt").write_text(
+            f"Part {n}. Minister Kęstutis Budrys spoke to Kęstutis Budrys aides.\n",
+            encoding="utf-8")
+    for n in range(KEEP + 2):
+        (tmp_path / f"b{n:02}.txt").write_text(
+            f"Part {n}. Minister Kestutis Budrys spoke.\n", encoding="utf-8")
+    report = check_paths([tmp_path], load_rules([], False))
+    flagged = sorted(Path(r.doc.path).name for r in report.files if r.findings)
+    assert flagged == [f"b{n:02}.txt" for n in range(KEEP + 2)]
+    for result in report.files:
+        for f in result.findings:
+            assert result.doc.text[f.start:f.end] == f.text == "Kestutis Budrys"
