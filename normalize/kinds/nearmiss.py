@@ -32,9 +32,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein
-from wordfreq import zipf_frequency
 
 from ..document import Document
+from ..langid import _zipf  # wordfreq loads lazily: `import normalize` stays quick
 from ..model import Finding
 from .base import FieldSpec, Rule
 from .regions import Regions, find_all, lowered, minimal
@@ -85,7 +85,7 @@ class NearMissRule(Rule):
             word, start = m.group("word"), m.start("word")
             if word.lower() in self.exact:
                 continue
-            if _opens_sentence(doc.text, start) and zipf_frequency(word.lower(), "en") >= 3.0:
+            if _opens_sentence(doc.text, start) and _zipf(word.lower(), "en") >= 3.0:
                 continue  # "Patrol drones ...": an ordinary word, capitalised by position
             close = self._close(word)
             if len(close) != 1:
