@@ -11,6 +11,7 @@ language than in the expected one (word frequencies from `wordfreq`).
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -52,14 +53,16 @@ def detect(text: str) -> list[tuple[str, float]]:
         return []
 
 
-def detect_unless(text: str, expected: str, min_probability: float) -> list[tuple[str, float]]:
-    """`detect(text)`, or [] as soon as no language but `expected` can reach
-    `min_probability` (exact: see normalize.langtrials)."""
+def detect_unless(text: str, expected: str, min_probability: float,
+                  candidates: frozenset[str] | None = None) -> list[tuple[str, float]]:
+    """`detect(text)`, or [] as soon as no language but `expected` (and, if
+    given, none of `candidates`) can reach `min_probability` (exact: see
+    normalize.langtrials)."""
     from .langtrials import probabilities_unless
 
     detector = _detector_factory().create()
     detector.append(text)
-    return probabilities_unless(detector, expected, min_probability)
+    return probabilities_unless(detector, expected, min_probability, candidates)
 
 
 @lru_cache(maxsize=200_000)
@@ -83,7 +86,11 @@ def function_words(lang: str, n: int = 150) -> frozenset[str]:
         return frozenset()
 
 
-def leaning(words: list[str], lang: str, expected: str, margin: float = 0.5) -> float:
+# a word votes for a language when its Zipf frequency there is higher by more than this
+LEANING_MARGIN = 0.5
+
+
+def leaning(words: list[str], lang: str, expected: str, margin: float = LEANING_MARGIN) -> float:
     """Share of `words` clearly more frequent in `lang` than in `expected`."""
     if not words:
         return 0.0
@@ -93,16 +100,27 @@ def leaning(words: list[str], lang: str, expected: str, margin: float = 0.5) -> 
 
 def guess_foreign(text: str, expected: str = "en", min_probability: float = 0.9,
                   min_leaning: float = 0.5) -> Guess | None:
-    """A Guess when `text` is confidently not in `expected`, else None."""
+    """A Guess when `text` is confidently not in `expected`, else None.
+
+    Languages the words cannot lean towards enough are ruled out first
+    (normalize.lexicon): langdetect stops as soon as none of the others can
+    win, and no word list is loaded for a language that could not pass."""
+    from .lexicon import claimants
+
     words = [w.lower() for w in WORD_RE.findall(text)]
     if not words:
         return None
-    ranked = detect_unless(text, expected, min_probability)
+    candidates = claimants(words, expected, min_leaning)
+    if candidates is not None and not candidates:
+        return None
+    ranked = detect_unless(text, expected, min_probability, candidates)
     if not ranked:
         return None
     lang, prob = ranked[0]
     lang = lang.split("-")[0]
     if lang == expected or prob < min_probability:
+        return None
+    if candidates is not None and lang not in candidates:
         return None
     share = leaning(words, lang, expected)
     if share < min_leaning:
@@ -118,7 +136,6 @@ _NAME_PREFIX = {"CJK": "HAN", "HIRAGANA": "KANA", "KATAKANA": "KANA", "HANGUL": 
 
 
 @lru_cache(maxsize=8192)
-@lru_cache(maxsize=8192)
 def script_of(ch: str) -> str:
     """The script of a letter or mark ('LATIN', 'CYRILLIC', 'HAN' ...); '' otherwise."""
     import unicodedata
@@ -127,6 +144,21 @@ def script_of(ch: str) -> str:
         return ""
     first = unicodedata.name(ch, "").split(" ", 1)[0]
     return _NAME_PREFIX.get(first, first)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def foreign_letters(text: str, expected_script: str = "LATIN") -> frozenset[str]:
+    """The distinct letters and marks of `text` not of `expected_script`. A
+    line with none of them has no foreign run (see foreign_script_runs)."""
+    if expected_script == "LATIN":
+        if text.isascii():
+            return frozenset()  # ASCII letters are all Latin
+        chars = set(_NON_ASCII.findall(text))
+    else:
+        chars = set(text)
+    return frozenset(c for c in chars if script_of(c) not in ("", expected_script))
 
 
 @dataclass(frozen=True)

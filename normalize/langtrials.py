@@ -17,15 +17,20 @@ map() over rows prepared once per walk, which Python runs several times faster.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from itertools import repeat
 from operator import mul, truediv
 from typing import Any
 
+_SLACK = 1e-9  # rounding in the running sums
 
-def probabilities_unless(detector: Any, expected: str,
-                         min_probability: float) -> list[tuple[str, float]]:
+
+def probabilities_unless(detector: Any, expected: str, min_probability: float,
+                         candidates: Collection[str] | None = None) -> list[tuple[str, float]]:
     """[(language, probability), ...] best first, as langdetect ranks them, or
-    [] as soon as no language but `expected` can reach `min_probability`.
+    [] as soon as no language but `expected` (and, if given, none of
+    `candidates`, by code before any "-": "zh" for "zh-cn") can reach
+    `min_probability`.
 
     `detector` is a fresh langdetect Detector with the text appended."""
     detector.cleaning_text()
@@ -34,7 +39,10 @@ def probabilities_unless(detector: Any, expected: str,
         return []
     table = detector.word_lang_prob_map
     langs = detector.langlist
-    others = [i for i, lang in enumerate(langs) if lang.split("-")[0] != expected]
+    others = [i for i, lang in enumerate(langs) if lang.split("-")[0] != expected
+              and (candidates is None or lang.split("-")[0] in candidates)]
+    if not others and _SLACK < min_probability:
+        return []  # what the last walk would conclude
     trials = detector.n_trial
     total = [0.0] * len(langs)
     rand = detector.random
@@ -59,7 +67,7 @@ def probabilities_unless(detector: Any, expected: str,
                     break
             i += 1
         total = [t + p / trials for t, p in zip(total, prob)]
-        reachable = (trials - done) / trials + 1e-9
+        reachable = (trials - done) / trials + _SLACK
         if max((total[j] for j in others), default=0.0) + reachable < min_probability:
             return []
     ranked = sorted(((p, lang) for lang, p in zip(langs, total)

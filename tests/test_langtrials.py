@@ -29,3 +29,12 @@ def test_early_stop_never_changes_the_decision(line):
         return bool(ranked) and ranked[0][0].split("-")[0] != "en" and ranked[0][1] >= 0.9
 
     assert foreign(detect_unless(line, "en", 0.9)) == foreign(detect(line))
+
+
+@pytest.mark.parametrize("line", LINES)
+@pytest.mark.parametrize("candidates", [frozenset(), {"fr"}, {"de", "nl", "it", "pl"}])
+def test_candidates_change_no_decision_about_them(line, candidates):
+    def foreign(ranked):
+        return bool(ranked) and ranked[0][0].split("-")[0] in candidates and ranked[0][1] >= 0.9
+
+    assert foreign(detect_unless(line, "en", 0.9, candidates)) == foreign(detect(line))

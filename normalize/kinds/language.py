@@ -18,12 +18,13 @@ Rule-file syntax (besides the common keys):
 
 The message may use {language} (a name) and {code}.
 
-How "words" matches: cheap tests first (enough words; not mostly names: few
-capitalised words other than a sentence's first; not full of the expected
-language's most frequent words), then seeded langdetect, then a word
-frequency vote (see normalize.langid). "BRUSSELS", "By Vafa Guliyeva" and
-"Wooden kamikaze drones" stay unflagged. Lines mostly in another script are
-left to "script".
+How "words" matches: cheap tests first (enough words; some language could
+win the word frequency vote below, from a table of the common English words
+(normalize.lexicon); not mostly names: few capitalised words other than a
+sentence's first; not full of the expected language's most frequent words),
+then seeded langdetect, then a word frequency vote (see normalize.langid).
+"BRUSSELS", "By Vafa Guliyeva" and "Wooden kamikaze drones" stay unflagged.
+Lines mostly in another script are left to "script".
 
 How "script" matches (no statistics, so it is fast and cannot misread a
 short line): a stretch of letters of another script than the article's
@@ -31,7 +32,8 @@ short line): a stretch of letters of another script than the article's
 `min_script_words` words, or a whole line of two words or more in that
 script. A single foreign word or a name in its own script ("Moscow
 (Москва)") stays unflagged. The language is named from the letters
-(Ukrainian і/ї/є/ґ, Russian ы/э/ъ/ё, Japanese kana ...).
+(Ukrainian і/ї/є/ґ, Russian ы/э/ъ/ё, Japanese kana ...). Only lines holding
+a letter of another script are walked; most articles have none at all.
 
 Fix safety: none; a person translates or deletes.
 """
@@ -45,14 +47,16 @@ from ..document import Document
 from ..langid import (
     UNSPACED_SCRIPTS,
     ScriptRun,
+    foreign_letters,
     foreign_script_runs,
     function_words,
     guess_foreign,
     script_language,
     script_of,
 )
+from ..lexicon import NONE, claimants
 from ..model import Finding
-from ..text import WORD_RE
+from ..text import _LETTER, _MARK, WORD_RE
 from .base import FieldSpec, Rule
 
 LANGUAGE_NAMES = {
@@ -68,6 +72,15 @@ LANGUAGE_NAMES = {
 _LINE = re.compile(r"[^\r\n]+")
 _SENTENCE_START = re.compile(r"(?:^|[.:!?;|•·–—-]\s*)$")
 _SENTENCE_WORDS = 6
+# WORD_RE's words in lower-case ASCII text, found several times faster
+# (lower-casing ASCII changes no word's bounds)
+_ASCII_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+# what a text's bytes become for _lines_and_words: letters in lower case, hyphens and
+# line breaks (\r as \n) kept, anything else (digits, '?' for non-ASCII ...) a blank
+_FOLD = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or c in (45, 10)
+              else 10 if c == 13 else 32 for c in range(256))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_WORDISH = re.compile(rf"{_LETTER}|{_MARK}")  # what WORD_RE may take into a word
 EXPECTED_SCRIPT = {"ru": "CYRILLIC", "uk": "CYRILLIC", "bg": "CYRILLIC", "sr": "CYRILLIC",
                    "el": "GREEK", "ar": "ARABIC", "he": "HEBREW", "zh": "HAN", "ja": "HAN",
                    "ko": "HANGUL"}
@@ -84,6 +97,31 @@ def _mostly_names(line: str, words: list[tuple[int, str]]) -> bool:
         and not (sentence and _SENTENCE_START.search(line[:at].rstrip("«“\"'( ")))
     )
     return capitalised * 2 >= len(words)
+
+
+def _lines_and_words(text: str) -> Iterator[tuple[int, int, list[str] | None]]:
+    """(start, end, words) for each line _LINE finds in `text`, its words
+    lower-cased as `leaning` gets them; None for a line with a non-ASCII letter
+    or mark. All lines at once: one encode and one translate for the text,
+    then a split per line (a word of letters and hyphens in ASCII is a word
+    of WORD_RE; any other character only separates words)."""
+    odd = frozenset() if text.isascii() else frozenset(
+        c for c in set(_NON_ASCII.findall(text)) if _WORDISH.match(c))
+    # one byte per character ('?' for non-ASCII): offsets stay the text's
+    folded = text.encode("ascii", "replace").translate(_FOLD).decode("ascii")
+    end = -1
+    for chunk in folded.split("\n"):
+        start = end + 1
+        end = start + len(chunk)
+        if not chunk:
+            continue
+        if odd and not odd.isdisjoint(text[start:end]):
+            yield start, end, None
+        elif "-" in chunk and ("- " in chunk or " -" in chunk or "--" in chunk
+                               or chunk[0] == "-" or chunk[-1] == "-"):
+            yield start, end, _ASCII_WORD.findall(chunk)  # a hyphen not inside a word
+        else:
+            yield start, end, chunk.split()
 
 
 def _foreign_share(line: str, expected_script: str) -> float:
@@ -114,19 +152,35 @@ class LanguageRule(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         expected = self.options["expected"]
         script = EXPECTED_SCRIPT.get(expected, "LATIN")
-        judge = self._scripts if self.options["method"] == "script" else self._words
-        for m in _LINE.finditer(doc.text):
-            yield from judge(doc, m.start(), m.group(), expected, script)
+        if self.options["method"] == "script":
+            foreign = foreign_letters(doc.text, script)
+            if not foreign:
+                return  # no letter of another script: no run anywhere
+            for m in _LINE.finditer(doc.text):
+                if not foreign.isdisjoint(m.group()):
+                    yield from self._scripts(doc, m.start(), m.group(), expected, script)
+            return
+        least, min_leaning = self.options["min_words"], self.options["min_leaning"]
+        for start, end, lowered in _lines_and_words(doc.text):
+            if lowered is not None and (len(lowered) < least or claimants(
+                    lowered, expected, min_leaning) == NONE):
+                continue  # the first two ways out of _words, taken early
+            yield from self._words(doc, start, doc.text[start:end], expected, script)
 
     def _words(self, doc: Document, at: int, line: str, expected: str,
                script: str) -> Iterator[Finding]:
+        # the words as `leaning` sees them
+        lowered = (_ASCII_WORD.findall(line.lower()) if line.isascii()
+                   else [w.lower() for w in WORD_RE.findall(line)])
+        if len(lowered) < self.options["min_words"]:
+            return
+        # four ways out with no finding, the cheapest and most frequent first
+        if claimants(lowered, expected, self.options["min_leaning"]) == NONE:
+            return  # no language can claim enough of the words
         words = [(w.start(), w.group()) for w in WORD_RE.finditer(line)]
-        if len(words) < self.options["min_words"]:
-            return
-        # three ways out with no finding, the cheapest and most frequent first
-        if _looks_expected([w for _, w in words], expected):
-            return
         if _mostly_names(line, words):
+            return
+        if _looks_expected([w for _, w in words], expected):
             return
         if (script != "LATIN" or not line.isascii()) and _foreign_share(line, script) > 0.5:
             return  # another script: the "script" method's business

@@ -1,0 +1,131 @@
+"""Which other languages could claim a line's words: a bound computed before langdetect.
+
+A line is foreign for the "words" method only if, for the language L that
+langdetect names, at least `min_leaning` of its words are clearly more
+frequent in L than in English (normalize.langid.leaning). Whether a word
+votes so depends only on the word and L, so scripts/gen_lexicon.py computes
+it once for the common English words and ships it in data/claims-en.tsv.gz.
+
+For a line, the votes L can get are at most the words claimed by L plus the
+words the file does not know (they might vote for anything). When that bound
+stays under `min_leaning` for L, the line cannot lean towards L; when it does
+for every language, the line is left alone without running langdetect or
+loading any word list, and that is the answer the full test would give. Most
+lines of an English article are settled so, with one set look-up per word.
+
+The file is exact for the versions of wordfreq, langcodes and langdetect
+named in its first line (and with the same optional tokenisers missing); with
+any other versions it is not used and every line takes the full test.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+from .langid import LEANING_MARGIN
+
+DATA = Path(__file__).resolve().parent / "data" / "claims-en.tsv.gz"
+EXPECTED = "en"  # the language the file is about
+NONE: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    # the safe words among the most frequent: a small set, tried first, that stays
+    # in the processor's caches where the full one (70,000 words) does not
+    common: frozenset[str]
+    safe: frozenset[str]  # words that vote for no other language
+    claims: dict[str, tuple[str, ...]]  # words that vote for some: those languages
+    languages: tuple[str, ...]  # every language langdetect can name, but EXPECTED
+
+
+def claimants(words: list[str], expected: str, min_leaning: float) -> frozenset[str] | None:
+    """The languages towards which `words` (lower-case, as `leaning` gets them)
+    might lean by `min_leaning` or more; an empty set when none can, None when
+    there is nothing to go by (another expected language, other versions)."""
+    if expected != EXPECTED:
+        return None
+    lexicon = _lexicon()
+    if lexicon is None:
+        return None
+    n = len(words)
+    if not n:
+        return NONE
+    # one look-up per word settles an English line: few words vote at all
+    if (n - sum(map(lexicon.common.__contains__, words))) / n < min_leaning:
+        return NONE
+    safe = lexicon.safe
+    if (n - sum(map(safe.__contains__, words))) / n < min_leaning:
+        return NONE
+    unknown = 0
+    votes: Counter[str] = Counter()
+    for word in words:
+        if word in safe:
+            continue
+        claims = lexicon.claims.get(word)
+        if claims is None:
+            unknown += 1
+        else:
+            votes.update(claims)
+    return frozenset(lang for lang in lexicon.languages
+                     if not (unknown + votes[lang]) / n < min_leaning)
+
+
+def environment(missing: list[str]) -> dict[str, Any]:
+    """What the file's figures depend on besides the words: package versions,
+    langdetect's languages, the optional tokenisers that are not installed
+    (wordfreq gives 0 for Japanese, Korean, Chinese without them), the margin."""
+    found = find_spec("langdetect")
+    folder = Path(next(iter(found.submodule_search_locations or ()))) if found else None
+    profiles = folder / "profiles" if folder else None
+    return {
+        "expected": EXPECTED,
+        "margin": LEANING_MARGIN,
+        "versions": {name: _version(name) for name in ("wordfreq", "langcodes", "langdetect")},
+        "profiles": sorted(n for n in os.listdir(profiles) if not n.startswith("."))
+        if profiles and profiles.is_dir() else [],
+        "missing": [name for name in missing if find_spec(name) is None],
+    }
+
+
+def _version(name: str) -> str:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return ""
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> Lexicon | None:
+    """The shipped file, if it holds for the installed packages."""
+    try:
+        lines = gzip.decompress(DATA.read_bytes()).decode("utf-8").splitlines()
+        header = json.loads(lines[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    if {k: header.get(k) for k in _KEYS} != environment(header.get("missing", [])):
+        return None
+    safe: list[str] = []
+    claims: dict[str, tuple[str, ...]] = {}
+    common = 0
+    for n, line in enumerate(lines[1:]):
+        word, _, langs = line.partition("\t")
+        if langs:
+            claims[word] = tuple(langs.split(","))
+        else:
+            safe.append(word)
+            common += n < header["common"]  # the file's most frequent words come first
+    languages = tuple(lang for lang in header["languages"] if lang != EXPECTED)
+    return Lexicon(frozenset(safe[:common]), frozenset(safe), claims, languages)
+
+
+_KEYS = ("expected", "margin", "versions", "profiles", "missing")
