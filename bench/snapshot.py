@@ -44,7 +44,10 @@ def save(out: Path, corpora: Path, mqm: int) -> None:
         for result in report.files:
             where = os.path.relpath(result.doc.path, ROOT.parent)
             rows += [_row(where, f) for f in result.findings]
+    else:
+        print(f"warning: no BBC corpus at {bbc} (give --corpora or $NORMALIZE_CORPORA)")
     source = corpora / "mqm-wmt23-zhen" / "wmt23_zhen_news_sxs_mqm.jsonl"
+    targets = 0
     if source.is_file() and mqm:
         with source.open(encoding="utf-8") as lines:
             for n, line in enumerate(lines):
@@ -52,8 +55,11 @@ def save(out: Path, corpora: Path, mqm: int) -> None:
                     break
                 doc = Document.from_text(json.loads(line)["target"], f"mqm:{n}")
                 rows += [_row(doc.path, f) for f in check_document(doc, rules)]
+                targets += 1
+    elif mqm:
+        print(f"warning: no MQM corpus at {source}")
     out.write_text(json.dumps(rows, ensure_ascii=False, indent=0), encoding="utf-8")
-    print(f"{len(rows)} findings in {len(folders)} folders and {mqm} MQM targets -> {out}")
+    print(f"{len(rows)} findings in {len(folders)} folders and {targets} MQM targets -> {out}")
 
 
 def compare(old: Path, new: Path) -> int:
