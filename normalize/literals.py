@@ -1,103 +1,414 @@
-"""Literal text a pattern cannot match without: a substring test before a regex pass.
+"""Text a pattern cannot match without: needles that let most rules skip a document.
 
-A rule's pattern is run over a document only if the document holds one of the
-pattern's required literals. Finding "town" with `str.__contains__` is a
-memchr-speed scan, while a pattern that starts with a look-behind (the
-Unicode word boundary every swap has) defeats `re`'s own literal search and
-steps through the text one position at a time. Most rules' words are absent
-from most articles, so most patterns never run.
+A rule's regular expression is run over a document only if the document
+holds the text its matches need. `requirements` reads the parsed pattern and
+returns *requirements*: sets of needles, one of which every match contains
+(several requirements: each one holds). Needles are lower-cased, and a space
+in a needle stands for a run of white space, so `as\\s+(?:said|says)` needs
+"as said" or "as says". A needle is *bounded* when every match has a
+character other than a-z (or the start of the text) just before it: after
+`\\b`, `^`, a non-word look-behind, white space or punctuation.
 
-`required_literals` reads the parsed pattern: the longest run of literal
-characters in its top-level sequence must appear in every match; for a
-top-level alternation, one such run per alternative. Only ASCII runs are
-used, compared with the document lower-cased when the pattern ignores case;
-documents holding one of the few non-ASCII letters that `re` folds onto an
-ASCII one (Kelvin sign, long s, dotted and dotless i) skip the test.
+All rules' bounded needles are found in one pass per document
+(normalize.needles), so a rule whose needles are absent costs a few set
+look-ups. Unbounded needles are tested one by one with `in`, and only
+when the rule's bounded requirements hold.
+
+Soundness: the set of strings worked out for part of a pattern always holds
+every string that part can match (more is allowed), and a needle is a piece
+of such a string. Letters that `re.IGNORECASE` matches although `str.lower`
+does not map them onto the same letter (dotless i, long s, Kelvin sign,
+dotted capital I, and the Greek and Cyrillic letters with a second small
+form) are kept out of needles or make the document skip the test; so is
+sigma, whose lower case depends on the letters around it.
 """
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
+from itertools import product
+from typing import NamedTuple
 
 try:  # Python 3.11+
+    from re import _casefix
     from re import _constants as sre_constants
     from re import _parser as sre_parse
 except ImportError:  # pragma: no cover - older layout
     import sre_constants  # type: ignore[no-redef]
     import sre_parse  # type: ignore[no-redef]
 
-MIN_LENGTH = 3  # shorter literals are in nearly every text: not worth a test
+    _casefix = None  # type: ignore[assignment]
 
-# Letters that re.IGNORECASE matches to ASCII letters although lower() does not map them.
-_CASE_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
+import re
+
+MIN_LENGTH = 3  # shorter ASCII needles are in nearly every text: not worth a test
+MAX_STRINGS = 256  # strings worked out for one stretch of a pattern: more make a slow index
+MAX_CLASS = 8  # characters of a class [Mm] written out one by one
+KEEP = 3  # requirements kept per pattern, the strongest
+# words too common to tell documents apart: a requirement naming one is dropped
+COMMON = frozenset(
+    "the and that for with was were are this from have has had not but his her its "
+    "they their which said will would been also more than into after about who".split()
+)
+
+_C = sre_constants
+_ZERO_WIDTH = (_C.AT, _C.ASSERT, _C.ASSERT_NOT)
+_REPEATS = (_C.MAX_REPEAT, _C.MIN_REPEAT) + (
+    (_C.POSSESSIVE_REPEAT,) if hasattr(_C, "POSSESSIVE_REPEAT") else ())
+_ATOMIC = getattr(_C, "ATOMIC_GROUP", None)
+_SPACE_CATEGORIES = {_C.CATEGORY_SPACE}
+_NON_LETTER_CATEGORIES = {_C.CATEGORY_SPACE, _C.CATEGORY_DIGIT, _C.CATEGORY_NOT_WORD}
+_LINE_STARTS = {_C.AT_BEGINNING, _C.AT_BEGINNING_LINE, _C.AT_BEGINNING_STRING}
+_TWINS = {chr(c) for k, v in (_casefix._EXTRA_CASES.items() if _casefix else ())
+          for c in (k, *v)}
+_AZ = frozenset("abcdefghijklmnopqrstuvwxyz")
+_LETTER_CODES = [*range(65, 91), *range(97, 123), 0x130, 0x212A]  # what lower()s to a-z
 
 
-def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
-    """Literals one of which every match contains (lower-cased under IGNORECASE),
-    or None when the pattern has no usable literal (it must always run)."""
+class Needle(NamedTuple):
+    text: str  # lower-cased; " " is a run of white space
+    bounded: bool  # never preceded by a-z
+
+
+Requirement = frozenset  # of Needle: one of them occurs in every match
+
+
+def requirements(pattern: str, flags: int = 0, *, anchored: bool = False,
+                 whole_text: bool = True) -> tuple[Requirement, ...]:
+    """Requirements every match of `pattern` meets, strongest first ((): none).
+
+    `anchored`: matches start after a non-letter (a line matched whole).
+    `whole_text`: the pattern runs over the document itself; False for a
+    pattern run over a slice of it, whose `^`, `\\b` and look-behinds at the
+    slice's edge say nothing about the document."""
+    try:
+        tree = sre_parse.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - the caller compiles and reports bad patterns
+        return ()
+    reader = _Reader(tree.state, whole_text)
+    ic = bool(tree.state.flags & re.IGNORECASE)
+    found, _ = reader.scan(list(tree), ic, "yes" if anchored else "")
+    strong = [r for r in found if _strong(r)]
+    strong.sort(key=_strength, reverse=True)
+    return tuple(strong[:KEEP])
+
+
+def starts(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Lower-cased strings without white space, one of which begins every
+    match of `pattern` (so a match is looked for only where one occurs), or None."""
     try:
         tree = sre_parse.parse(pattern, flags)
     except Exception:  # noqa: BLE001 - the caller compiles and reports bad patterns
         return None
-    if (tree.state.flags ^ flags) & re.IGNORECASE:
-        return None  # an inline (?i): the caller's case-folding would not match it
-    found = _of_sequence(list(tree))
-    if found is None:
+    heads = _Reader(tree.state, True).heads(list(tree), bool(tree.state.flags & re.IGNORECASE))
+    if not heads or "" in heads:
         return None
-    if flags & re.IGNORECASE:
-        found = tuple(lit.lower() for lit in found)
-    return found
+    return tuple(sorted(h for h in heads if not any(o != h and h.startswith(o) for o in heads)))
 
 
-def _of_sequence(items: list) -> tuple[str, ...] | None:
-    """The longest top-level literal run of a sequence, or a set from one branch."""
-    best, run = "", []
-    options: tuple[str, ...] | None = None
-    for op, av in _flatten(items):
-        if op is sre_constants.LITERAL and av < 128:
-            run.append(chr(av))
-            continue
-        best = max(best, "".join(run), key=len)
-        run = []
-        if op is sre_constants.BRANCH and options is None:
-            alternatives = [_of_sequence(list(alt)) for alt in av[1]]
-            if all(a is not None for a in alternatives):
-                options = tuple(sorted({lit for a in alternatives for lit in a}))  # type: ignore[union-attr]
-    best = max(best, "".join(run), key=len)
-    if len(best) >= MIN_LENGTH:
-        return (best,)
-    return options
+def _strong(req: Requirement) -> bool:
+    return bool(req) and all(
+        (sum(c.isalnum() for c in n.text) >= MIN_LENGTH or not n.text.isascii())
+        and n.text not in COMMON for n in req)
 
 
-def _flatten(items: list) -> list:
-    """Inline plain groups (?:...) and (...) so their literals join the sequence."""
-    out = []
+def _strength(req: Requirement) -> tuple[bool, int]:
+    return all(n.bounded for n in req), min(len(n.text) for n in req)
+
+
+def _needle(text: str, bound: str) -> Needle | None:
+    """The best needle of one string a stretch can match, whose start is
+    bounded ("yes"), bounded if it starts with a word character ("word"), or not ("")."""
+    if text.startswith(" "):
+        bound = "yes"  # white space before it
+    text = text.strip(" ")
+    if bound == "word" and text[:1] and (text[0].isalnum() or text[0] == "_"):
+        bound = "yes"
+    if bound != "yes":
+        cut = next((i for i in range(1, len(text)) if text[i - 1] not in _AZ), None)
+        if cut is not None:
+            tail = _needle(" " + text[cut:], "yes")
+            if tail is not None and tail.bounded:
+                return tail
+        chunk = max(text.split(" "), key=len)
+        return Needle(chunk, False) if chunk else None
+    return Needle(text, True) if text else None
+
+
+def _prune(needles: set[Needle]) -> Requirement:
+    """Drop needles that hold another one of the set where it would be found:
+    'the act' goes when 'act' is there."""
+    def holds(big: Needle, small: Needle) -> bool:
+        if not small.bounded:
+            return small.text in big.text
+        starts = [i for i in range(1, len(big.text)) if big.text[i - 1] not in _AZ]
+        return any(big.text.startswith(small.text, i)
+                   for i in ([0] if big.bounded else []) + starts)
+    return frozenset(n for n in needles
+                     if not any(m != n and holds(n, m) for m in needles))
+
+
+def _join(left: set[str], right: set[str]) -> set[str] | None:
+    if len(left) * len(right) > MAX_STRINGS:
+        return None
+    return {re.sub("  +", " ", a + b) for a, b in product(left, right)}
+
+
+class _Reader:
+    def __init__(self, state: object, whole_text: bool) -> None:
+        self.state = state
+        self.whole_text = whole_text
+
+    # the strings a part of a pattern can match ------------------------------------
+
+    def exact(self, items: list, ic: bool) -> set[str] | None:
+        """Every string `items` can match (a superset), or None: too many or unknown."""
+        out: set[str] | None = {""}
+        for item in items:
+            part = self.item(item, ic)
+            if part is None or out is None:
+                return None
+            out = _join(out, part)
+        return out
+
+    def item(self, item: tuple, ic: bool) -> set[str] | None:
+        op, av = item
+        if op is _C.LITERAL:
+            return _char(chr(av), ic)
+        if op is _C.IN:
+            return _class(av, ic)
+        if op in _ZERO_WIDTH:
+            return {""}
+        if op is _C.SUBPATTERN:
+            return self.exact(list(av[3]), _flags(ic, av[1], av[2]))
+        if op is _ATOMIC:
+            return self.exact(list(av), ic)
+        if op is _C.BRANCH:
+            out: set[str] = set()
+            for alt in av[1]:
+                part = self.exact(list(alt), ic)
+                if part is None:
+                    return None
+                out |= part
+            return out if len(out) <= MAX_STRINGS else None
+        if op in _REPEATS:
+            low, high, sub = av
+            inner = self.exact(list(sub), ic)
+            if inner is None:
+                return None
+            if inner <= {" "}:
+                return {" "} if low else {"", " "}
+            if high > 3:
+                return None
+            out, power = set(), {""}
+            for n in range(high + 1):
+                if n >= low:
+                    out |= power
+                nxt = _join(power, inner)
+                if nxt is None:
+                    return None
+                power = nxt
+            return out if len(out) <= MAX_STRINGS else None
+        return None
+
+    def heads(self, items: list, ic: bool) -> set[str] | None:
+        """Strings cut at white space, one of which begins every match of `items`."""
+        out = {""}
+        for op, av in items:
+            if op in _ZERO_WIDTH:
+                continue
+            part = self.item((op, av), ic)
+            if part is None:
+                part = self.heads_of((op, av), ic)
+                joined = _join(out, part) if part is not None else None
+                out = joined if joined is not None else out
+                break
+            joined = _join(out, part)
+            if joined is None:
+                break
+            out = joined
+            if any(" " in s for s in out):
+                break
+        return {s.split(" ")[0] for s in out}
+
+    def heads_of(self, item: tuple, ic: bool) -> set[str] | None:
+        op, av = item
+        if op is _C.SUBPATTERN:
+            return self.heads(list(av[3]), _flags(ic, av[1], av[2]))
+        if op is _ATOMIC:
+            return self.heads(list(av), ic)
+        if op is _C.BRANCH:
+            out: set[str] = set()
+            for alt in av[1]:
+                part = self.heads(list(alt), ic)
+                if part is None:
+                    return None
+                out |= part
+            return out if len(out) <= MAX_STRINGS else None
+        if op in _REPEATS and av[0] >= 1:
+            return self.heads(list(av[2]), ic)
+        return None
+
+    # requirements of a sequence ---------------------------------------------------
+
+    def scan(self, items: list, ic: bool, bound: str) -> tuple[list[Requirement], str]:
+        """(requirements, boundedness after the sequence); `bound` is "yes",
+        "word" (bounded if a word character follows) or "" (unknown)."""
+        reqs: list[Requirement] = []
+        stretch: set[str] | None = None
+        start = ""
+
+        def flush() -> str:
+            if stretch is None:
+                return bound
+            needles = {_needle(s, start) for s in stretch}
+            if None not in needles:
+                reqs.append(_prune(needles))  # type: ignore[arg-type]
+            ends = [s[-1:] for s in stretch]
+            if all(e and e not in _AZ for e in ends):
+                return "yes"
+            return "yes" if start == "yes" and all(e == "" or e not in _AZ for e in ends) else ""
+
+        for op, av in items:
+            if op in _ZERO_WIDTH:
+                limit = self.bounds(op, av)
+                if limit:
+                    bound = flush()
+                    stretch = None
+                    bound = "yes" if "yes" in (bound, limit) else limit
+                continue
+            part = self.item((op, av), ic)
+            if part is not None:
+                if stretch is None:
+                    stretch, start = {""}, bound
+                joined = _join(stretch, part)
+                if joined is not None:
+                    stretch = joined
+                    continue
+                bound = flush()
+                stretch, start = part, bound
+                continue
+            bound = flush()
+            stretch = None
+            inner, bound = self.inner((op, av), ic, bound)
+            reqs.extend(inner)
+        bound = flush()
+        return reqs, bound
+
+    def inner(self, item: tuple, ic: bool, bound: str) -> tuple[list[Requirement], str]:
+        """Requirements of an item with too many strings, and the boundedness after it."""
+        op, av = item
+        after = "yes" if self.non_letter(item) and (self.width(item)[0] or bound == "yes") else ""
+        if op is _C.SUBPATTERN:
+            reqs, end = self.scan(list(av[3]), _flags(ic, av[1], av[2]), bound)
+            return reqs, end or after
+        if op is _ATOMIC:
+            reqs, end = self.scan(list(av), ic, bound)
+            return reqs, end or after
+        if op is _C.BRANCH:
+            best, ends = [], []
+            for alt in av[1]:
+                reqs, end = self.scan(list(alt), ic, bound)
+                strong = sorted((r for r in reqs if _strong(r)), key=_strength)
+                best.append(strong[-1] if strong else None)
+                ends.append(end)
+            end = "yes" if all(e == "yes" for e in ends) else ""
+            if None in best:
+                return [], end or after
+            return [frozenset().union(*best)], end or after
+        if op in _REPEATS:
+            # after one round or more, what the last round ends with; after none, `bound`
+            _, end = self.scan(list(av[2]), ic, "")
+            end = "yes" if end == "yes" and (av[0] >= 1 or bound == "yes") else ""
+            if av[0] >= 1:
+                reqs, _ = self.scan(list(av[2]), ic, bound)
+                return reqs, end or after
+            return [], end or after
+        return [], after
+
+    def bounds(self, op: object, av: object) -> str:
+        """What a zero-width item says about the character before the next one."""
+        if not self.whole_text:
+            return ""
+        if op is _C.AT:
+            return "yes" if av in _LINE_STARTS else "word" if av is _C.AT_BOUNDARY else ""
+        direction, sub = av  # type: ignore[misc]
+        if direction != -1:
+            return ""
+        sub = list(sub)
+        if op is _C.ASSERT_NOT:  # (?<![\w...]): not after a word character
+            alts = [list(a) for a in sub[0][1][1]] if len(sub) == 1 and \
+                sub[0][0] is _C.BRANCH else [sub]
+            if any(len(a) == 1 and a[0][0] is _C.IN
+                   and (_C.CATEGORY, _C.CATEGORY_WORD) in a[0][1] for a in alts) \
+                    and all(self.width(("seq", a)) == (1, 1) for a in alts):
+                return "yes"
+            return ""
+        return "yes" if sub and self.non_letter(sub[-1]) and self.width(sub[-1])[0] else ""
+
+    def width(self, item: tuple) -> tuple[int, int]:
+        items = item[1] if item[0] == "seq" else [item]
+        return sre_parse.SubPattern(self.state, list(items)).getwidth()
+
+    def non_letter(self, item: tuple) -> bool:
+        """Nothing `item` consumes lower-cases to a-z."""
+        op, av = item
+        if op is _C.LITERAL:
+            return not _letter(chr(av))
+        if op is _C.IN:
+            if av and av[0][0] is _C.NEGATE:
+                return False
+            return all(
+                (o is _C.LITERAL and not _letter(chr(a)))
+                or (o is _C.CATEGORY and a in _NON_LETTER_CATEGORIES)
+                or (o is _C.RANGE and not _letters_in(a[0], a[1]))
+                for o, a in av)
+        if op is _C.SUBPATTERN:
+            return all(self.non_letter(i) for i in av[3])
+        if op is _C.BRANCH:
+            return all(self.non_letter(i) for alt in av[1] for i in alt)
+        if op in _REPEATS:
+            return all(self.non_letter(i) for i in av[2])
+        return op in _ZERO_WIDTH
+
+
+def _flags(ic: bool, add: int, remove: int) -> bool:
+    return bool((ic or add & re.IGNORECASE) and not remove & re.IGNORECASE)
+
+
+def _letter(ch: str) -> bool:
+    """Lower-cases to a-z: A-Z, a-z, dotted capital I, Kelvin sign."""
+    return ch.lower()[:1] in _AZ
+
+
+def _letters_in(low: int, high: int) -> bool:
+    return any(low <= c <= high for c in _LETTER_CODES)
+
+
+def _char(ch: str, ic: bool) -> set[str] | None:
+    if ch.isspace():
+        return {" "}
+    low = ch.lower()
+    if len(low) != 1 or low in "σς" or (ic and not ch.isascii() and (low in _TWINS
+                                                                    or ch in _TWINS)):
+        return None
+    return {low}
+
+
+def _class(items: list, ic: bool) -> set[str] | None:
+    chars: list[str] = []
+    out: set[str] = set()
     for op, av in items:
-        if op is sre_constants.SUBPATTERN and not av[1] and not av[2]:
-            out.extend(_flatten(list(av[-1])))
+        if op is _C.LITERAL:
+            chars.append(chr(av))
+        elif op is _C.RANGE and av[1] - av[0] < MAX_CLASS:
+            chars.extend(map(chr, range(av[0], av[1] + 1)))
+        elif op is _C.CATEGORY and av in _SPACE_CATEGORIES:
+            out.add(" ")
         else:
-            out.append((op, av))
-    return out
-
-
-@lru_cache(maxsize=8)
-def search_key(text: str) -> str:
-    """The document as the literal test compares it (lower-cased)."""
-    return text.lower()
-
-
-@lru_cache(maxsize=8)
-def _has_case_twins(text: str) -> bool:
-    return _CASE_TWINS.search(text) is not None
-
-
-def may_match(literals: tuple[str, ...] | None, text: str, ignore_case: bool) -> bool:
-    """False only when the pattern with `literals` cannot match `text`."""
-    if literals is None:
-        return True
-    if ignore_case:
-        if not text.isascii() and _has_case_twins(text):
-            return True
-        text = search_key(text)
-    return any(lit in text for lit in literals)
+            return None
+    for ch in chars:
+        got = _char(ch, ic)
+        if got is None:
+            return None
+        out |= got
+    return out if len(out) <= MAX_CLASS else None

@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from ..document import Document
-from ..literals import may_match, required_literals
+from ..literals import requirements, sre_parse, starts
 from ..model import Finding
+from ..needles import Gate, finditer
 from .base import FieldSpec, Rule
 
 
@@ -48,15 +50,18 @@ class ExistenceRule(Rule):
         joined = "|".join(f"(?:{p})" for p in patterns)
         flags = re.MULTILINE | (re.IGNORECASE if options["ignore_case"] else 0)
         self.pattern = self.compile("patterns", joined, flags)
-        self.literals = required_literals(joined, flags)  # see normalize.literals
+        # text every match needs (normalize.literals), and how long a line can match
+        self.gate = Gate(requirements(joined, flags, anchored=options["line"]))
+        self.widths = sre_parse.parse(joined, flags).getwidth()
+        self.heads = None if options["line"] else starts(joined, flags)
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        if not may_match(self.literals, doc.text, self.options["ignore_case"]):
+        if not self.gate.open(doc.text):
             return
         if self.options["line"]:
             yield from self._check_lines(doc)
             return
-        for m in self.pattern.finditer(doc.text):
+        for m in finditer(self.pattern, doc.text, self.heads):
             start, end = m.start(), m.end()
             text = m.group()
             # trim surrounding blanks so the span is the text itself
@@ -66,12 +71,23 @@ class ExistenceRule(Rule):
                 yield self.finding(doc, start, end)
 
     def _check_lines(self, doc: Document) -> Iterator[Finding]:
-        for m in _LINE.finditer(doc.text):
-            line = m.group()
-            body = line.strip()
-            if body and self.pattern.fullmatch(body):
-                start = m.start() + len(line) - len(line.lstrip())
+        shortest, longest = self.widths
+        for start, body in _lines(doc.text):
+            if shortest <= len(body) <= longest and self.pattern.fullmatch(body):
                 yield self.finding(doc, start, start + len(body))
 
 
 _LINE = re.compile(r"[^\r\n]+")
+
+
+@lru_cache(maxsize=8)
+def _lines(text: str) -> tuple[tuple[int, str], ...]:
+    """Each line's text without surrounding blanks, and where that starts;
+    shared by the line rules of one document."""
+    out = []
+    for m in _LINE.finditer(text):
+        line = m.group()
+        body = line.strip()
+        if body:
+            out.append((m.start() + len(line) - len(line.lstrip()), body))
+    return tuple(out)

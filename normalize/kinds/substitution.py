@@ -33,8 +33,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..document import Document
-from ..literals import may_match, required_literals
+from ..literals import requirements, starts
 from ..model import Applicability, Finding
+from ..needles import Gate, Gates, finditer
 from ..text import LEFT_BOUNDARY, RIGHT_BOUNDARY, match_case
 from .base import FieldSpec, Rule
 
@@ -60,34 +61,46 @@ class SubstitutionRule(Rule):
         if not swap:
             raise self.error("swap", "'swap' is empty: give at least one entry")
         self.entries: list[tuple[re.Pattern[str], list[str]]] = []
-        self.literals: list[tuple[str, ...] | None] = []  # see normalize.literals
+        gates = []  # text each entry's matches need (normalize.literals)
+        self.heads: list[tuple[str, ...] | None] = []  # text each entry's matches begin with
         for found, proposal in swap.items():
             body = found if options["regex"] else re.escape(found).replace(r"\ ", r"\s+")
-            pattern = self.compile("swap", f"{LEFT_BOUNDARY}(?:{body}){RIGHT_BOUNDARY}", flags)
+            source = f"{LEFT_BOUNDARY}(?:{body}){RIGHT_BOUNDARY}"
+            pattern = self.compile("swap", source, flags)
             proposals = [proposal] if isinstance(proposal, str) else list(proposal)
             if not proposals:
                 raise self.error("swap", f"entry {found!r} has no proposal")
             self.entries.append((pattern, proposals))
-            self.literals.append(required_literals(body, flags))
+            gates.append(Gate(requirements(source, flags)))
+            self.heads.append(starts(source, flags))
+        self.gates = Gates(gates)
         self.conditions = {
             key: self.compile(key, options[key], flags | (re.MULTILINE if key == "document" else 0))
             for key in ("before", "after", "not_before", "not_after", "document")
             if options[key]
         }
         self.context = options["context"]
-        self.gate_literals = (required_literals(options["document"], flags)
-                              if options["document"] else None)
+        self.document_heads = (starts(options["document"], flags | re.MULTILINE)
+                               if options["document"] else None)
+        # text the document must hold for the conditions that must match
+        self.needs = Gate([
+            *(requirements(options["document"], flags | re.MULTILINE)
+              if options["document"] else ()),
+            *(req for key in ("before", "after") if options[key]
+              for req in requirements(options[key], flags, whole_text=False)),
+        ], shared=False)
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        gate = self.conditions.get("document")
-        if gate and not (may_match(self.gate_literals, doc.text, self.options["ignore_case"])
-                         and gate.search(doc.text)):
+        text = doc.text
+        live = self.gates.open(text)
+        if not live or not self.needs.open(text):
             return
-        ignore_case = self.options["ignore_case"]
+        gate = self.conditions.get("document")
+        if gate and next(finditer(gate, text, self.document_heads), None) is None:
+            return
         matches = sorted(
-            ((m.start(), -m.end(), n, m) for n, (pattern, _) in enumerate(self.entries)
-             if may_match(self.literals[n], doc.text, ignore_case)
-             for m in pattern.finditer(doc.text)),
+            ((m.start(), -m.end(), n, m) for n in live
+             for m in finditer(self.entries[n][0], text, self.heads[n])),
             key=lambda item: item[:3],
         )
         taken_until = -1

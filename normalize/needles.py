@@ -1,0 +1,236 @@
+"""One pass per document that tells every rule whether its needles occur.
+
+Rules hand their requirements (normalize.literals) to a `Gate` when they
+load; the gate registers their bounded needles here. For a document, one
+regular expression made of all registered needles, written as a trie (so
+that each position is tested against a few characters, not every needle)
+and anchored after a character other than a-z, runs once over the
+lower-cased text; each rule then asks its gate, which costs a few set
+look-ups. The result is kept for the last few documents, so all rules of
+one document share it.
+
+The pass finds, at each position it tries, the longest needle there, and
+goes on after it: a needle starting inside one it found is counted as
+present when it could start there (it lies inside the found one or begins
+with the found one's tail). That may let a rule through that then finds
+nothing; it never holds one back.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from .literals import Requirement
+
+_AZ = frozenset("abcdefghijklmnopqrstuvwxyz")
+# letters re.IGNORECASE matches to a-z (or Kelvin's k) that lower() keeps apart
+_CASE_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+class _Registry:
+    def __init__(self) -> None:
+        self.needles: set[str] = set()
+        self.version = 0
+        self._built = -1
+        self._pattern: re.Pattern[str] | None = None
+        self._implied: dict[str, frozenset[str]] = {}
+        self.sorted: list[str] = []
+
+    def add(self, texts: Iterable[str]) -> None:
+        new = set(texts) - self.needles
+        if new:
+            self.needles |= new
+            self.version += 1
+
+    def pattern(self) -> re.Pattern[str] | None:
+        if self._built != self.version:
+            self._built = self.version
+            self._implied = {}
+            self.sorted = sorted(self.needles)
+            self._pattern = (re.compile(f"[^a-z]({_trie(sorted(self.needles))})")
+                             if self.needles else None)
+        return self._pattern
+
+    def implied(self, found: str) -> frozenset[str]:
+        """Needles present when `found` was matched: those starting at a
+        bounded position inside it, whether they end inside it or after it."""
+        got = self._implied.get(found)
+        if got is None:
+            out = set()
+            for i in [0] + [i for i in range(1, len(found)) if found[i - 1] not in _AZ]:
+                tail = found[i:].lstrip(" ")
+                out.update(tail[:n] for n in range(1, len(tail) + 1)
+                           if tail[:n] in self.needles)  # ends inside `found`
+                if i == 0:
+                    continue  # a longer needle here would have been found instead
+                at = bisect_left(self.sorted, tail)  # begins with the rest of `found`
+                while at < len(self.sorted) and self.sorted[at].startswith(tail):
+                    out.add(self.sorted[at])
+                    at += 1
+            got = self._implied[found] = frozenset(out)
+        return got
+
+
+REGISTRY = _Registry()
+
+
+def _trie(words: list[str]) -> str:
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _emit(root)
+
+
+def _emit(node: dict) -> str:
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _emit(sub)
+                for ch, sub in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a needle ends here; longer ones are tried first
+        return f"(?:{body})?"
+    return body
+
+
+class Found:
+    """What the one pass found in one document: the bounded needles present
+    (`open`: the document holds a letter that makes the test unsafe)."""
+
+    def __init__(self, text: str, registry: _Registry) -> None:
+        self.lowered = text.lower()
+        self.open = bool(_CASE_TWINS.search(text))
+        self.needles: set[str] = set()
+        self._loose: dict[str, bool] = {}
+        self._positions: dict[tuple[str, ...], list[int]] = {}
+        self.aligned = len(self.lowered) == len(text)  # lower() kept every offset
+        pattern = registry.pattern()
+        if self.open or pattern is None:
+            return
+        key = " " + self.lowered
+        matches = set(pattern.findall(key))
+        if any(m[-1] not in _AZ for m in matches):  # rare: its end may start the next one
+            matches, at = set(), 0
+            while m := pattern.search(key, at):
+                matches.add(m.group(1))
+                at = m.end() if m.group(1)[-1] in _AZ else m.end() - 1
+        for match in matches:
+            self.needles |= registry.implied(" ".join(match.split()))
+
+    def positions(self, heads: tuple[str, ...]) -> list[int]:
+        """Where one of `heads` begins, in order (offsets into the text when `aligned`)."""
+        got = self._positions.get(heads)
+        if got is None:
+            low, out = self.lowered, set()
+            for head in heads:
+                at = low.find(head)
+                while at >= 0:
+                    out.add(at)
+                    at = low.find(head, at + 1)
+            got = self._positions[heads] = sorted(out)
+        return got
+
+    def contains(self, text: str) -> bool:
+        """`text` occurs anywhere (an unbounded needle)."""
+        got = self._loose.get(text)
+        if got is None:
+            got = self._loose[text] = text in self.lowered
+        return got
+
+
+_last: list = [None, -1, None]  # the last document's text, the registry's version, Found
+
+
+def found(text: str) -> Found:
+    """The pass over `text`, made once for all rules (the last few documents are kept)."""
+    if text is _last[0] and _last[1] == REGISTRY.version:
+        return _last[2]
+    got = _found(text, REGISTRY.version)
+    _last[:] = [text, REGISTRY.version, got]
+    return got
+
+
+@lru_cache(maxsize=8)
+def _found(text: str, version: int) -> Found:
+    return Found(text, REGISTRY)
+
+
+class Gate:
+    """Requirements that must all hold for a pattern to match a document.
+
+    `shared`: the bounded needles join the one pass over each document
+    (a rule's first test: its own words); otherwise each needle's longest
+    piece without white space is looked for with `in` when asked (tests
+    made only when the shared ones have passed: a condition's context words)."""
+
+    def __init__(self, requirements: Iterable[Requirement], shared: bool = True,
+                 registry: _Registry | None = None) -> None:
+        self.requirements = tuple(requirements)
+        if shared:
+            self.tests = [
+                (frozenset(n.text for n in req if n.bounded),
+                 tuple(sorted(n.text for n in req if not n.bounded)))
+                for req in self.requirements
+            ]
+            (registry or REGISTRY).add(
+                n.text for req in self.requirements for n in req if n.bounded)
+        else:
+            self.tests = [(frozenset(), tuple(sorted({max(n.text.split(" "), key=len)
+                                                      for n in req})))
+                          for req in self.requirements]
+
+    def open(self, text: str, got: Found | None = None) -> bool:
+        """False only when a match in `text` is impossible."""
+        if not self.tests:
+            return True
+        got = got or found(text)
+        if got.open:
+            return True
+        present = got.needles
+        for bounded, loose in self.tests:
+            if bounded.isdisjoint(present) and not any(got.contains(t) for t in loose):
+                return False
+        return True
+
+
+class Gates:
+    """The gates of several patterns (a rule's entries): which are open, with a
+    quick way out when none is: one look-up in the needles that open any first."""
+
+    def __init__(self, gates: Iterable[Gate]) -> None:
+        self.gates = list(gates)
+        self.first: frozenset[str] | None = None
+        if all(g.tests and not g.tests[0][1] for g in self.gates):
+            self.first = frozenset().union(*(g.tests[0][0] for g in self.gates))
+
+    def open(self, text: str) -> list[int]:
+        """Indexes of the gates open for `text`."""
+        if self.first is not None:
+            got = found(text)
+            if not got.open and self.first.isdisjoint(got.needles):
+                return []
+        return [n for n, gate in enumerate(self.gates) if gate.open(text)]
+
+
+MAX_TRIES = 24  # more places to try than this: one search over the text is quicker
+
+
+def finditer(pattern: re.Pattern[str], text: str,
+             heads: tuple[str, ...] | None) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` (same matches), trying a match only where one
+    of `heads` (normalize.literals.starts) begins, when those places are few."""
+    got = found(text)
+    if heads is None or got.open or not got.aligned or \
+            sum(got.lowered.count(h) for h in heads) > MAX_TRIES:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for at in got.positions(heads):
+        if at >= end and (m := pattern.match(text, at)):
+            end = m.end()
+            yield m
