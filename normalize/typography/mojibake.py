@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from . import Hit
+from . import Hit, rare
 
 # cp1252's printable characters in 0x80-0x9F
 _CP1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
@@ -128,7 +128,13 @@ def _uppercase_word_end(text: str, start: int, end: int) -> bool:
     )
 
 
+# every hit begins with a lead byte's character (a "â€" too)
+_LEADS = re.compile("[" + "".join(chr(b) for b in _ALLOWED) + "]")
+
+
 def mojibake(text: str, options: dict[str, Any]) -> Iterator[Hit]:
+    if not _LEADS.search(rare(text)):
+        return
     for m in _RUN.finditer(text):
         run = m.group()
         i = 0

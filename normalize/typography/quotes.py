@@ -20,21 +20,22 @@ from typing import Any
 
 from . import Hit
 
-_LINE = re.compile(r"[^\r\n]+")
+# what changes the count: quotation marks, and line ends (a run of them ends a line)
+_EVENTS = re.compile(r"[“”]|[\r\n]+")
 
 
 def unbalanced_quotes(text: str, options: dict[str, Any]) -> Iterator[Hit]:
-    carried = 0  # a quotation left open at the end of the previous line
-    for line in _LINE.finditer(text):
-        body = line.group()
-        depth = carried
-        for i, ch in enumerate(body):
-            if ch == "“":
-                depth += 1
-            elif ch == "”":
-                if depth:
-                    depth -= 1
-                elif not (i and body[i - 1].isdigit()):
-                    at = line.start() + i
-                    yield Hit(at, at + 1)
-        carried = min(depth, 1)
+    if "”" not in text:
+        return  # only a closing quote is ever flagged
+    depth = 0  # open quotations, counting one carried over from the line before
+    for m in _EVENTS.finditer(text):
+        ch, at = m.group(), m.start()
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            if depth:
+                depth -= 1
+            elif not (at and text[at - 1].isdigit()):
+                yield Hit(at, at + 1)
+        else:
+            depth = min(depth, 1)  # a quotation left open carries over, once

@@ -19,10 +19,16 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from . import Hit
+from . import Hit, rare
 
 SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
 _LETTERS = re.compile(r"[^\W\d_]+")
+# a word of two scripts holds a Greek or Cyrillic letter (see normalize.typography.rare)
+_GREEK_CYRILLIC = re.compile(
+    "[\u0370-\u052f\u1c80-\u1c8f\u1d00-\u1dbf\u1f00-\u1fff\u2126\u2de0-\u2dff"
+    "\ua640-\ua69f\uab30-\uab6f\U00010140-\U0001018f\U0001d200-\U0001d24f"
+    "\U0001e030-\U0001e08f]")
+_NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
 
 
 @lru_cache(maxsize=4096)
@@ -32,10 +38,11 @@ def script_of(ch: str) -> str:
     return first if first in SCRIPTS else ""
 
 
-def _inverse(mapping: dict[str, str]) -> dict[str, dict[str, str]]:
+@lru_cache(maxsize=8)
+def _inverse(pairs: tuple[tuple[str, str], ...]) -> dict[str, dict[str, str]]:
     """Latin letter -> {script: its unique look-alike in that script}."""
     seen: dict[tuple[str, str], list[str]] = {}
-    for other, latin in mapping.items():
+    for other, latin in pairs:
         seen.setdefault((latin, script_of(other)), []).append(other)
     out: dict[str, dict[str, str]] = {}
     for (latin, script), others in seen.items():
@@ -45,12 +52,12 @@ def _inverse(mapping: dict[str, str]) -> dict[str, dict[str, str]]:
 
 
 def mixed_script(text: str, options: dict[str, Any]) -> Iterator[Hit]:
+    if not _GREEK_CYRILLIC.search(rare(text)):
+        return
     mapping: dict[str, str] = options["map"]
-    inverse = _inverse(mapping)
-    for m in _LETTERS.finditer(text):
+    inverse = _inverse(tuple(mapping.items()))
+    for m in _non_ascii_words(text):
         word = m.group()
-        if word.isascii():
-            continue
         counts = Counter(s for s in map(script_of, word) if s)
         if len(counts) < 2:
             continue
@@ -59,6 +66,19 @@ def mixed_script(text: str, options: dict[str, Any]) -> Iterator[Hit]:
         fixed = None if n1 == n2 else _convert(word, first, mapping, inverse)
         yield Hit(m.start(), m.end(), fixed, safe=fixed is not None,
                   values={"scripts": scripts, "script": first.title()})
+
+
+def _non_ascii_words(text: str) -> Iterator[re.Match[str]]:
+    """The words (runs of letters) that hold a letter outside ASCII, in order."""
+    at = 0
+    while hit := _NON_ASCII_LETTER.search(text, at):
+        start = hit.start()
+        while start and _LETTERS.match(text[start - 1]):
+            start -= 1
+        word = _LETTERS.match(text, start)
+        assert word is not None  # the hit itself is a letter
+        yield word
+        at = word.end()
 
 
 def _convert(word: str, target: str, mapping: dict[str, str],

@@ -30,19 +30,25 @@ alone ("playing..or" is an ellipsis short of a dot, not a doubled period).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
-from . import Hit
+from . import Hit, matches_at, starts
 
 _FRENCH_SPACES = "\u00a0\u202f\u2009"
 _SPACE_BEFORE = re.compile(
     r"(?<=[^\W_]|[”’\")\]])([ \t\u00a0\u202f\u2009]+)([,;:.!?])(?=\s|$|[\"”’)\]])"
 )
+# where a match can begin: a plain space before a mark (starts with a literal, so
+# quick), or, in text with other spaces, a run of any of them
+_SPACE_MARK = re.compile(r" [,;:.!?]")
+_RARE_SPACES = ("\t", "\u00a0", "\u202f", "\u2009")
+_ANY_SPACE_MARK = re.compile(r"[ \t\u00a0\u202f\u2009](?=[ \t\u00a0\u202f\u2009]*[,;:.!?])")
 
 
 def space_before_punctuation(text: str, options: dict[str, Any]) -> Iterator[Hit]:
-    for m in _SPACE_BEFORE.finditer(text):
+    for m in matches_at(_SPACE_BEFORE, text, _space_runs(text)):
         space, mark = m.group(1), m.group(2)
         french = all(c in _FRENCH_SPACES for c in space)
         if mark in ".!?" and not french:
@@ -52,6 +58,19 @@ def space_before_punctuation(text: str, options: dict[str, Any]) -> Iterator[Hit
         yield Hit(m.start(), m.end(), mark, safe=True, values={"mark": mark})
 
 
+def _space_runs(text: str) -> list[int]:
+    """Where a run of spaces before a mark begins (a match begins at a run's start)."""
+    if any(space in text for space in _RARE_SPACES):
+        return starts(text, _ANY_SPACE_MARK)
+    out = []
+    for m in _SPACE_MARK.finditer(text):
+        at = m.start()
+        while at and text[at - 1] == " ":
+            at -= 1
+        out.append(at)
+    return out
+
+
 def _is_score(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else ""
     after = text[end:end + 2].lstrip()[:1]
@@ -59,17 +78,14 @@ def _is_score(text: str, start: int, end: int) -> bool:
 
 
 _SUSPENDED = {"and", "or", "to", "nor", "versus", "vs"}
+_WORD = re.compile(r"\w+")
 
 
 def space_in_hyphenation(text: str, options: dict[str, Any]) -> Iterator[Hit]:
-    prefixes = "|".join(sorted((re.escape(p) for p in options["prefixes"]), key=len,
-                               reverse=True))
-    if not prefixes:
+    pattern, longest = _hyphenation(tuple(options["prefixes"]))
+    if pattern is None:
         return
-    pattern = re.compile(
-        rf"(?<![\w-])({prefixes})(?:([ \t]+)-|-([ \t]+))([^\W\d_][\w]*)", re.IGNORECASE
-    )
-    for m in pattern.finditer(text):
+    for m in matches_at(pattern, text, _before_joints(text, longest)):
         prefix, word = m.group(1), m.group(4)
         if m.group(3) is not None and word.lower() in _SUSPENDED:
             continue  # "pre- and post-war"
@@ -80,36 +96,76 @@ def space_in_hyphenation(text: str, options: dict[str, Any]) -> Iterator[Hit]:
                   values={"found": m.group(), "proposal": f"{prefix}-{word}"})
 
 
+@lru_cache(maxsize=8)
+def _hyphenation(prefixes: tuple[str, ...]) -> tuple[re.Pattern[str] | None, int | None]:
+    """The pattern, and the longest prefix when every prefix is a word (then a
+    match begins where the word before a broken joint begins), else None."""
+    joined = "|".join(sorted((re.escape(p) for p in prefixes), key=len, reverse=True))
+    if not joined:
+        return None, None
+    pattern = re.compile(
+        rf"(?<![\w-])({joined})(?:([ \t]+)-|-([ \t]+))([^\W\d_][\w]*)", re.IGNORECASE
+    )
+    words = all(_WORD.fullmatch(p) for p in prefixes)
+    return pattern, max(map(len, prefixes)) if words else None
+
+
+def _before_joints(text: str, longest: int | None) -> Iterable[int]:
+    """Where a match can begin: the start of the word just before a hyphen
+    with a space or tab on either side ("anti -", "anti- ")."""
+    if longest is None:
+        yield from range(len(text))
+        return
+    hyphen, last = text.find("-"), -1
+    while hyphen >= 0:
+        if hyphen and text[hyphen - 1] in " \t":
+            joint = hyphen - 1
+            while joint and text[joint - 1] in " \t":
+                joint -= 1
+        elif text[hyphen + 1:hyphen + 2] in (" ", "\t"):
+            joint = hyphen
+        else:
+            joint = -1
+        if joint > 0:
+            at = joint
+            while at and joint - at <= longest and (text[at - 1].isalnum() or text[at - 1] == "_"):
+                at -= 1
+            if at < joint and joint - at <= longest and at > last:
+                last = at
+                yield at
+        hyphen = text.find("-", hyphen + 1)
+
+
 _CURLY_GLUED = re.compile(r"(?<=[^\W_]|[,.;:!?])“(?=\S)")
+_CURLY = re.compile("“")
 _STRAIGHT_GLUED = re.compile(r'(?<=[^\W\d_])"(?=[^\W\d_])')
-_LINE = re.compile(r"[^\r\n]+")
+_STRAIGHT = re.compile(r'"(?=[^\W\d_])')
 
 
 def space_before_quote(text: str, options: dict[str, Any]) -> Iterator[Hit]:
-    for m in _CURLY_GLUED.finditer(text):
-        if text[m.start() - 1] == "." and text[m.start() - 2 : m.start()] == "..":
-            continue
-        yield Hit(m.start(), m.end(), " “", safe=True,
-                  values={"found": _glued(text, m.start()) + "“"})
-    for line in _LINE.finditer(text):
-        body = line.group()
-        if '"' not in body:
-            continue
-        for m in _STRAIGHT_GLUED.finditer(body):
-            if body.count('"', 0, m.start()) % 2 == 0:  # an opening quote
-                at = line.start() + m.start()
-                yield Hit(at, at + 1, ' "', safe=False,
-                          values={"found": _glued(text, at) + '"'})
+    if "“" in text:
+        for m in matches_at(_CURLY_GLUED, text, starts(text, _CURLY)):
+            if text[m.start() - 1] == "." and text[m.start() - 2 : m.start()] == "..":
+                continue
+            yield Hit(m.start(), m.end(), " “", safe=True,
+                      values={"found": _glued(text, m.start()) + "“"})
+    for m in matches_at(_STRAIGHT_GLUED, text, starts(text, _STRAIGHT)):
+        at = m.start()
+        line = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
+        if text.count('"', line, at) % 2 == 0:  # an opening quote
+            yield Hit(at, at + 1, ' "', safe=False, values={"found": _glued(text, at) + '"'})
 
 
 _GLUED_SENTENCE = re.compile(r"(?<=[^\W\d_]{2})[.!?](?=([A-Z][a-z]*)\b)")
+_MARK_CAPITAL = (re.compile(r"\.(?=[A-Z])"), re.compile(r"!(?=[A-Z])"), re.compile(r"\?(?=[A-Z])"))
 
 
 def space_after_sentence(text: str, options: dict[str, Any]) -> Iterator[Hit]:
-    from ..langid import function_words
-
-    common = function_words("en", 150)
-    for m in _GLUED_SENTENCE.finditer(text):
+    places = starts(text, *_MARK_CAPITAL)
+    if not places:
+        return
+    common = _common_words()
+    for m in matches_at(_GLUED_SENTENCE, text, places):
         word = m.group(1)
         before = text[max(0, m.start() - 30) : m.start()].split()
         if word.lower() not in common or (before and not before[-1][-1:].islower()):
@@ -118,6 +174,13 @@ def space_after_sentence(text: str, options: dict[str, Any]) -> Iterator[Hit]:
         yield Hit(m.start(), m.end(), m.group() + " ", safe=True,
                   values={"found": last + m.group() + word,
                           "proposal": last + m.group() + " " + word})
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    from ..langid import function_words
+
+    return function_words("en", 150)
 
 
 def _glued(text: str, at: int) -> str:
@@ -129,9 +192,11 @@ def _glued(text: str, at: int) -> str:
 
 
 _DOUBLED = re.compile(r"([,;])[ \t]*\1(?=\s|$)|(:)[ \t]*:(?=\s|$)")
+_MARK_AGAIN = (re.compile(r",(?=[ \t]*,)"), re.compile(r";(?=[ \t]*;)"),
+               re.compile(r":(?=[ \t]*:)"))
 
 
 def doubled_punctuation(text: str, options: dict[str, Any]) -> Iterator[Hit]:
-    for m in _DOUBLED.finditer(text):
+    for m in matches_at(_DOUBLED, text, starts(text, *_MARK_AGAIN)):
         mark = m.group(1) or m.group(2)
         yield Hit(m.start(), m.end(), mark, safe=True, values={"mark": mark})

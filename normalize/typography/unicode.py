@@ -27,14 +27,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..text import WORD_RE
-from . import Hit
+from . import Hit, rare
 
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def decomposed(text: str, options: dict[str, Any]) -> Iterator[Hit]:
     """In a file that mixes the forms: words in NFD -> the NFC word (safe)."""
-    if not _COMBINING.search(text) or not _has_precomposed(text):
+    if not _COMBINING.search(rare(text)) or not _has_precomposed(text):
         return
     for m in WORD_RE.finditer(text):
         word = m.group()
@@ -112,6 +112,8 @@ def _line_has_rtl(text: str, pos: int) -> bool:
 
 def invisible(text: str, options: dict[str, Any]) -> Iterator[Hit]:
     """Runs of zero-width / bidi controls -> removed (safe) unless they do a job."""
+    if not _RUN.search(rare(text)):
+        return
     for m in _RUN.finditer(text):
         run = m.group()
         if m.start() == 0 and run == "\ufeff":
