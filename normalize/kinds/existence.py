@@ -85,9 +85,21 @@ def _lines(text: str) -> tuple[tuple[int, str], ...]:
     """Each line's text without surrounding blanks, and where that starts;
     shared by the line rules of one document."""
     out = []
-    for m in _LINE.finditer(text):
-        line = m.group()
+    for at, line in split_lines(text):
         body = line.strip()
         if body:
-            out.append((m.start() + len(line) - len(line.lstrip()), body))
+            out.append((at + len(line) - len(line.lstrip()), body))
     return tuple(out)
+
+
+def split_lines(text: str) -> list[tuple[int, str]]:
+    """The runs of characters other than CR and LF, and where each starts
+    (what `[^\\r\\n]+` finds, by `str.split` where the text has no CR)."""
+    if "\r" in text:
+        return [(m.start(), m.group()) for m in _LINE.finditer(text)]
+    out, at = [], 0
+    for line in text.split("\n"):
+        if line:
+            out.append((at, line))
+        at += len(line) + 1
+    return out

@@ -29,25 +29,31 @@ quotation, is an editor's call.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
 
 from ..document import Document
 from ..model import Finding
 from .base import FieldSpec, Rule
+from .existence import split_lines
 
-_LINE = re.compile(r"[^\r\n]+")
 # a sentence ends at . ! ? … (and closing quotes) before a blank: "0.5%" goes on
 _SENTENCE = re.compile(r"\S.*?(?:[.!?…]+[\"”’)]*(?=\s)|$)")
+# the same sentences, without backtracking: runs of other characters, and runs of
+# marks (and quotes) that no blank follows, then the first run that one does
+_SENTENCE_FAST = re.compile(
+    r"\S(?:[^.!?…]++|[.!?…]++[\"”’)]*+(?!\s))*+(?:[.!?…]++[\"”’)]*+(?=\s)|$)")
 _NOT_WORD = re.compile(r"[\W_]+")
+_NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")
+_SPACES = bytes(b if chr(b).isalnum() else 32 for b in range(256))  # bytes.translate table
 _SHORTEST = 3  # words of a short sentence that a copy takes along
 
 
-@dataclass(frozen=True)
-class _Unit:
+class _Unit(NamedTuple):
     start: int
     end: int
     key: str
@@ -58,12 +64,26 @@ def normalised(text: str) -> str:
     return _NOT_WORD.sub(" ", text.casefold()).strip()
 
 
-def _unit(text: str, start: int, end: int) -> _Unit:
-    body = text[start:end]
-    lead = len(body) - len(body.lstrip())
-    trail = len(body) - len(body.rstrip())
-    key = normalised(body)
-    return _Unit(start + lead, end - trail, key, len(key.split()) if key else 0)
+class _Keys:
+    """`normalised` of any stretch of one document. A document that casefolds
+    letter for letter and whose only non-ASCII characters are not word
+    characters is folded once, as bytes with every non-word character a
+    blank; a stretch's key is then its words joined. Others go one by one."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.folded: bytes | None = None
+        folded = text.casefold()
+        if len(folded) == len(text) and (text.isascii() or not _NON_ASCII_WORD.search(folded)):
+            self.folded = folded.encode("ascii", "replace").translate(_SPACES)
+
+    def unit(self, start: int, end: int) -> _Unit:
+        """A sentence: it begins and ends with a character that is not blank."""
+        if self.folded is None:
+            key = normalised(self.text[start:end])
+            return _Unit(start, end, key, len(key.split()) if key else 0)
+        words = self.folded[start:end].split()
+        return _Unit(start, end, b" ".join(words).decode("ascii"), len(words))
 
 
 def _same(sentences: list[tuple[int, _Unit]], later: int, earlier: int, line: int) -> bool:
@@ -92,26 +112,26 @@ class RepetitionRule(Rule):
             return False  # ratio cannot reach the threshold
         return fuzz.ratio(a, b) >= self.options["similarity"]
 
-    def _first_copy(self, unit: _Unit, earlier: list[_Unit]) -> _Unit | None:
-        for other in earlier:
-            if self._copies(unit, other):
-                return other
-        return None
-
     def check(self, doc: Document) -> Iterator[Finding]:
         text, least = doc.text, self.options["min_words"]
-        seen_lines: list[_Unit] = []
+        keys = _Keys(text)
+        seen_lines = _Seen(self)
         sentences: list[tuple[int, _Unit]] = []  # (line number, sentence), in order
-        for number, m in enumerate(_LINE.finditer(text)):
-            line = _unit(text, m.start(), m.end())
+        for number, (at, body) in enumerate(split_lines(text)):
+            start = at + len(body) - len(body.lstrip())
+            end = at + len(body.rstrip())
+            # the line's words are its sentences' words: blanks lie between them
+            parts = [keys.unit(s.start(), s.end())
+                     for s in _SENTENCE_FAST.finditer(text, start, end)]
+            line = _Unit(start, end, " ".join(u.key for u in parts if u.key),
+                         sum(u.words for u in parts))
             if line.words >= least:
-                first = self._first_copy(line, seen_lines)
-                seen_lines.append(line)
+                first = seen_lines.first(line)
+                seen_lines.add(line, line)
                 if first is not None:
                     yield self._finding(doc, line, first)
                     continue
-            sentences.extend((number, _unit(text, s.start(), s.end()))
-                             for s in _SENTENCE.finditer(text, line.start, line.end))
+            sentences.extend((number, u) for u in parts)
         yield from self._sentence_copies(doc, sentences)
 
     def _sentence_copies(self, doc: Document,
@@ -121,12 +141,13 @@ class RepetitionRule(Rule):
         takes these incidents very seriously. We remain vigilant ...")."""
         least = self.options["min_words"]
         units = [u for _, u in sentences]
+        seen = _Seen(self)
         taken = -1
         for i, (number, unit) in enumerate(sentences):
-            if i <= taken or unit.words < least:
+            if unit.words < least:
                 continue
-            j = next((k for k in range(i) if units[k].words >= least
-                      and self._copies(unit, units[k])), None)
+            j = seen.first(unit) if i > taken else None
+            seen.add(unit, i)
             if j is None:
                 continue
             back = 0
@@ -146,3 +167,33 @@ class RepetitionRule(Rule):
         excerpt = " ".join(words[:8]) + (" …" if len(words) > 8 else "")
         line, _ = doc.position(first.start)
         return self.finding(doc, unit.start, unit.end, excerpt=excerpt, line=str(line))
+
+
+class _Seen:
+    """Earlier units of enough words. The first one a unit copies
+    (RepetitionRule._copies) is looked for only among those that can be: the
+    same key, a few words fewer and inside it, or a length the ratio's bound
+    allows and the ratio, cut off at the threshold (then exact), reaches it."""
+
+    def __init__(self, rule: RepetitionRule) -> None:
+        self.rule = rule
+        self.units: list[tuple[int, int, str, _Unit, Any]] = []  # length, words, key ...
+
+    def add(self, unit: _Unit, payload: Any) -> None:
+        """`payload`: what `first` gives back for this unit."""
+        self.units.append((len(unit.key), unit.words, unit.key, unit, payload))
+
+    def first(self, unit: _Unit) -> Any:
+        """What was added with the first earlier unit that `unit` copies, or None."""
+        options = self.rule.options
+        key, words, size, similarity = unit.key, unit.words, len(unit.key), options["similarity"]
+        fewest = words - options["max_extra_words"]
+        low = math.floor((size * similarity - 100) / 100) - 1
+        high = math.ceil((size * 100 + 100) / similarity) + 1 if similarity > 0 else math.inf
+        for length, count, other, earlier, payload in self.units:
+            if (other == key or (fewest <= count < words and other in key)
+                    or (low <= length <= high
+                        and fuzz.ratio(other, key, score_cutoff=similarity) >= similarity)) \
+                    and self.rule._copies(unit, earlier):
+                return payload
+        return None
