@@ -156,6 +156,19 @@ def _no_tests():
     def every(self, text):  # noqa: ANN001
         return list(range(len(self.gates)))
 
+    widths = {r: r.widths for r in RULES if r.KIND == "existence"}
+    for rule in widths:
+        rule.widths = (0, 1 << 62)  # every line is tried
+    try:
+        with _unpatched(every):
+            yield
+    finally:
+        for rule, width in widths.items():
+            rule.widths = width
+
+
+@contextmanager
+def _unpatched(every):  # noqa: ANN001
     with mock.patch.object(needles.Gate, "open", lambda self, text, got=None: True), \
             mock.patch.object(needles.Gates, "open", every), \
             mock.patch.object(substitution, "finditer", lambda p, text, heads: p.finditer(text)), \
