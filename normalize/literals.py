@@ -25,24 +25,13 @@ sigma, whose lower case depends on the letters around it.
 
 from __future__ import annotations
 
-from itertools import product
+import re
 from typing import NamedTuple
 
-try:  # Python 3.11+
-    from re import _casefix
-    from re import _constants as sre_constants
-    from re import _parser as sre_parse
-except ImportError:  # pragma: no cover - older layout
-    import sre_constants  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
-
-    _casefix = None  # type: ignore[assignment]
-
-import re
+from .pattern_strings import ATOMIC, REPEATS, ZERO_WIDTH, C, Strings, flags_of, join, sre_parse
+from .pattern_strings import starts as starts  # re-exported: the text a match begins with
 
 MIN_LENGTH = 3  # shorter ASCII needles are in nearly every text: not worth a test
-MAX_STRINGS = 256  # strings worked out for one stretch of a pattern: more make a slow index
-MAX_CLASS = 8  # characters of a class [Mm] written out one by one
 KEEP = 3  # requirements kept per pattern, the strongest
 # words too common to tell documents apart: a requirement naming one is dropped
 COMMON = frozenset(
@@ -50,16 +39,8 @@ COMMON = frozenset(
     "they their which said will would been also more than into after about who".split()
 )
 
-_C = sre_constants
-_ZERO_WIDTH = (_C.AT, _C.ASSERT, _C.ASSERT_NOT)
-_REPEATS = (_C.MAX_REPEAT, _C.MIN_REPEAT) + (
-    (_C.POSSESSIVE_REPEAT,) if hasattr(_C, "POSSESSIVE_REPEAT") else ())
-_ATOMIC = getattr(_C, "ATOMIC_GROUP", None)
-_SPACE_CATEGORIES = {_C.CATEGORY_SPACE}
-_NON_LETTER_CATEGORIES = {_C.CATEGORY_SPACE, _C.CATEGORY_DIGIT, _C.CATEGORY_NOT_WORD}
-_LINE_STARTS = {_C.AT_BEGINNING, _C.AT_BEGINNING_LINE, _C.AT_BEGINNING_STRING}
-_TWINS = {chr(c) for k, v in (_casefix._EXTRA_CASES.items() if _casefix else ())
-          for c in (k, *v)}
+_NON_LETTER_CATEGORIES = {C.CATEGORY_SPACE, C.CATEGORY_DIGIT, C.CATEGORY_NOT_WORD}
+_LINE_STARTS = {C.AT_BEGINNING, C.AT_BEGINNING_LINE, C.AT_BEGINNING_STRING}
 _AZ = frozenset("abcdefghijklmnopqrstuvwxyz")
 _LETTER_CODES = [*range(65, 91), *range(97, 123), 0x130, 0x212A]  # what lower()s to a-z
 
@@ -90,19 +71,6 @@ def requirements(pattern: str, flags: int = 0, *, anchored: bool = False,
     strong = [r for r in found if _strong(r)]
     strong.sort(key=_strength, reverse=True)
     return tuple(strong[:KEEP])
-
-
-def starts(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
-    """Lower-cased strings without white space, one of which begins every
-    match of `pattern` (so a match is looked for only where one occurs), or None."""
-    try:
-        tree = sre_parse.parse(pattern, flags)
-    except Exception:  # noqa: BLE001 - the caller compiles and reports bad patterns
-        return None
-    heads = _Reader(tree.state, True).heads(list(tree), bool(tree.state.flags & re.IGNORECASE))
-    if not heads or "" in heads:
-        return None
-    return tuple(sorted(h for h in heads if not any(o != h and h.startswith(o) for o in heads)))
 
 
 def _strong(req: Requirement) -> bool:
@@ -147,106 +115,14 @@ def _prune(needles: set[Needle]) -> Requirement:
                      if not any(m != n and holds(n, m) for m in needles))
 
 
-def _join(left: set[str], right: set[str]) -> set[str] | None:
-    if len(left) * len(right) > MAX_STRINGS:
-        return None
-    return {re.sub("  +", " ", a + b) for a, b in product(left, right)}
+class _Reader(Strings):
+    """Requirements of parsed items (see `requirements`)."""
 
-
-class _Reader:
     def __init__(self, state: object, whole_text: bool) -> None:
-        self.state = state
+        super().__init__(state)
         self.whole_text = whole_text
 
     # the strings a part of a pattern can match ------------------------------------
-
-    def exact(self, items: list, ic: bool) -> set[str] | None:
-        """Every string `items` can match (a superset), or None: too many or unknown."""
-        out: set[str] | None = {""}
-        for item in items:
-            part = self.item(item, ic)
-            if part is None or out is None:
-                return None
-            out = _join(out, part)
-        return out
-
-    def item(self, item: tuple, ic: bool) -> set[str] | None:
-        op, av = item
-        if op is _C.LITERAL:
-            return _char(chr(av), ic)
-        if op is _C.IN:
-            return _class(av, ic)
-        if op in _ZERO_WIDTH:
-            return {""}
-        if op is _C.SUBPATTERN:
-            return self.exact(list(av[3]), _flags(ic, av[1], av[2]))
-        if op is _ATOMIC:
-            return self.exact(list(av), ic)
-        if op is _C.BRANCH:
-            out: set[str] = set()
-            for alt in av[1]:
-                part = self.exact(list(alt), ic)
-                if part is None:
-                    return None
-                out |= part
-            return out if len(out) <= MAX_STRINGS else None
-        if op in _REPEATS:
-            low, high, sub = av
-            inner = self.exact(list(sub), ic)
-            if inner is None:
-                return None
-            if inner <= {" "}:
-                return {" "} if low else {"", " "}
-            if high > 3:
-                return None
-            out, power = set(), {""}
-            for n in range(high + 1):
-                if n >= low:
-                    out |= power
-                nxt = _join(power, inner)
-                if nxt is None:
-                    return None
-                power = nxt
-            return out if len(out) <= MAX_STRINGS else None
-        return None
-
-    def heads(self, items: list, ic: bool) -> set[str] | None:
-        """Strings cut at white space, one of which begins every match of `items`."""
-        out = {""}
-        for op, av in items:
-            if op in _ZERO_WIDTH:
-                continue
-            part = self.item((op, av), ic)
-            if part is None:
-                part = self.heads_of((op, av), ic)
-                joined = _join(out, part) if part is not None else None
-                out = joined if joined is not None else out
-                break
-            joined = _join(out, part)
-            if joined is None:
-                break
-            out = joined
-            if any(" " in s for s in out):
-                break
-        return {s.split(" ")[0] for s in out}
-
-    def heads_of(self, item: tuple, ic: bool) -> set[str] | None:
-        op, av = item
-        if op is _C.SUBPATTERN:
-            return self.heads(list(av[3]), _flags(ic, av[1], av[2]))
-        if op is _ATOMIC:
-            return self.heads(list(av), ic)
-        if op is _C.BRANCH:
-            out: set[str] = set()
-            for alt in av[1]:
-                part = self.heads(list(alt), ic)
-                if part is None:
-                    return None
-                out |= part
-            return out if len(out) <= MAX_STRINGS else None
-        if op in _REPEATS and av[0] >= 1:
-            return self.heads(list(av[2]), ic)
-        return None
 
     # requirements of a sequence ---------------------------------------------------
 
@@ -269,7 +145,7 @@ class _Reader:
             return "yes" if start == "yes" and all(e == "" or e not in _AZ for e in ends) else ""
 
         for op, av in items:
-            if op in _ZERO_WIDTH:
+            if op in ZERO_WIDTH:
                 limit = self.bounds(op, av)
                 if limit:
                     bound = flush()
@@ -280,7 +156,7 @@ class _Reader:
             if part is not None:
                 if stretch is None:
                     stretch, start = {""}, bound
-                joined = _join(stretch, part)
+                joined = join(stretch, part)
                 if joined is not None:
                     stretch = joined
                     continue
@@ -298,13 +174,13 @@ class _Reader:
         """Requirements of an item with too many strings, and the boundedness after it."""
         op, av = item
         after = "yes" if self.non_letter(item) and (self.width(item)[0] or bound == "yes") else ""
-        if op is _C.SUBPATTERN:
-            reqs, end = self.scan(list(av[3]), _flags(ic, av[1], av[2]), bound)
+        if op is C.SUBPATTERN:
+            reqs, end = self.scan(list(av[3]), flags_of(ic, av[1], av[2]), bound)
             return reqs, end or after
-        if op is _ATOMIC:
+        if op is ATOMIC:
             reqs, end = self.scan(list(av), ic, bound)
             return reqs, end or after
-        if op is _C.BRANCH:
+        if op is C.BRANCH:
             best, ends = [], []
             for alt in av[1]:
                 reqs, end = self.scan(list(alt), ic, bound)
@@ -315,7 +191,7 @@ class _Reader:
             if None in best:
                 return [], end or after
             return [frozenset().union(*best)], end or after
-        if op in _REPEATS:
+        if op in REPEATS:
             # after one round or more, what the last round ends with; after none, `bound`
             _, end = self.scan(list(av[2]), ic, "")
             end = "yes" if end == "yes" and (av[0] >= 1 or bound == "yes") else ""
@@ -329,17 +205,17 @@ class _Reader:
         """What a zero-width item says about the character before the next one."""
         if not self.whole_text:
             return ""
-        if op is _C.AT:
-            return "yes" if av in _LINE_STARTS else "word" if av is _C.AT_BOUNDARY else ""
+        if op is C.AT:
+            return "yes" if av in _LINE_STARTS else "word" if av is C.AT_BOUNDARY else ""
         direction, sub = av  # type: ignore[misc]
         if direction != -1:
             return ""
         sub = list(sub)
-        if op is _C.ASSERT_NOT:  # (?<![\w...]): not after a word character
+        if op is C.ASSERT_NOT:  # (?<![\w...]): not after a word character
             alts = [list(a) for a in sub[0][1][1]] if len(sub) == 1 and \
-                sub[0][0] is _C.BRANCH else [sub]
-            if any(len(a) == 1 and a[0][0] is _C.IN
-                   and (_C.CATEGORY, _C.CATEGORY_WORD) in a[0][1] for a in alts) \
+                sub[0][0] is C.BRANCH else [sub]
+            if any(len(a) == 1 and a[0][0] is C.IN
+                   and (C.CATEGORY, C.CATEGORY_WORD) in a[0][1] for a in alts) \
                     and all(self.width(("seq", a)) == (1, 1) for a in alts):
                 return "yes"
             return ""
@@ -352,27 +228,23 @@ class _Reader:
     def non_letter(self, item: tuple) -> bool:
         """Nothing `item` consumes lower-cases to a-z."""
         op, av = item
-        if op is _C.LITERAL:
+        if op is C.LITERAL:
             return not _letter(chr(av))
-        if op is _C.IN:
-            if av and av[0][0] is _C.NEGATE:
+        if op is C.IN:
+            if av and av[0][0] is C.NEGATE:
                 return False
             return all(
-                (o is _C.LITERAL and not _letter(chr(a)))
-                or (o is _C.CATEGORY and a in _NON_LETTER_CATEGORIES)
-                or (o is _C.RANGE and not _letters_in(a[0], a[1]))
+                (o is C.LITERAL and not _letter(chr(a)))
+                or (o is C.CATEGORY and a in _NON_LETTER_CATEGORIES)
+                or (o is C.RANGE and not _letters_in(a[0], a[1]))
                 for o, a in av)
-        if op is _C.SUBPATTERN:
+        if op is C.SUBPATTERN:
             return all(self.non_letter(i) for i in av[3])
-        if op is _C.BRANCH:
+        if op is C.BRANCH:
             return all(self.non_letter(i) for alt in av[1] for i in alt)
-        if op in _REPEATS:
+        if op in REPEATS:
             return all(self.non_letter(i) for i in av[2])
-        return op in _ZERO_WIDTH
-
-
-def _flags(ic: bool, add: int, remove: int) -> bool:
-    return bool((ic or add & re.IGNORECASE) and not remove & re.IGNORECASE)
+        return op in ZERO_WIDTH
 
 
 def _letter(ch: str) -> bool:
@@ -384,31 +256,3 @@ def _letters_in(low: int, high: int) -> bool:
     return any(low <= c <= high for c in _LETTER_CODES)
 
 
-def _char(ch: str, ic: bool) -> set[str] | None:
-    if ch.isspace():
-        return {" "}
-    low = ch.lower()
-    if len(low) != 1 or low in "σς" or (ic and not ch.isascii() and (low in _TWINS
-                                                                    or ch in _TWINS)):
-        return None
-    return {low}
-
-
-def _class(items: list, ic: bool) -> set[str] | None:
-    chars: list[str] = []
-    out: set[str] = set()
-    for op, av in items:
-        if op is _C.LITERAL:
-            chars.append(chr(av))
-        elif op is _C.RANGE and av[1] - av[0] < MAX_CLASS:
-            chars.extend(map(chr, range(av[0], av[1] + 1)))
-        elif op is _C.CATEGORY and av in _SPACE_CATEGORIES:
-            out.add(" ")
-        else:
-            return None
-    for ch in chars:
-        got = _char(ch, ic)
-        if got is None:
-            return None
-        out |= got
-    return out if len(out) <= MAX_CLASS else None
