@@ -93,7 +93,7 @@ def test_known_traps(pattern, flags, text, whole_text):
 
 @pytest.mark.parametrize("pattern", sorted(PATTERNS))
 @given(data=st.data(), ignore_case=st.booleans())
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=35, deadline=None)
 def test_gate_never_hides_a_match(pattern, data, ignore_case):
     text = data.draw(_matching(pattern))
     flags = re.M | (re.I if ignore_case else 0)
@@ -106,7 +106,7 @@ def test_gate_never_hides_a_match(pattern, data, ignore_case):
 
 @pytest.mark.parametrize("pattern", sorted(PATTERNS))
 @given(data=st.data(), ignore_case=st.booleans())
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=35, deadline=None)
 def test_condition_on_a_slice_never_hides_a_match(pattern, data, ignore_case):
     """`before` and `after` run over a slice, where \\b and ^ see an edge the text has not."""
     text = data.draw(_matching(pattern))
@@ -119,7 +119,7 @@ def test_condition_on_a_slice_never_hides_a_match(pattern, data, ignore_case):
 
 @pytest.mark.parametrize("pattern", sorted(PATTERNS))
 @given(data=st.data(), ignore_case=st.booleans())
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=25, deadline=None)
 def test_searching_where_matches_begin_finds_the_same(pattern, data, ignore_case):
     text = data.draw(_matching(pattern))
     flags = re.M | (re.I if ignore_case else 0)
