@@ -104,15 +104,24 @@ def _needle(text: str, bound: str) -> Needle | None:
 
 def _prune(needles: set[Needle]) -> Requirement:
     """Drop needles that hold another one of the set where it would be found:
-    'the act' goes when 'act' is there."""
-    def holds(big: Needle, small: Needle) -> bool:
-        if not small.bounded:
-            return small.text in big.text
-        starts = [i for i in range(1, len(big.text)) if big.text[i - 1] not in _AZ]
-        return any(big.text.startswith(small.text, i)
-                   for i in ([0] if big.bounded else []) + starts)
-    return frozenset(n for n in needles
-                     if not any(m != n and holds(n, m) for m in needles))
+    'the act' goes when 'act' is there. Each needle's own pieces are looked up
+    in the set (needles are short; sets can hold hundreds)."""
+    bounded = {n.text for n in needles if n.bounded}
+    loose = {n.text for n in needles if not n.bounded}
+
+    def holds_another(big: Needle) -> bool:
+        text, size = big.text, len(big.text)
+        pieces = ((i, j) for i in range(size) for j in range(i + 1, size + 1))
+        for i, j in pieces:
+            piece = text[i:j]
+            if piece in loose and Needle(piece, False) != big:
+                return True  # a loose needle is found anywhere
+            if (piece in bounded and Needle(piece, True) != big
+                    and ((i == 0 and big.bounded) or (i > 0 and text[i - 1] not in _AZ))):
+                return True  # a bounded one where no a-z precedes it
+        return False
+
+    return frozenset(n for n in needles if not holds_another(n))
 
 
 class _Reader(Strings):

@@ -210,3 +210,23 @@ def test_every_rule_example_with_and_without_the_tests():
             fast = _findings(rule, text)
             with _no_tests():
                 assert fast == _findings(rule, text), (rule.meta.code, text)
+
+
+def _prune_by_pairs(found):
+    """The plain definition: a needle goes when it holds another where that one is found."""
+    def holds(big, small):
+        if not small.bounded:
+            return small.text in big.text
+        starts = [i for i in range(1, len(big.text)) if not "a" <= big.text[i - 1] <= "z"]
+        return any(big.text.startswith(small.text, i)
+                   for i in ([0] if big.bounded else []) + starts)
+    return frozenset(n for n in found if not any(m != n and holds(n, m) for m in found))
+
+
+@given(st.sets(st.builds(Needle, st.text("abc -'", min_size=1, max_size=6), st.booleans()),
+               max_size=12))
+@settings(max_examples=400)
+def test_pruning_by_pieces_equals_pruning_by_pairs(found):
+    from normalize.literals import _prune
+
+    assert _prune(found) == _prune_by_pairs(found)
