@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -49,14 +50,35 @@ class RuleSet:
 
 
 def load_rules(dirs: list[Path], use_defaults: bool = True) -> RuleSet:
+    """The rules of the default folder (unless `use_defaults` is false) and `dirs`.
+
+    Loading is remembered for the life of the process, by each file's name, size
+    and modification time: checking many texts through the API, or a test suite,
+    pays for parsing and compiling once. A changed file is loaded again.
+    """
     folders = ([default_rules_dir()] if use_defaults else []) + [Path(d) for d in dirs]
-    rules: list[Rule] = []
-    seen: dict[str, str] = {}
+    listing = []
     for folder in folders:
         if not folder.is_dir():
             raise RuleError(str(folder), None, "rule folder does not exist")
-        before = len(rules)
+        files = []
         for path in sorted(folder.rglob("*.toml")):
+            try:
+                info = path.stat()
+                files.append((path, info.st_mtime_ns, info.st_size))
+            except OSError:
+                files.append((path, 0, 0))  # reading it reports the error
+        listing.append(tuple(files))
+    return _load_listing(tuple(listing))
+
+
+@lru_cache(maxsize=8)
+def _load_listing(listing: tuple[tuple[tuple[Path, int, int], ...], ...]) -> RuleSet:
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for files in listing:
+        before = len(rules)
+        for path, _, _ in files:
             rule = load_rule_file(path)
             code = rule.meta.code
             if code in seen:

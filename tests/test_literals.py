@@ -130,7 +130,7 @@ def test_searching_where_matches_begin_finds_the_same(pattern, data, ignore_case
 
 
 @given(st.lists(st.text("ab -.", min_size=1, max_size=5), min_size=1, max_size=6), st.data())
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=600, deadline=None)
 def test_one_pass_finds_every_bounded_needle(words, data):
     pieces = st.one_of(st.sampled_from(words), st.text("abAB -.\n", max_size=3))
     text = "".join(data.draw(st.lists(pieces, max_size=8)))
@@ -195,7 +195,7 @@ def _documents(draw):  # noqa: ANN001
 
 
 @given(_documents())
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=400, deadline=None)
 def test_rules_find_the_same_with_and_without_the_tests(case):
     rule, text = case
     fast = _findings(rule, text)

@@ -118,3 +118,17 @@ def test_duplicate_code_across_files(tmp_path):
 
 def test_defaults_found():
     assert load_rules([], use_defaults=True).rules
+
+
+def test_loading_is_remembered_until_a_file_changes(tmp_path):
+    import os
+
+    path = tmp_path / "r.toml"
+    path.write_text(GOOD, encoding="utf-8")
+    first = load_rules([tmp_path], use_defaults=False)
+    assert load_rules([tmp_path], use_defaults=False) is first
+    path.write_text(GOOD.replace("XX101", "XX102"), encoding="utf-8")
+    os.utime(path, ns=(1, 1))  # even with an old time stamp: the size or time differs
+    assert [r.meta.code for r in load_rules([tmp_path], use_defaults=False).rules] == ["XX102"]
+    (tmp_path / "s.toml").write_text(GOOD.replace("XX101", "XX103"), encoding="utf-8")
+    assert len(load_rules([tmp_path], use_defaults=False).rules) == 2

@@ -126,7 +126,7 @@ def _at_reference(rule: NamesRule, doc: Document, words: list[Token], i: int) ->
 # -- the properties ------------------------------------------------------------------
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(documents())
 def test_capitalised_words_are_the_capitalised_tokens(text):
     exact = _capitalised_reference(text)
@@ -136,14 +136,14 @@ def test_capitalised_words_are_the_capitalised_tokens(text):
         assert occurrences(text, word) == [w for w in tokens(text) if w.text == word]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(documents())
 def test_mention_table_equals_the_walk_over_every_word(text):
     doc = Document.from_text(text, "a.txt")
     assert collect_mentions(doc) == _mentions_reference(doc)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(documents())
 def test_names_kind_equals_the_walk_over_every_word(text):
     doc = Document.from_text(text, "a.txt")

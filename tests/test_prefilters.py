@@ -74,7 +74,7 @@ def _found(findings) -> list[tuple]:
     return sorted((f.start, f.end, f.replacement or "", f.message) for f in findings)
 
 
-SETTINGS = settings(max_examples=600, deadline=None, derandomize=True,
+SETTINGS = settings(max_examples=300, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow])
 
 

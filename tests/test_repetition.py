@@ -104,7 +104,7 @@ OPTIONS = st.fixed_dictionaries({
 
 
 @given(_documents(), OPTIONS)
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=300, deadline=None)
 def test_same_findings_as_comparing_every_pair(text, options):
     rule = repetition.RepetitionRule(RULE.meta, {**RULE.options, **options}, RULE.where)
     doc = Document.from_text(text, "t.txt")
@@ -112,7 +112,7 @@ def test_same_findings_as_comparing_every_pair(text, options):
 
 
 @given(st.text(st.sampled_from(list("ab .!?…\"”’)\t,0ß")), max_size=40))
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=300, deadline=None)
 def test_sentences_without_backtracking_are_the_same(text):
     for pos in range(0, len(text) + 1, 3):
         assert [m.span() for m in repetition._SENTENCE_FAST.finditer(text, pos)] == \
@@ -120,7 +120,7 @@ def test_sentences_without_backtracking_are_the_same(text):
 
 
 @given(st.text(st.sampled_from(list("aB1_ .,’“ßİıéŠ\u0301\t\nК")), max_size=40))
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=300, deadline=None)
 def test_keys_are_the_normalised_text(text):
     keys = repetition._Keys(text)
     for start in range(0, len(text), 4):
@@ -131,6 +131,6 @@ def test_keys_are_the_normalised_text(text):
 
 
 @given(st.text(st.sampled_from(list("ab \r\n")), max_size=20))
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=300, deadline=None)
 def test_lines_are_the_runs_between_line_ends(text):
     assert split_lines(text) == [(m.start(), m.group()) for m in re.finditer(r"[^\r\n]+", text)]
