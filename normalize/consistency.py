@@ -74,7 +74,8 @@ def listed_names(rules: RuleSet) -> Listed:
 
 def decide(mentions: MentionTable | Iterable[Mention], rules: RuleSet,
            reported: dict[str, list[Finding]] | None = None,
-           again: Callable[[], Iterable[Iterable[Mention]]] | None = None) -> FolderNames:
+           again: Callable[[set[tuple[str, ...]]], Iterable[Iterable[Mention]]] | None = None
+           ) -> FolderNames:
     """Group the folder's mentions; findings for minority spellings; the summary.
 
     `mentions` is a table (`entities.MentionTable`) or the mentions themselves.
@@ -83,9 +84,10 @@ def decide(mentions: MentionTable | Iterable[Mention], rules: RuleSet,
 
     A bounded table (`MentionTable(limit=...)`, whose size follows the number of
     distinct spellings, not of files) may lack some mentions or files of a
-    spelling it must report or list: `again` then yields each document's
-    mentions once more, in walk order (from documents kept, or read again), and
-    only those spellings' mentions and files are gathered from it.
+    spelling it must report or list: `again(spellings)` then yields each
+    document's mentions once more, in walk order (from documents kept, or read
+    again; a document without the first word of any of `spellings` may be left
+    out), and only those spellings' mentions and files are gathered from it.
     """
     table = mentions if isinstance(mentions, MentionTable) else MentionTable.of(mentions)
     if table.limit is not None and table.limit < MAX_FILES_SHOWN:
@@ -99,7 +101,7 @@ def decide(mentions: MentionTable | Iterable[Mention], rules: RuleSet,
     if needed:
         if again is None:
             raise ValueError("a bounded mention table needs `again` to read mentions again")
-        _complete(table, needed, again())
+        _complete(table, needed, again(needed))
     names_codes = {r.meta.code for r in rules.rules if r.meta.kind == "names"}
     taken: dict[str, list[tuple[int, int]]] = {}
     for path, found in (reported or {}).items():

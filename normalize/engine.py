@@ -8,6 +8,7 @@ drops those that touch protected text (URLs, e-mail addresses, @handles,
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -98,7 +99,7 @@ def check_paths(paths: Iterable[Path], rules: RuleSet, with_fixed: bool = False,
         kept.append((doc, findings))
         table.add(mentions)
     folder = decide(table, rules, {doc.path: found for doc, found in kept if found},
-                    again=lambda: _mentions_again(doc for doc, _ in kept))
+                    again=lambda needed: _mentions_again([doc for doc, _ in kept], needed))
     results = []
     everything = allowed("all")
     for doc, findings in kept:
@@ -127,7 +128,9 @@ def folder_findings(paths: Iterable[Path], rules: RuleSet, jobs: int = 1
     table = MentionTable(limit=KEEP)
     for mentions in run_per_file(files, _mentions_one, (), jobs, errors, []):
         table.add(mentions)
-    again = lambda: run_per_file(files, _mentions_one, (), jobs, [], [])  # noqa: E731
+    def again(needed: set[tuple[str, ...]]) -> Iterator[list[Mention]]:
+        return _mentions_again([Document.placeholder(str(p)) for p in files], needed)
+
     return decide(table, rules, again=again).findings
 
 
@@ -135,14 +138,21 @@ def _mentions_one(doc: Document) -> list[Mention]:
     return collect_mentions(doc)
 
 
-def _mentions_again(docs: Iterable[Document]) -> Iterator[list[Mention]]:
-    """Each checked file's mentions once more, in walk order (for spellings the
-    bounded table kept only in part); a file gone since is left out."""
+def _mentions_again(docs: list[Document], needed: set[tuple[str, ...]]
+                    ) -> Iterator[list[Mention]]:
+    """The mentions of checked files once more, in walk order, for the spellings
+    `needed` (which the bounded table kept only in part): only files holding the
+    first word of one of them (a mention's words are pieces of its file's text);
+    a file gone since is left out."""
+    firsts = sorted({words[0] for words in needed}, key=lambda w: (-len(w), w))
+    holds = re.compile("|".join(map(re.escape, firsts))).search
     for doc in docs:
         try:
-            yield collect_mentions(doc.whole())
+            doc = doc.whole()
         except DocumentError:
             continue
+        if holds(doc.text):
+            yield collect_mentions(doc)
 
 
 def _check_one(doc: Document, rules: RuleSet) -> tuple[Document, list[Finding], list[Mention]]:

@@ -29,7 +29,8 @@ def test_bounded_table_decides_as_the_full_one(folder, limit):
     rules = load_rules([], True)
     found = _per_document(folder, copies=2)
     full = decide(MentionTable.merge(found), rules)
-    bounded = decide(MentionTable.merge(found, limit=limit), rules, again=lambda: iter(found))
+    bounded = decide(MentionTable.merge(found, limit=limit), rules,
+                     again=lambda needed: iter(found))
     assert bounded.findings == full.findings
     assert bounded.entities == full.entities
 
