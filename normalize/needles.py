@@ -24,10 +24,10 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from .literals import Requirement
+from .text import IGNORECASE_TWINS, lowered
 
 _AZ = frozenset("abcdefghijklmnopqrstuvwxyz")
-# letters re.IGNORECASE matches to a-z (or Kelvin's k) that lower() keeps apart
-_CASE_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
+_CASE_TWINS = re.compile(f"[{IGNORECASE_TWINS}]")
 
 
 class _Registry:
@@ -103,7 +103,7 @@ class Found:
     (`open`: the document holds a letter that makes the test unsafe)."""
 
     def __init__(self, text: str, registry: _Registry) -> None:
-        self.lowered = text.lower()
+        self.lowered = lowered(text)
         self.open = bool(_CASE_TWINS.search(text))
         self.needles: set[str] = set()
         self._loose: dict[str, bool] = {}

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
@@ -30,6 +29,20 @@ LEFT_BOUNDARY = rf"(?<![\w@#]|{_MARK})"
 RIGHT_BOUNDARY = rf"(?!\w|{_MARK})"
 
 
+# Characters outside ASCII that re.IGNORECASE matches to an ASCII letter ("ſ" to "s",
+# the Kelvin sign to "k", dotted and dotless i) while str.lower() keeps them apart: a
+# pre-filter that looks for a-z words in `text.lower()` is sound only without them
+# (tests/test_prefilters.py checks the whole of Unicode).
+IGNORECASE_TWINS = "\u0130\u0131\u017f\u212a"
+
+
+@lru_cache(maxsize=4)
+def lowered(text: str) -> str:
+    """`text.lower()`, kept for the last few texts: the pre-filters of several
+    rules look for their words in the same document's lower-cased text."""
+    return text.lower()
+
+
 class Token(NamedTuple):
     """A word and its character offsets. A named tuple: documents have
     hundreds of thousands of words, and tuples are quick to make."""
@@ -43,25 +56,6 @@ def tokens(text: str) -> Iterator[Token]:
     """The Unicode words of `text`, in order. Several rules and stages cut the
     same document into words; the last few texts' words are kept (`_token_list`)."""
     return iter(_token_list(text))
-
-
-def tokens_between(text: str, start: int, end: int) -> list[Token]:
-    """The words of `text` lying wholly inside [start, end), offsets into `text`.
-
-    Cuts the whole text into words once (cached) and slices by offset, so
-    that stages walking a document sentence by sentence do not re-tokenise
-    it. Same words as `tokens(text[start:end])` shifted by `start`, except a
-    word cut by the range's edges, which is left out."""
-    words = _token_list(text)
-    lo = bisect_left(words, start, key=_start)
-    hi = bisect_left(words, end, lo, key=_start)
-    while hi > lo and words[hi - 1].end > end:
-        hi -= 1
-    return list(words[lo:hi])
-
-
-def _start(token: Token) -> int:
-    return token.start
 
 
 @lru_cache(maxsize=8)

@@ -24,9 +24,9 @@ from normalize.document import Document
 from normalize.kinds import garbled as garbled_kind
 from normalize.kinds import genitive as genitive_kind
 from normalize.kinds import pronoun as pronoun_kind
-from normalize.kinds.regions import IGNORECASE_ODD, Regions, find_all, lowered, minimal
+from normalize.kinds.regions import Regions, find_all, lowered, minimal
 from normalize.mentions import Kind, mentions, sentences
-from normalize.text import tokens
+from normalize.text import IGNORECASE_TWINS, tokens
 
 FRAGMENTS = [
     # pronouns, people and speakers
@@ -84,7 +84,7 @@ def test_ignorecase_odd_lists_every_character_matching_an_ascii_letter():
     letter = re.compile("(?i)[a-z]")
     odd = [chr(c) for c in range(128, sys.maxunicode + 1)
            if not 0xD800 <= c <= 0xDFFF and letter.fullmatch(chr(c))]
-    assert "".join(odd) == IGNORECASE_ODD
+    assert "".join(odd) == IGNORECASE_TWINS
 
 
 def test_lowered_refuses_odd_text():

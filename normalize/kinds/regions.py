@@ -28,25 +28,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 
-# Characters outside ASCII that re.IGNORECASE matches to an ASCII letter
-# (tests/test_regions.py checks the whole of Unicode).
-IGNORECASE_ODD = "\u0130\u0131\u017f\u212a"
-_ODD = re.compile(f"[{IGNORECASE_ODD}]")
+from ..text import IGNORECASE_TWINS
+from ..text import lowered as lower_cased
+
+_ODD = re.compile(f"[{IGNORECASE_TWINS}]")
 
 # characters read by a lookahead past a region's end, at most
 REACH = 8
 
 
-@lru_cache(maxsize=4)
 def lowered(text: str) -> str | None:
     """`text.lower()` with the same offsets, or None when case-insensitive
     matching cannot be decided on it (odd characters, or lower-casing that
     changes lengths)."""
     if _ODD.search(text):
         return None
-    low = text.lower()
+    low = lower_cased(text)
     return low if len(low) == len(text) else None
 
 
