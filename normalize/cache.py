@@ -1,0 +1,81 @@
+"""A cache on disk for what is slow to work out and always the same for the same inputs.
+
+Analysed rule files and word lists in a quick-to-read form are derived from
+inputs that rarely change (the rule files, the installed word data). They are
+worked out on the first run and kept in a folder:
+
+    $NORMALIZE_CACHE_DIR, else $XDG_CACHE_HOME/normalize, else ~/.cache/normalize
+
+An entry is found by a name and a key: the key holds everything the entry
+depends on (file contents or their size and time, package versions), plus the
+version of normalize and of Python, so a stale entry is never read, only left
+behind. `NORMALIZE_NO_CACHE=1` turns the cache off. The cache is a speed-up
+and nothing else: a folder that cannot be read or written, or an entry that is
+damaged, makes the caller work the value out again, with the same result.
+Entries are written atomically (a temporary file, then a rename), so processes
+running side by side never read half an entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from . import __version__
+
+_MAGIC = b"normalize-cache-1\n"
+
+
+def folder() -> Path | None:
+    """The cache folder, or None when the cache is off."""
+    if os.environ.get("NORMALIZE_NO_CACHE"):
+        return None
+    explicit = os.environ.get("NORMALIZE_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "normalize"
+
+
+def _entry(name: str, key: str) -> Path | None:
+    where = folder()
+    if where is None:
+        return None
+    full = f"{__version__}\0{sys.version}\0{name}\0{key}"
+    return where / f"{name}-{hashlib.sha256(full.encode('utf-8')).hexdigest()[:24]}"
+
+
+def read(name: str, key: str) -> bytes | None:
+    """The entry's bytes, or None (no entry, cache off, unreadable, damaged)."""
+    path = _entry(name, key)
+    if path is None:
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if not data.startswith(_MAGIC):
+        return None
+    return data[len(_MAGIC):]
+
+
+def write(name: str, key: str, data: bytes) -> None:
+    """Keep `data` as the entry; any failure is ignored (the cache is optional)."""
+    path = _entry(name, key)
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(_MAGIC + data)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except OSError:
+        return

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+
+from normalize import cache
+
+
+@pytest.fixture
+def where(tmp_path, monkeypatch):
+    monkeypatch.setenv("NORMALIZE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("NORMALIZE_NO_CACHE", raising=False)
+    return tmp_path / "cache"
+
+
+def test_an_entry_written_is_read_back_under_its_key_only(where):
+    assert cache.read("rules", "k1") is None
+    cache.write("rules", "k1", b"\x00value\n")
+    assert cache.read("rules", "k1") == b"\x00value\n"
+    assert cache.read("rules", "k2") is None
+    assert cache.read("words", "k1") is None
+    assert not [p for p in where.iterdir() if p.name.startswith(".tmp-")]
+
+
+def test_the_cache_can_be_turned_off(where, monkeypatch):
+    monkeypatch.setenv("NORMALIZE_NO_CACHE", "1")
+    cache.write("rules", "k", b"v")
+    assert cache.read("rules", "k") is None
+    assert not where.exists()
+
+
+def test_a_damaged_entry_reads_as_missing(where):
+    cache.write("rules", "k", b"v")
+    (entry,) = where.iterdir()
+    entry.write_bytes(b"garbage")
+    assert cache.read("rules", "k") is None
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_folder_that_cannot_be_written_is_no_error(where):
+    where.mkdir()
+    where.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        cache.write("rules", "k", b"v")
+        assert cache.read("rules", "k") is None
+    finally:
+        where.chmod(stat.S_IRWXU)
+
+
+def test_a_cache_path_that_is_a_file_is_no_error(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("NORMALIZE_CACHE_DIR", str(blocker / "cache"))
+    cache.write("rules", "k", b"v")
+    assert cache.read("rules", "k") is None
