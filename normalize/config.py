@@ -85,6 +85,11 @@ class Config:
             return not _matches_prefix(code, self._ignored_in(path))
         return True
 
+    def path_key(self, path: str) -> tuple[str, ...]:
+        """What `wants_code` answers for `path` depends on: files with the same key
+        get the same answers."""
+        return self._ignored_in(path) if self.per_path_ignores else ()
+
     def _ignored_in(self, path: str) -> tuple[str, ...]:
         """The codes per-file-ignores turns off in `path` (asked once per rule and
         per finding: worked out once per path)."""
@@ -96,6 +101,8 @@ class Config:
 
     def wants_file(self, path: Path) -> bool:
         """True if a file found inside a folder is checked (include/exclude)."""
+        if not self.include and not self.exclude:
+            return True
         rel = self.relative(str(path))
         if rel is None:
             return not self.include
@@ -283,14 +290,25 @@ def resolve_config(explicit: Path | None, paths: list[Path]) -> Config:
 
 
 def _relative(root: Path, path: str) -> str | None:
+    base = _resolved(root)
+    full = os.path.abspath(path)
+    inside = base if base.endswith(os.sep) else base + os.sep
+    if full.startswith(inside):  # the common case, without a system call
+        return full[len(inside):].replace(os.sep, "/")
     try:
-        rel = Path(os.path.abspath(path)).relative_to(root.resolve())
+        rel = Path(full).relative_to(base)
     except ValueError:
-        try:
-            rel = Path(path).resolve().relative_to(root.resolve())
+        try:  # through symbolic links
+            rel = Path(path).resolve().relative_to(base)
         except ValueError:
             return None
     return rel.as_posix()
+
+
+@lru_cache(maxsize=64)
+def _resolved(root: Path) -> str:
+    """The config folder with symbolic links resolved, worked out once per run."""
+    return str(root.resolve())
 
 
 @lru_cache(maxsize=1024)
