@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from .consistency import CODES as FOLDER_CODES
@@ -36,19 +36,27 @@ def check_document(doc: Document, rules: RuleSet, assume_evidence: bool = False)
     found: set[Finding] = set()
     markup = markup_kind(doc.path) is not None
     view = prose_view(doc)  # Markdown/HTML: what rules see is prose, offsets unchanged
-    wanted = [rule for rule in rules.rules if rules.wants(rule.meta.code, doc.path)]
-    for rule in (r for r in wanted if not r.meta.requires_evidence):
-        found.update(_run(rule, doc, view, markup))
-    if assume_evidence or any(is_evidence(f) for f in found):
-        for rule in (r for r in wanted if r.meta.requires_evidence):
+    wanted = rules.active(doc.path)
+    for rule in wanted:
+        if not rule.meta.requires_evidence:
             found.update(_run(rule, doc, view, markup))
-    known = [rule.meta.code for rule in rules.rules] + list(FOLDER_CODES)
-    kept = apply_suppressions(doc.text, doc.path, found, known)  # inline comments
+    if assume_evidence or any(is_evidence(f) for f in found):
+        for rule in wanted:
+            if rule.meta.requires_evidence:
+                found.update(_run(rule, doc, view, markup))
+    kept = apply_suppressions(doc.text, doc.path, found, rules.codes + tuple(FOLDER_CODES))
     return sorted((f for f in kept if f in found or rules.wants(f.code, doc.path)),
                   key=Finding.sort_key)
 
 
-def _run(rule: Rule, doc: Document, view: Document, markup: bool) -> Iterator[Finding]:
+def _run(rule: Rule, doc: Document, view: Document, markup: bool) -> Iterable[Finding]:
+    if not doc.protected:
+        return rule.check(view)  # nothing to keep out (most plain-text articles)
+    return _outside_protected(rule, doc, view, markup)
+
+
+def _outside_protected(rule: Rule, doc: Document, view: Document,
+                       markup: bool) -> Iterator[Finding]:
     for finding in rule.check(view):
         if markup and finding.fix and any(
                 doc.is_protected(e.start, e.end) for e in finding.fix.edits):
@@ -147,12 +155,26 @@ def _mentions_again(docs: list[Document], needed: set[tuple[str, ...]]
     firsts = sorted({words[0] for words in needed}, key=lambda w: (-len(w), w))
     holds = re.compile("|".join(map(re.escape, firsts))).search
     for doc in docs:
+        if doc.is_placeholder and not _may_hold(doc.path, holds):
+            continue
         try:
             doc = doc.whole()
         except DocumentError:
             continue
         if holds(doc.text):
             yield collect_mentions(doc)
+
+
+def _may_hold(path: str, holds: Callable[[str], object]) -> bool:
+    """False if the file is UTF-8 and `holds` finds nothing in it: its text as a
+    Document is the same characters (less a BOM), so reading it whole is no use.
+    Anything else (another encoding, an error) says True: the caller reads it."""
+    try:
+        with open(path, "rb") as handle:
+            text = handle.read().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return True
+    return bool(holds(text))
 
 
 def _check_one(doc: Document, rules: RuleSet) -> tuple[Document, list[Finding], list[Mention]]:

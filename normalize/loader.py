@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,23 @@ class RuleSet:
 
     def wants(self, code: str, path: str | None = None) -> bool:
         return self.policy is None or self.policy.wants_code(code, path)
+
+    def active(self, path: str) -> tuple[Rule, ...]:
+        """The rules whose findings are reported in `path`. Files with the same
+        path-dependent settings (a config's `path_key`) share one answer."""
+        if self.policy is None:
+            return self.rules
+        key = getattr(self.policy, "path_key", lambda p: p)(path)
+        cache = self.__dict__.setdefault("_active", {})
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = tuple(r for r in self.rules if self.wants(r.meta.code, path))
+        return found
+
+    @cached_property
+    def codes(self) -> tuple[str, ...]:
+        """The codes of the rules, in order."""
+        return tuple(rule.meta.code for rule in self.rules)
 
     def with_policy(self, policy: Any) -> RuleSet:
         return RuleSet(self.rules, policy)
