@@ -107,7 +107,7 @@ def check_paths(paths: Iterable[Path], rules: RuleSet, with_fixed: bool = False,
         kept.append((doc, findings))
         table.add(mentions)
     folder = decide(table, rules, {doc.path: found for doc, found in kept if found},
-                    again=lambda needed: _mentions_again([doc for doc, _ in kept], needed))
+                    again=lambda needed: _mentions_again([doc for doc, _ in kept], needed, jobs))
     results = []
     everything = allowed("all")
     for doc, findings in kept:
@@ -137,7 +137,7 @@ def folder_findings(paths: Iterable[Path], rules: RuleSet, jobs: int = 1
     for mentions in run_per_file(files, _mentions_one, (), jobs, errors, []):
         table.add(mentions)
     def again(needed: set[tuple[str, ...]]) -> Iterator[list[Mention]]:
-        return _mentions_again([Document.placeholder(str(p)) for p in files], needed)
+        return _mentions_again([Document.placeholder(str(p)) for p in files], needed, jobs)
 
     return decide(table, rules, again=again).findings
 
@@ -146,23 +146,27 @@ def _mentions_one(doc: Document) -> list[Mention]:
     return collect_mentions(doc)
 
 
-def _mentions_again(docs: list[Document], needed: set[tuple[str, ...]]
+def _mentions_again(docs: list[Document], needed: set[tuple[str, ...]], jobs: int = 1
                     ) -> Iterator[list[Mention]]:
     """The mentions of checked files once more, in walk order, for the spellings
     `needed` (which the bounded table kept only in part): only files holding the
     first word of one of them (a mention's words are pieces of its file's text);
-    a file gone since is left out."""
+    a file gone since is left out. Files to read again are read in `jobs`
+    processes."""
     firsts = sorted({words[0] for words in needed}, key=lambda w: (-len(w), w))
     holds = re.compile("|".join(map(re.escape, firsts))).search
+    to_read = [Path(doc.path) for doc in docs if doc.is_placeholder and _may_hold(doc.path, holds)]
+    read = dict(run_per_file(to_read, _mentions_if, (holds,), jobs, [], []))
     for doc in docs:
-        if doc.is_placeholder and not _may_hold(doc.path, holds):
-            continue
-        try:
-            doc = doc.whole()
-        except DocumentError:
-            continue
-        if holds(doc.text):
+        if doc.is_placeholder:
+            if doc.path in read:
+                yield read[doc.path]
+        elif holds(doc.text):
             yield collect_mentions(doc)
+
+
+def _mentions_if(doc: Document, holds: Callable[[str], object]) -> tuple[str, list[Mention]]:
+    return doc.path, collect_mentions(doc) if holds(doc.text) else []
 
 
 def _may_hold(path: str, holds: Callable[[str], object]) -> bool:
