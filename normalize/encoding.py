@@ -114,7 +114,7 @@ def encode(text: str, encoding: str, bom: bytes) -> bytes:
 
 @lru_cache(maxsize=4096)
 def _known(word: str, lang: str) -> bool:
-    from wordfreq import zipf_frequency  # the small lists: quick to load, common words
+    from .wordstore import zipf_frequency  # the small lists: common words
 
     try:
         return zipf_frequency(word, lang, wordlist="small") > 0

@@ -20,7 +20,6 @@ the spellings it reports once more (`decide(..., again=...)`).
 
 from __future__ import annotations
 
-import re
 from bisect import insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -134,33 +133,11 @@ def _by_path(mentions: Iterable[Mention]) -> list[list[Mention]]:
     return list(by_path.values())
 
 
-_ASCII_WORD = re.compile(r"[a-z]+")
-# Raw frequencies safely below and above the threshold: wordfreq rounds a frequency to
-# three digits and a zipf value to two decimals, far less than these 10% margins.
-_SURELY_RARE = 0.9 * 10 ** (COMMON_ENGLISH - 9)
-_SURELY_COMMON = 1.1 * 10 ** (COMMON_ENGLISH - 9)
-
-
 @lru_cache(maxsize=65536)
 def is_common(word: str) -> bool:
-    """An ordinary English word ('Defence', 'Minister', 'Wooden'): not a name."""
-    low = word.lower()
-    if _ASCII_WORD.fullmatch(low):
-        # one token for wordfreq, so its frequency is the word list's entry (0 if none):
-        # look it up directly, and ask wordfreq only near the threshold
-        freq = _english_frequencies().get(low, 0.0)
-        if freq < _SURELY_RARE:
-            return False
-        if freq >= _SURELY_COMMON:
-            return True
-    return _zipf(low, "en") >= COMMON_ENGLISH
-
-
-@lru_cache(maxsize=1)
-def _english_frequencies() -> dict[str, float]:
-    from wordfreq import get_frequency_dict  # loads lazily, as langid does
-
-    return get_frequency_dict("en")
+    """An ordinary English word ('Defence', 'Minister', 'Wooden'): not a name.
+    (normalize.wordstore answers most words without loading wordfreq.)"""
+    return _zipf(word.lower(), "en") >= COMMON_ENGLISH
 
 
 def _namelike(text: str) -> bool:

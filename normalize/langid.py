@@ -10,15 +10,12 @@ language than in the expected one (word frequencies from `wordfreq`).
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import wordstore
 from .text import WORD_RE
-
-# wordfreq logs a warning for each language it maps to a neighbour ('no' -> 'nb')
-logging.getLogger("wordfreq").setLevel(logging.ERROR)
 
 
 @dataclass(frozen=True)
@@ -67,10 +64,10 @@ def detect_unless(text: str, expected: str, min_probability: float,
 
 @lru_cache(maxsize=200_000)
 def _zipf(word: str, lang: str) -> float:
-    from wordfreq import zipf_frequency
-
+    """wordfreq's Zipf frequency (normalize.wordstore: without loading wordfreq
+    when it can), 0 when wordfreq cannot tell."""
     try:
-        return zipf_frequency(word, lang)
+        return wordstore.zipf_frequency(word, lang)
     except (LookupError, ValueError, ImportError):  # ImportError: ja/ko need MeCab
         return 0.0
 
@@ -78,10 +75,8 @@ def _zipf(word: str, lang: str) -> float:
 @lru_cache(maxsize=64)
 def function_words(lang: str, n: int = 150) -> frozenset[str]:
     """The `n` most frequent words of a language (mostly function words)."""
-    from wordfreq import top_n_list
-
     try:
-        return frozenset(top_n_list(lang, n))
+        return frozenset(wordstore.top_n_list(lang, n))
     except (LookupError, ValueError, ImportError):  # ImportError: ja/ko need MeCab
         return frozenset()
 

@@ -22,6 +22,7 @@ from functools import cache
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from . import wordstore
 from .entities import is_common
 
 # folded ending -> ending with its diacritics; longest first
@@ -58,9 +59,12 @@ def ending_hint(word: str) -> str | None:
 
 @cache
 def _english_ending_in(ending: str) -> tuple[str, ...]:
-    from wordfreq import top_n_list
+    return tuple(w for w in _english_top() if w.endswith(ending))
 
-    return tuple(w for w in top_n_list("en", 100_000) if w.endswith(ending))
+
+@cache
+def _english_top() -> list[str]:
+    return wordstore.top_n_list("en", 100_000)
 
 
 def _near_english(low: str, ending: str) -> bool:

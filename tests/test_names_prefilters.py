@@ -165,9 +165,9 @@ def test_known_cases(text):
 
 
 def test_is_common_short_cut_agrees_with_wordfreq():
-    from normalize.entities import _english_frequencies
+    from wordfreq import get_frequency_dict
 
-    freqs = _english_frequencies()
+    freqs = get_frequency_dict("en")
     rng = random.Random(7)
     near = [w for w, f in freqs.items() if 0.5e-6 < f < 2e-6 and w.isascii() and w.isalpha()]
     words = rng.sample(near, 300) + rng.sample(sorted(freqs), 300)

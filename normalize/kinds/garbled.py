@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from functools import lru_cache
 from itertools import compress
 from typing import Any
@@ -55,6 +55,7 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import extract
 
+from .. import wordstore
 from ..document import Document
 from ..mentions import MAX_SENTENCE, sentences
 from ..model import Finding
@@ -101,9 +102,8 @@ class _Capitalised:
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> tuple[str, ...]:
-    from wordfreq import top_n_list  # loads lazily: `import normalize` stays quick
-
-    return tuple(w for w in top_n_list("en", VOCABULARY_SIZE) if w.isascii() and w.isalpha())
+    top = wordstore.top_n_list("en", VOCABULARY_SIZE)
+    return tuple(w for w in top if w.isascii() and w.isalpha())
 
 
 @lru_cache(maxsize=1)
@@ -122,33 +122,17 @@ def _near_length(length: int, distance: int) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _frequencies() -> dict[str, float]:
-    """wordfreq's English list (the one `_zipf` reads): a word of a-z in it
-    has a Zipf frequency above 0 (tests/test_prefilters.py checks them all)."""
-    from wordfreq import get_frequency_dict
-
-    return get_frequency_dict("en", "best")
+def _frequencies() -> Container[str]:
+    """wordfreq's English list (the one `_zipf` reads), for `in`: a word of a-z
+    in it has a Zipf frequency above 0 (tests/test_prefilters.py checks them all)."""
+    return wordstore.listing("en")
 
 
 @lru_cache(maxsize=131072)
 def _zipf(word: str) -> float:
-    """wordfreq's Zipf frequency of an English word. A word of a-z is one
-    token to wordfreq: when its list lacks the word, the answer is the one
-    for every unlisted word, found without tokenising (stems and halves of
-    unknown words are mostly unlisted)."""
-    if word not in _frequencies() and _A_TO_Z.fullmatch(word):
-        return _unlisted()
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")
-
-
-@lru_cache(maxsize=1)
-def _unlisted() -> float:
-    """What zipf_frequency answers for a word missing from the list."""
-    from wordfreq import freq_to_zipf, zipf_to_freq
-
-    return round(freq_to_zipf(zipf_to_freq(0.0)), 2)
+    """wordfreq's Zipf frequency of an English word (normalize.wordstore answers
+    a word of a-z, and most others, without loading wordfreq)."""
+    return wordstore.zipf_frequency(word, "en")
 
 
 class GarbledRule(Rule):
