@@ -26,8 +26,8 @@ sigma, whose lower case depends on the letters around it.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
+from .needles import Needle, Requirement
 from .pattern_strings import ATOMIC, REPEATS, ZERO_WIDTH, C, Strings, flags_of, join, sre_parse
 from .pattern_strings import starts as starts  # re-exported: the text a match begins with
 
@@ -43,14 +43,6 @@ _NON_LETTER_CATEGORIES = {C.CATEGORY_SPACE, C.CATEGORY_DIGIT, C.CATEGORY_NOT_WOR
 _LINE_STARTS = {C.AT_BEGINNING, C.AT_BEGINNING_LINE, C.AT_BEGINNING_STRING}
 _AZ = frozenset("abcdefghijklmnopqrstuvwxyz")
 _LETTER_CODES = [*range(65, 91), *range(97, 123), 0x130, 0x212A]  # what lower()s to a-z
-
-
-class Needle(NamedTuple):
-    text: str  # lower-cased; " " is a run of white space
-    bounded: bool  # never preceded by a-z
-
-
-Requirement = frozenset  # of Needle: one of them occurs in every match
 
 
 def requirements(pattern: str, flags: int = 0, *, anchored: bool = False,

@@ -15,6 +15,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from . import rulecache
 from .kinds import KINDS
 from .kinds.base import CODE_RE, COMMON_FIELDS, FieldSpec, LineFinder, Rule, RuleError, RuleMeta
 from .kinds.names import prefer_later
@@ -90,35 +91,64 @@ def load_rules(dirs: list[Path], use_defaults: bool = True) -> RuleSet:
 
 
 @lru_cache(maxsize=8)
-def _load_listing(listing: tuple[tuple[tuple[Path, int, int], ...], ...]) -> RuleSet:
+def _load_listing(listing: tuple[rulecache.Listing, ...]) -> RuleSet:
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for files in listing:
         before = len(rules)
-        for path, _, _ in files:
-            rule = load_rule_file(path)
-            code = rule.meta.code
-            if code in seen:
-                raise RuleError(
-                    str(path), rule.where("code"), f"code {code} already used by {seen[code]}"
-                )
-            seen[code] = str(path)
-            rules.append(rule)
+        _load_folder(files, rules, seen)
         prefer_later(rules[:before], rules[before:])  # a newsroom's names list wins
     return RuleSet(tuple(rules))
 
 
+def _load_folder(files: rulecache.Listing, rules: list[Rule], seen: dict[str, str]) -> None:
+    """Add the rules of one folder's files to `rules`, in order, failing at the
+    first bad file or code already `seen`. From the cache on disk
+    (normalize.rulecache) when it holds the folder, else read and analysed, and
+    then kept there."""
+    stored = rulecache.read(files)
+    if stored is not None:
+        for (path, _, _), (source, data) in zip(files, stored):
+            rule = build_rule(data, str(path), LineFinder(source), default_name=path.stem)
+            _add(rule, rules, seen)
+        return
+    parsed: list[tuple[str, bytes]] = []
+    with rulecache.ANALYSIS.record() as answers:
+        for path, _, _ in files:
+            source, data = _parse(path)
+            kept = rulecache.table_bytes(data)  # before the rule sees (and might change) it
+            if kept is not None:
+                parsed.append((source, kept))
+            _add(build_rule(data, str(path), LineFinder(source), default_name=path.stem),
+                 rules, seen)
+    rulecache.write(files, parsed, answers)
+
+
+def _add(rule: Rule, rules: list[Rule], seen: dict[str, str]) -> None:
+    code = rule.meta.code
+    if code in seen:
+        raise RuleError(rule.meta.path, rule.where("code"),
+                        f"code {code} already used by {seen[code]}")
+    seen[code] = rule.meta.path
+    rules.append(rule)
+
+
 def load_rule_file(path: Path) -> Rule:
+    source, data = _parse(path)
+    return build_rule(data, str(path), LineFinder(source), default_name=path.stem)
+
+
+def _parse(path: Path) -> tuple[str, dict[str, Any]]:
+    """A rule file's source and table, or the error that says why it cannot be read."""
     name = str(path)
     try:
         source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(name, None, f"cannot read rule file: {exc}") from None
     try:
-        data = tomllib.loads(source)
+        return source, tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
         raise RuleError(name, _toml_line(exc), f"invalid TOML: {_toml_reason(exc)}") from None
-    return build_rule(data, name, LineFinder(source), default_name=path.stem)
 
 
 def build_rule(data: dict[str, Any], path: str, where: LineFinder, default_name: str) -> Rule:

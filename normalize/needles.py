@@ -22,9 +22,19 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import NamedTuple
 
-from .literals import Requirement
 from .text import IGNORECASE_TWINS, lowered
+
+
+class Needle(NamedTuple):
+    """Text one match of a pattern holds (normalize.literals)."""
+
+    text: str  # lower-cased; " " is a run of white space
+    bounded: bool  # never preceded by a-z
+
+
+Requirement = frozenset  # of Needle: one of them occurs in every match
 
 _AZ = frozenset("abcdefghijklmnopqrstuvwxyz")
 _CASE_TWINS = re.compile(f"[{IGNORECASE_TWINS}]")

@@ -30,7 +30,7 @@ from typing import Any, ClassVar
 
 from ..document import Document
 from ..model import Applicability, Finding, Fix, Severity
-from ..regex_safety import backtracking_risk
+from ..rulecache import ANALYSIS
 
 
 class RuleError(Exception):
@@ -118,10 +118,16 @@ class Rule:
         return RuleError(self.meta.path, self.where(key), message)
 
     def compile(self, key: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+        """`pattern` compiled, or the rule error that says why it cannot be used.
+        A pattern checked before (normalize.rulecache) compiles when first used."""
+        if ANALYSIS.checked(pattern, flags):
+            return LazyPattern(pattern, flags)  # type: ignore[return-value]
         try:
             compiled = re.compile(pattern, flags)
         except re.error as exc:
             raise self.error(key, f"bad regular expression in '{key}': {exc}") from None
+        from ..regex_safety import backtracking_risk
+
         risk = backtracking_risk(pattern, flags)
         if risk is not None:
             shown = pattern if len(pattern) <= 60 else pattern[:57] + "..."
@@ -129,6 +135,7 @@ class Rule:
                 f"regular expression {shown!r} in '{key}' can backtrack catastrophically "
                 f"({risk}): make each repetition need a character the inner one cannot "
                 "match, or use an atomic group (?>...) or a possessive quantifier (a++)"))
+        ANALYSIS.passed(pattern, flags)
         return compiled
 
     def finding(
@@ -161,6 +168,33 @@ class Rule:
             fix=fix,
             data=tuple(data),
         )
+
+
+class LazyPattern:
+    """A checked regular expression, compiled when first used: most rules never
+    run theirs on a small document (their needles are absent). It answers as
+    the compiled pattern does; after the first use its methods are the
+    compiled pattern's own."""
+
+    _SHARED = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split",
+               "scanner", "pattern", "flags", "groups", "groupindex")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._source = (pattern, flags)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name == "_source":
+            raise AttributeError(name)
+        compiled = re.compile(*self._source)
+        for shared in self._SHARED:
+            setattr(self, shared, getattr(compiled, shared))
+        return getattr(compiled, name)
+
+    def __reduce__(self) -> tuple[type, tuple[str, int]]:
+        return LazyPattern, self._source
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self._source[0]!r}, {self._source[1]})"
 
 
 class LineFinder:

@@ -26,9 +26,9 @@ from functools import lru_cache
 from typing import Any
 
 from ..document import Document
-from ..literals import requirements, sre_parse, starts
 from ..model import Finding
 from ..needles import Gate, finditer
+from ..rulecache import ANALYSIS
 from .base import FieldSpec, Rule
 
 
@@ -51,9 +51,9 @@ class ExistenceRule(Rule):
         flags = re.MULTILINE | (re.IGNORECASE if options["ignore_case"] else 0)
         self.pattern = self.compile("patterns", joined, flags)
         # text every match needs (normalize.literals), and how long a line can match
-        self.gate = Gate(requirements(joined, flags, anchored=options["line"]))
-        self.widths = sre_parse.parse(joined, flags).getwidth()
-        self.heads = None if options["line"] else starts(joined, flags)
+        self.gate = Gate(ANALYSIS.requirements(joined, flags, anchored=options["line"]))
+        self.widths = ANALYSIS.widths(joined, flags)
+        self.heads = None if options["line"] else ANALYSIS.starts(joined, flags)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         if not self.gate.open(doc.text):

@@ -33,9 +33,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..document import Document
-from ..literals import requirements, starts
 from ..model import Applicability, Finding
 from ..needles import Gate, Gates, finditer
+from ..rulecache import ANALYSIS
 from ..text import LEFT_BOUNDARY, RIGHT_BOUNDARY, match_case
 from .base import FieldSpec, Rule
 
@@ -71,8 +71,8 @@ class SubstitutionRule(Rule):
             if not proposals:
                 raise self.error("swap", f"entry {found!r} has no proposal")
             self.entries.append((pattern, proposals))
-            gates.append(Gate(requirements(source, flags)))
-            self.heads.append(starts(source, flags))
+            gates.append(Gate(ANALYSIS.requirements(source, flags)))
+            self.heads.append(ANALYSIS.starts(source, flags))
         self.gates = Gates(gates)
         self.conditions = {
             key: self.compile(key, options[key], flags | (re.MULTILINE if key == "document" else 0))
@@ -80,14 +80,14 @@ class SubstitutionRule(Rule):
             if options[key]
         }
         self.context = options["context"]
-        self.document_heads = (starts(options["document"], flags | re.MULTILINE)
+        self.document_heads = (ANALYSIS.starts(options["document"], flags | re.MULTILINE)
                                if options["document"] else None)
         # text the document must hold for the conditions that must match
         self.needs = Gate([
-            *(requirements(options["document"], flags | re.MULTILINE)
+            *(ANALYSIS.requirements(options["document"], flags | re.MULTILINE)
               if options["document"] else ()),
             *(req for key in ("before", "after") if options[key]
-              for req in requirements(options[key], flags, whole_text=False)),
+              for req in ANALYSIS.requirements(options[key], flags, whole_text=False)),
         ], shared=False)
 
     def check(self, doc: Document) -> Iterator[Finding]:
