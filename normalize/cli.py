@@ -7,32 +7,34 @@ a bad rule file.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from . import __version__, baseline
+from . import __version__
 from .cli_common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, no_default_option, rules_option
 from .cli_common import fail as _fail
 from .cli_common import load_ruleset as _rules
-from .cli_rules import rules
 from .config import FAIL_LEVELS, FORMATS, Config, ConfigError, resolve_config
 from .document import Document, DocumentError
 from .engine import check_paths, folder_findings, walk, wanted
 from .fixer import allowed, fix_and_check
 from .loader import RuleSet
 from .parallel import jobs_wanted, run_per_file
-from .report import formatters
-from .report.diff import unified_diff
-from .report.statistics import render as statistics_render
 from .suppression import CHECKER_CODES
+
+if TYPE_CHECKING:
+    from . import baseline
+    from .report import Report
+
+# What only some commands need (`rules`, baselines, the other output formats,
+# writing files) is imported when used: `normalize check FILE` in a pre-commit
+# hook pays for starting up on every commit.
 
 config_option = click.option(
     "--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
@@ -108,14 +110,25 @@ paths_argument = click.argument(
     "paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The command group; `rules` (cli_rules.py) is imported when asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), "rules"})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name == "rules" and name not in self.commands:
+            from .cli_rules import rules  # `normalize rules list|explain|validate`
+
+            self.add_command(rules)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="normalize")
 def main() -> None:
     """Check machine-translated news articles for mangled names, translation
     artefacts, foreign leftovers and boilerplate; propose and apply fixes."""
-
-
-main.add_command(rules)  # `normalize rules list|explain|validate` (cli_rules.py)
 
 
 @main.command()
@@ -155,7 +168,8 @@ def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, statist
         click.echo("\n".join(config.describe()))
         sys.exit(EXIT_CLEAN)
     fmt = config.format
-    if fmt not in formatters():
+    render = _formatter(fmt)
+    if render is None:
         _fail(f"output format {fmt!r} is not available in this version")
     walk_errors: list[str] = []
     files = _with_progress(_files(paths, config, force_exclude, walk_errors), quiet)
@@ -163,6 +177,10 @@ def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, statist
     report = replace(report, rules=tuple(r.meta for r in rules.rules),
                      errors=tuple(walk_errors) + report.errors)
     if write_baseline is not None:
+        import json
+
+        from . import baseline
+
         data = baseline.build(report, write_baseline.resolve().parent)
         _write(write_baseline, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
         if not quiet:
@@ -171,7 +189,9 @@ def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, statist
     baseline_file = baseline_file or config.baseline
     if baseline_file is not None:
         report = _read_baseline(baseline_file).new_findings(report)
-    text = (statistics_render if statistics else formatters()[fmt])(report)
+    if statistics:
+        from .report.statistics import render
+    text = render(report)
     if output is not None:
         _write(output, text)
     else:
@@ -180,6 +200,18 @@ def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, statist
         click.echo(f"note: {note}", err=True)
     failing = any(config.fails(f.severity) for f in report.findings)
     _exit_for_errors(report.errors, EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+def _formatter(fmt: str) -> Callable[[Report], str] | None:
+    """The renderer of an output format (None: not available); text, the usual
+    one, without importing the others."""
+    if fmt == "text":
+        from .report.text import render
+
+        return render
+    from .report import formatters
+
+    return formatters().get(fmt)
 
 
 def _exit_for_errors(errors: tuple[str, ...], code: int) -> NoReturn:
@@ -196,6 +228,10 @@ def _write(path: Path, text: str) -> None:
 
 
 def _read_baseline(path: Path) -> baseline.Baseline:
+    import json
+
+    from . import baseline
+
     try:
         return baseline.Baseline.parse(json.loads(path.read_text(encoding="utf-8")), path)
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -232,6 +268,8 @@ def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool, config_fil
                                                 jobs_wanted(jobs), errors, notes):
         if new != doc.text:
             if show_diff:
+                from .report.diff import unified_diff
+
                 click.echo(unified_diff(doc.path, doc.text, new), nl=False)
             else:
                 try:
@@ -264,6 +302,8 @@ def _fix_one(doc: Document, rules: RuleSet, levels: frozenset,
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write via a temporary file in the same folder, then replace; keep the mode."""
+    import tempfile
+
     target = path.resolve()
     mode = target.stat().st_mode & 0o7777
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
