@@ -20,13 +20,10 @@ any other versions it is not used and every line takes the full test.
 
 from __future__ import annotations
 
-import gzip
-import json
 import os
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.metadata import PackageNotFoundError, version
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
@@ -46,6 +43,7 @@ class Lexicon:
     safe: frozenset[str]  # words that vote for no other language
     claims: dict[str, tuple[str, ...]]  # words that vote for some: those languages
     languages: tuple[str, ...]  # every language langdetect can name, but EXPECTED
+    missing: tuple[str, ...] = ()  # the optional tokenisers the file was made without
 
 
 def claimants(words: list[str], expected: str, min_leaning: float) -> frozenset[str] | None:
@@ -98,6 +96,8 @@ def environment(missing: list[str]) -> dict[str, Any]:
 
 
 def _version(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version  # slow to import
+
     try:
         return version(name)
     except PackageNotFoundError:
@@ -106,7 +106,28 @@ def _version(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> Lexicon | None:
-    """The shipped file, if it holds for the installed packages."""
+    """The shipped file, if it holds for the installed packages. Read once into
+    normalize.cache in a quicker form (one string per table: splitting it is
+    cheaper than reading the file line by line, and checking the package
+    versions would import importlib.metadata)."""
+    from . import cache
+
+    key = _cache_key()
+    stored = cache.read("lexicon", key)
+    if stored is not None:
+        try:
+            return _unpack(stored)
+        except (ValueError, EOFError, TypeError, _Stale):
+            pass  # damaged, or an optional tokeniser came or went: read the file again
+    lexicon = _read()
+    cache.write("lexicon", key, _pack(lexicon))
+    return lexicon
+
+
+def _read() -> Lexicon | None:
+    import gzip
+    import json
+
     try:
         lines = gzip.decompress(DATA.read_bytes()).decode("utf-8").splitlines()
         header = json.loads(lines[0])
@@ -125,7 +146,64 @@ def _lexicon() -> Lexicon | None:
             safe.append(word)
             common += n < header["common"]  # the file's most frequent words come first
     languages = tuple(lang for lang in header["languages"] if lang != EXPECTED)
-    return Lexicon(frozenset(safe[:common]), frozenset(safe), claims, languages)
+    return Lexicon(frozenset(safe[:common]), frozenset(safe), claims, languages,
+                   tuple(header.get("missing", [])))
+
+
+def _cache_key() -> str:
+    """What the file's use depends on, found without importing importlib.metadata:
+    the file, and the installed packages' own files (a new version rewrites
+    them). The optional tokenisers are looked for when the entry is read."""
+    def stat(path: str | os.PathLike | None) -> tuple:
+        try:
+            info = os.stat(path)  # type: ignore[arg-type]
+        except (OSError, TypeError):
+            return (str(path),)
+        return (str(path), info.st_size, info.st_mtime_ns, info.st_ino)
+
+    packages = []
+    for name in ("wordfreq", "langcodes", "langdetect"):
+        found = find_spec(name)
+        packages.append(stat(found.origin if found else None))
+    return repr((EXPECTED, LEANING_MARGIN, stat(os.path.abspath(DATA)), packages))
+
+
+def _pack(lexicon: Lexicon | None) -> bytes:
+    import marshal
+
+    if lexicon is None:
+        return marshal.dumps(None)
+    claims = lexicon.claims
+    return marshal.dumps((
+        lexicon.missing, _missing(lexicon.missing),
+        "\n".join(sorted(lexicon.common)), "\n".join(sorted(lexicon.safe - lexicon.common)),
+        "\n".join(claims), "\n".join(",".join(langs) for langs in claims.values()),
+        lexicon.languages))
+
+
+def _unpack(data: bytes) -> Lexicon | None:
+    import marshal
+
+    got = marshal.loads(data)
+    if got is None:
+        return None
+    missing, absent, common, rest, words, langs, languages = got
+    if _missing(missing) != absent:
+        raise _Stale
+    shared: dict[str, tuple[str, ...]] = {}  # few sets of languages, many words
+    claims = {word: shared.get(x) or shared.setdefault(x, tuple(x.split(",")))
+              for word, x in zip(words.split("\n"), langs.split("\n"))} if words else {}
+    common_words = common.split("\n") if common else []
+    safe = frozenset([*common_words, *(rest.split("\n") if rest else [])])
+    return Lexicon(frozenset(common_words), safe, claims, tuple(languages), tuple(missing))
+
+
+class _Stale(Exception):
+    """A cache entry made with other optional tokenisers installed."""
+
+
+def _missing(names: tuple[str, ...] | list[str]) -> list[str]:
+    return [name for name in names if find_spec(name) is None]
 
 
 _KEYS = ("expected", "margin", "versions", "profiles", "missing")
