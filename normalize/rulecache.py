@@ -52,8 +52,11 @@ class Analysis:
         self.table: dict[tuple, Any] = {}
         self.used: dict[tuple, Any] | None = None
 
-    def _answer(self, key: tuple, work: Callable[[], Any]) -> Any:
-        """`key`: the analysis and its inputs, plain values (flags as an int)."""
+    def answer(self, key: tuple, work: Callable[[], Any]) -> Any:
+        """What `work()` gives, kept under `key`: the analysis's name and its
+        inputs, and the answer, as plain values (flags as an int; tuples, not
+        lists) that marshal keeps. Any slow derivation a rule's constructor
+        makes from its table can be kept so (e.g. the folded names of a names list)."""
         try:
             value = self.table[key]
         except KeyError:
@@ -81,7 +84,7 @@ class Analysis:
             found = requirements(pattern, flags, anchored=anchored, whole_text=whole_text)
             return tuple(tuple((n.text, n.bounded) for n in sorted(req)) for req in found)
 
-        plain = self._answer(("requirements", pattern, int(flags), anchored, whole_text), work)
+        plain = self.answer(("requirements", pattern, int(flags), anchored, whole_text), work)
         return tuple(frozenset(Needle(*n) for n in req) for req in plain)
 
     def starts(self, pattern: str, flags: int = 0) -> tuple[str, ...] | None:
@@ -91,7 +94,7 @@ class Analysis:
 
             return starts(pattern, flags)
 
-        return self._answer(("starts", pattern, int(flags)), work)
+        return self.answer(("starts", pattern, int(flags)), work)
 
     def widths(self, pattern: str, flags: int = 0) -> tuple[int, int]:
         """The shortest and longest text a match can have (sre_parse's getwidth)."""
@@ -101,18 +104,18 @@ class Analysis:
             low, high = sre_parse.parse(pattern, flags).getwidth()
             return (int(low), int(high))
 
-        return self._answer(("widths", pattern, int(flags)), work)
+        return self.answer(("widths", pattern, int(flags)), work)
 
     def checked(self, pattern: str, flags: int) -> bool:
         """`pattern` compiled and passed the backtracking check before."""
         key = ("checked", pattern, int(flags))
         if key not in self.table:
             return False
-        return self._answer(key, lambda: True)
+        return self.answer(key, lambda: True)
 
     def passed(self, pattern: str, flags: int) -> None:
         """`pattern` compiled and passed the backtracking check."""
-        self._answer(("checked", pattern, int(flags)), lambda: True)
+        self.answer(("checked", pattern, int(flags)), lambda: True)
 
 
 ANALYSIS = Analysis()
