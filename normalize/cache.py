@@ -21,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from . import __version__
@@ -67,6 +66,8 @@ def write(name: str, key: str, data: bytes) -> None:
     path = _entry(name, key)
     if path is None:
         return
+    import tempfile  # only writing needs it: reading stays quick to import
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)

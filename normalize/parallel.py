@@ -12,7 +12,6 @@ Only the parent writes files and prints: workers return values.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -38,7 +37,12 @@ def run_per_file(paths: Iterable[Path], work: Callable[..., Any], args: tuple[An
 
     Unreadable files go to `errors`, skipped binary files to `notes`, at the
     place in the order where one process would have reported them."""
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1:
+        yield from _sorted_out((_one(path, work, args) for path in paths), errors, notes)
+        return
+    import multiprocessing  # only --jobs needs it (7 ms to import)
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         yield from _sorted_out((_one(path, work, args) for path in paths), errors, notes)
         return
     paths = list(paths)  # walk first: errors from walking come before any file's
