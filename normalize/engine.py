@@ -21,7 +21,7 @@ from .kinds.base import Rule, is_evidence
 from .loader import RuleSet
 from .markup import fit_to_prose, markup_kind, prose_view
 from .model import Finding
-from .parallel import run_per_file
+from .parallel import map_in_order, run_per_file
 from .report import FileResult, Report
 from .suppression import apply_suppressions, is_suppressed, suppressed_ranges
 
@@ -155,8 +155,9 @@ def _mentions_again(docs: list[Document], needed: set[tuple[str, ...]], jobs: in
     processes."""
     firsts = sorted({words[0] for words in needed}, key=lambda w: (-len(w), w))
     holds = re.compile("|".join(map(re.escape, firsts))).search
-    to_read = [Path(doc.path) for doc in docs if doc.is_placeholder and _may_hold(doc.path, holds)]
-    read = dict(run_per_file(to_read, _mentions_if, (holds,), jobs, [], []))
+    placeholders = [doc.path for doc in docs if doc.is_placeholder]
+    read = {path: found for path, found in map_in_order(_mentions_if_holding, placeholders,
+                                                         (holds,), jobs) if found}
     for doc in docs:
         if doc.is_placeholder:
             if doc.path in read:
@@ -165,8 +166,17 @@ def _mentions_again(docs: list[Document], needed: set[tuple[str, ...]], jobs: in
             yield collect_mentions(doc)
 
 
-def _mentions_if(doc: Document, holds: Callable[[str], object]) -> tuple[str, list[Mention]]:
-    return doc.path, collect_mentions(doc) if holds(doc.text) else []
+def _mentions_if_holding(path: str, holds: Callable[[str], object]
+                         ) -> tuple[str, list[Mention]]:
+    """The mentions of the file at `path` if `holds` finds something in it (none
+    for a file gone or unreadable since)."""
+    if not _may_hold(path, holds):
+        return path, []
+    try:
+        doc = Document.read(path)
+    except DocumentError:
+        return path, []
+    return path, collect_mentions(doc) if holds(doc.text) else []
 
 
 def _may_hold(path: str, holds: Callable[[str], object]) -> bool:

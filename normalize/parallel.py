@@ -37,28 +37,41 @@ def run_per_file(paths: Iterable[Path], work: Callable[..., Any], args: tuple[An
 
     Unreadable files go to `errors`, skipped binary files to `notes`, at the
     place in the order where one process would have reported them."""
-    if jobs <= 1:
-        yield from _sorted_out((_one(path, work, args) for path in paths), errors, notes)
-        return
-    import multiprocessing  # only --jobs needs it (7 ms to import)
+    named = (str(p) for p in paths)  # a name is quicker to hand over than a Path
+    yield from _sorted_out(map_in_order(_read_and_work, named, (work, args), jobs),
+                           errors, notes)
 
-    if "fork" not in multiprocessing.get_all_start_methods():
-        yield from _sorted_out((_one(path, work, args) for path in paths), errors, notes)
-        return
-    paths = list(paths)  # walk first: errors from walking come before any file's
-    # The first files run here, before the fork: what the rules load lazily on
-    # first use (language profiles, word lists) is then loaded once, and the
-    # workers share it instead of each loading its own copy.
-    yield from _sorted_out((_one(path, work, args) for path in paths[:WARM]), errors, notes)
-    if len(paths) <= WARM:
+
+def map_in_order(fn: Callable[..., Any], items: Iterable[Any], args: tuple[Any, ...],
+                 jobs: int) -> Iterator[Any]:
+    """`fn(item, *args)` for every item, in order, in `jobs` processes.
+
+    With one job (or no `fork`) the items are taken one at a time as they come.
+    Otherwise they are all taken first (a walk's errors come before any
+    file's), and the first few run here, before the fork: what the rules
+    load lazily on first use (language profiles, word lists) is then loaded
+    once, and the workers share it instead of each loading its own copy."""
+    if jobs > 1:
+        import multiprocessing  # only --jobs needs it (7 ms to import)
+
+        if "fork" in multiprocessing.get_all_start_methods():
+            yield from _forked(multiprocessing.get_context("fork"), fn, list(items), args, jobs)
+            return
+    for item in items:
+        yield fn(item, *args)
+
+
+def _forked(context: Any, fn: Callable[..., Any], items: list[Any], args: tuple[Any, ...],
+            jobs: int) -> Iterator[Any]:
+    for item in items[:WARM]:
+        yield fn(item, *args)
+    if len(items) <= WARM:
         return
     global _TASK
-    _TASK = (work, args)
-    context = multiprocessing.get_context("fork")
+    _TASK = (fn, args)
     try:
         with context.Pool(jobs) as pool:
-            outcomes = pool.imap(_in_worker, (str(p) for p in paths[WARM:]), CHUNK)
-            yield from _sorted_out(outcomes, errors, notes)
+            yield from pool.imap(_in_worker, items[WARM:], CHUNK)
     finally:
         _TASK = None
 
@@ -73,9 +86,14 @@ def _sorted_out(outcomes: Iterable[tuple[str, Any]], errors: list[str],
             (errors if kind == "error" else notes).append(value)
 
 
-def _in_worker(path: str) -> tuple[str, Any]:
+def _in_worker(item: Any) -> Any:
     assert _TASK is not None, "worker started without a task"
-    work, args = _TASK
+    fn, args = _TASK
+    return fn(item, *args)
+
+
+def _read_and_work(path: str, work: Callable[..., Any], args: tuple[Any, ...]
+                   ) -> tuple[str, Any]:
     return _one(Path(path), work, args)
 
 
