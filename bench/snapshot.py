@@ -39,13 +39,13 @@ def save(out: Path, corpora: Path, mqm: int) -> None:
     bbc = corpora / "bbc"
     if bbc.is_dir():
         folders += sorted(p for p in bbc.iterdir() if p.is_dir())
+    else:
+        print(f"warning: no BBC corpus at {bbc} (give --corpora or $NORMALIZE_CORPORA)")
     for folder in folders:
         report = check_paths([folder], rules)
         for result in report.files:
             where = os.path.relpath(result.doc.path, ROOT.parent)
             rows += [_row(where, f) for f in result.findings]
-    else:
-        print(f"warning: no BBC corpus at {bbc} (give --corpora or $NORMALIZE_CORPORA)")
     source = corpora / "mqm-wmt23-zhen" / "wmt23_zhen_news_sxs_mqm.jsonl"
     targets = 0
     if source.is_file() and mqm:
