@@ -21,6 +21,7 @@ from .kinds.base import Rule, is_evidence
 from .loader import RuleSet
 from .markup import fit_to_prose, markup_kind, prose_view
 from .model import Finding
+from .needles import found as needles_found
 from .parallel import map_in_order, run_per_file
 from .report import FileResult, Report
 from .suppression import apply_suppressions, is_suppressed, suppressed_ranges
@@ -37,16 +38,25 @@ def check_document(doc: Document, rules: RuleSet, assume_evidence: bool = False)
     markup = markup_kind(doc.path) is not None
     view = prose_view(doc)  # Markdown/HTML: what rules see is prose, offsets unchanged
     wanted = rules.active(doc.path)
+    # the one pass for every rule's needles: a rule none of whose needles is
+    # there cannot match, and is not even called
+    got = needles_found(view.text)
+    present = None if got.open else got.needles
     for rule in wanted:
-        if not rule.meta.requires_evidence:
+        if not rule.meta.requires_evidence and _may_match(rule, present):
             found.update(_run(rule, doc, view, markup))
     if assume_evidence or any(is_evidence(f) for f in found):
         for rule in wanted:
-            if rule.meta.requires_evidence:
+            if rule.meta.requires_evidence and _may_match(rule, present):
                 found.update(_run(rule, doc, view, markup))
     kept = apply_suppressions(doc.text, doc.path, found, rules.codes + tuple(FOLDER_CODES))
     return sorted((f for f in kept if f in found or rules.wants(f.code, doc.path)),
                   key=Finding.sort_key)
+
+
+def _may_match(rule: Rule, present: set[str] | None) -> bool:
+    """False if the needles found (None: any may be there) rule the rule out."""
+    return present is None or rule.needles is None or not rule.needles.isdisjoint(present)
 
 
 def _run(rule: Rule, doc: Document, view: Document, markup: bool) -> Iterable[Finding]:

@@ -194,6 +194,15 @@ class Gate:
                                                       for n in req})))
                           for req in self.requirements]
 
+    @property
+    def necessary(self) -> frozenset[str] | None:
+        """Shared needles one of which `open` wants present (when the document
+        is not `Found.open`); None if it has no such test."""
+        for bounded, loose in self.tests:
+            if bounded and not loose:
+                return bounded
+        return None
+
     def open(self, text: str, got: Found | None = None) -> bool:
         """False only when a match in `text` is impossible."""
         if not self.tests:

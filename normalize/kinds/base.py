@@ -103,6 +103,10 @@ class Rule:
 
     KIND: ClassVar[str] = ""
     FIELDS: ClassVar[dict[str, FieldSpec]] = {}
+    # Needles (normalize.needles) one of which the shared pass over a document must
+    # find for check() to find anything: the engine skips the rule without calling
+    # it when none is there. None: the rule has no such test.
+    needles: frozenset[str] | None = None
 
     def __init__(self, meta: RuleMeta, options: dict[str, Any], where: LineFinder) -> None:
         self.meta = meta

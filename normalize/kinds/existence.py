@@ -52,6 +52,7 @@ class ExistenceRule(Rule):
         self.pattern = self.compile("patterns", joined, flags)
         # text every match needs (normalize.literals), and how long a line can match
         self.gate = Gate(ANALYSIS.requirements(joined, flags, anchored=options["line"]))
+        self.needles = self.gate.necessary
         self.widths = ANALYSIS.widths(joined, flags)
         self.heads = None if options["line"] else ANALYSIS.starts(joined, flags)
 

@@ -74,6 +74,7 @@ class SubstitutionRule(Rule):
             gates.append(Gate(ANALYSIS.requirements(source, flags)))
             self.heads.append(ANALYSIS.starts(source, flags))
         self.gates = Gates(gates)
+        self.needles = self.gates.first
         self.conditions = {
             key: self.compile(key, options[key], flags | (re.MULTILINE if key == "document" else 0))
             for key in ("before", "after", "not_before", "not_after", "document")
