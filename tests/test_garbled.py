@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from normalize.document import Document
 from normalize.engine import check_document
-from normalize.loader import RuleSet
+from normalize.kinds.garbled import GarbledRule
+from normalize.loader import RuleSet, load_rules
 
 
 @pytest.fixture(scope="module")
@@ -45,3 +50,39 @@ def test_no_finding(rule, text):
 
 def test_needs_evidence_of_translation(rule):
     assert _found(rule, "Drones hit the infrastrcture of the port.", evidence=False) == []
+
+
+# -- pre-filters: the same matches and findings as without them -------------------------
+
+_PREFIXES = ["anti", "ANTI", "Anti", "aNtI", "sub", "ſub", "SUB", "pro", "pre", "over", "self",
+             "co", "re", "counter", "is", "tele", "bio"]
+_GLUE = ["-", " - ", "- ", " -", "--", "\u00a0-", "-\n", " ", "\t", ""]
+_OTHER = ["x", "aircraft", "omic", "ı", "İ", "\u212a", "ſ", "é", "\u0301", "_", "3", ".", "’"]
+# texts of prefixes, hyphens, blanks and risky characters, often a prefix twice
+_TEXTS = st.lists(st.one_of(
+    st.sampled_from(_PREFIXES + _GLUE + _OTHER),
+    st.tuples(st.sampled_from(_PREFIXES), st.sampled_from(_GLUE),
+              st.sampled_from(_PREFIXES)).map("".join)), max_size=10).map("".join)
+
+
+@cache
+def _shipped() -> GarbledRule:
+    return next(r for r in load_rules([], True).rules if r.meta.kind == "garbled")
+
+
+@given(_TEXTS)
+@settings(max_examples=200, deadline=None, derandomize=True)
+def test_doubled_prefilter_finds_every_match(text):
+    garbled = _shipped()
+    spans = [m.span() for m in garbled.doubled.finditer(text)]
+    assert [m.span() for m in garbled._doubled(text)] == spans
+
+
+@given(_TEXTS)
+@settings(max_examples=100, deadline=None, derandomize=True)
+def test_doubled_prefilter_with_odd_prefixes_scans_everything(text):
+    base = _shipped()
+    for prefixes in (["anti", "sub", "te le", "bi-o"], ["ANTI", "Sub", "ſub", "over"]):
+        rule = GarbledRule(base.meta, {**base.options, "prefixes": prefixes}, base.where)
+        spans = [m.span() for m in rule.doubled.finditer(text)]
+        assert [m.span() for m in rule._doubled(text)] == spans

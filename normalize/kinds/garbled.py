@@ -60,7 +60,6 @@ from ..document import Document
 from ..mentions import MAX_SENTENCE, sentences
 from ..model import Finding
 from .base import FieldSpec, Rule
-from .regions import lowered
 
 _A_TO_Z = re.compile("[a-z]+")
 _LOWER_WORD = re.compile(r"(?<![\w@#'’-])[a-z]+(?:-[a-z]+)*(?![\w'’]|-\w)")
@@ -159,8 +158,14 @@ class GarbledRule(Rule):
             re.IGNORECASE)
         # the pre-filters' state (see _doubled and _suspect_sentences)
         self.doubled_prefixes = tuple(doubled)
-        self.plain_prefixes = all(p.isascii() and p.isalpha() for p in doubled)
-        self._fine: set[bytes] = set()
+        # a hyphen, blanks and a prefix (found at memchr speed: it starts with "-"),
+        # and a prefix alone, matched as the pattern matches them
+        self.after_hyphen = re.compile(rf"-\s*(?:{alternation})", re.IGNORECASE)
+        self.prefix = re.compile(f"(?:{alternation})", re.IGNORECASE)
+        self.prefix_lengths = sorted({len(p) for p in doubled})
+        # ... which is sound when no prefix holds a blank or a hyphen (see _doubled)
+        self.plain_prefixes = not any(c.isspace() or c == "-" for p in doubled for c in p)
+        self._fine: set[str] = set()
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
@@ -195,19 +200,24 @@ class GarbledRule(Rule):
 
     def _doubled(self, text: str) -> Iterator[re.Match[str]]:
         """The doubled-prefix matches. A match is a prefix, blanks, a hyphen,
-        blanks and the prefix again: in the lower-cased text, the piece before
-        some hyphen ends with a prefix and the piece after it starts with one.
-        Only then is the (slow, case-blind) pattern run."""
+        blanks and the prefix again, compared case-blind as the pattern does
+        (the second is the first's text up to case, so the prefixes match it
+        too): some hyphen is followed, after blanks, by a prefix (one scan
+        that stops only at hyphens) and preceded, before blanks, by one (a
+        prefix's characters are matched one for one, so it fills the last
+        few characters there). Only then is the (slow) pattern run."""
         if not self.doubled_prefixes:
             return iter(())
-        low = lowered(text)
-        if low is not None and self.plain_prefixes:
-            pieces = low.split("-")
-            if not any(a.rstrip().endswith(self.doubled_prefixes)
-                       and b.lstrip().startswith(self.doubled_prefixes)
-                       for a, b in zip(pieces, pieces[1:])):
-                return iter(())
-        return self.doubled.finditer(text)
+        if not self.plain_prefixes:
+            return self.doubled.finditer(text)
+        fullmatch, isspace = self.prefix.fullmatch, str.isspace
+        for m in self.after_hyphen.finditer(text):
+            at = m.start()
+            while at and isspace(text[at - 1]):
+                at -= 1
+            if any(fullmatch(text, at - n, at) for n in self.prefix_lengths if n <= at):
+                return self.doubled.finditer(text)
+        return iter(())
 
     def _suspect_sentences(self, text: str) -> list[tuple[int, int]]:
         """The sentences that may hold an unknown word, in order.
@@ -217,16 +227,26 @@ class GarbledRule(Rule):
         only if one of its parts is unknown or misspelt (`_bad_part`). The runs
         of the whole text are collected at C speed and looked up in one set of
         runs already judged fine (runs with other characters are fine: they are
-        no part); a sentence without a bad run holds no unknown word. A
+        no part); of the others, those that wordfreq lists are fine when
+        misspellings are not looked for, found with one more set operation;
+        only the rest are judged one by one. A sentence without a bad run holds
+        no unknown word. A
         sentence cut inside a run (one with no blank for MAX_SENTENCE
         characters) could see a shorter run: then every sentence is read."""
         if _may_cut_runs(text):
             return sentences(text)
-        chunks = text.encode("ascii", "replace").translate(_RUN_TABLE).split()
-        if self._fine.issuperset(chunks):
+        chunks = set(text.encode("ascii", "replace").translate(_RUN_TABLE).decode().split())
+        new = chunks.difference(self._fine)
+        if not new:
             return []
-        runs = set(chunks) - self._fine
-        bad = [run.decode() for run in runs if self._bad_part(run)]
+        if not self.options["misspelling_zipf"]:
+            # a listed run is fine (see _bad_part): found with one set operation
+            unlisted = new.difference(_frequencies())
+            if len(self._fine) > _MEMORY:
+                self._fine.clear()
+            self._fine |= new - unlisted
+            new = unlisted
+        bad = [run for run in new if self._bad_part(run)]
         if not bad:
             return []
         spans = sentences(text)
@@ -239,15 +259,14 @@ class GarbledRule(Rule):
                 at = text.find(run, at + 1)
         return [spans[n] for n in sorted(wanted) if n >= 0]
 
-    def _bad_part(self, run: bytes) -> bool:
+    def _bad_part(self, part: str) -> bool:
         """Whether a run of a-z is unknown or misspelt; fine runs are remembered."""
-        part = run.decode()
         listed = not self.options["misspelling_zipf"] and part in _frequencies()
         if not part.islower() or not part.isalpha() or listed or (
                 self._known(part) and not self._misspelt(part)):
             if len(self._fine) > _MEMORY:
                 self._fine.clear()
-            self._fine.add(run)
+            self._fine.add(part)
             return False
         return True
 
