@@ -21,8 +21,10 @@ from . import gazetteer
 from .text import tokens
 
 # A sentence ends at . ! ? (and closing quotes or brackets) before a blank and
-# a capital letter, a digit or an opening quote, or at a line break.
-_SENTENCE_END = re.compile(r"""[.!?][”"’')\]]*\s+(?=[“"‘'(\[]?[A-Z0-9])|\n\s*""")
+# a capital letter, a digit or an opening quote, or at a line break. Written to
+# open with one character class, which lets `re` skip to where a match can begin.
+_SENTENCE_END = re.compile(
+    r"""[.!?\n](?:(?<=[.!?])[”"’')\]]*\s+(?=[“"‘'(\[]?[A-Z0-9])|(?<=\n)\s*)""")
 
 # Longer "sentences" are cut into pieces: it keeps the work per word bounded.
 MAX_SENTENCE = 1000
@@ -67,12 +69,29 @@ class Mention:
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, blanks trimmed; empty ones left out."""
+    """(start, end) of each sentence, blanks trimmed; empty ones left out.
+
+    A sentence end swallows the blanks after it (its lookahead needs a
+    character that is no blank), so only the first sentence can start with a
+    blank and only one that ends at a line break can end with blanks: the
+    other pieces are taken as they are, unless too long (`_add` cuts them)."""
     out: list[tuple[int, int]] = []
+    append, isspace = out.append, str.isspace
     start = 0
+    if text[:1].isspace():
+        start = len(text) - len(text.lstrip())
     for m in _SENTENCE_END.finditer(text):
-        _add(text, start, m.start() + (1 if text[m.start()] in ".!?" else 0), out)
-        start = m.end()
+        end, after = m.span()
+        if text[end] == "\n":
+            while end > start and isspace(text[end - 1]):
+                end -= 1
+        else:
+            end += 1  # the stop
+        if end - start > MAX_SENTENCE:
+            _add(text, start, end, out)
+        elif end > start:
+            append((start, end))
+        start = after
     _add(text, start, len(text), out)
     return out
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from normalize import mentions
 from normalize.document import Document
 from normalize.engine import check_document
 from normalize.loader import RuleSet
@@ -84,3 +89,30 @@ def test_he_for_a_ship_is_not_english(rule):
 def test_a_name_after_the_is_not_a_person(rule):
     text = "Poland has ordered three frigates and wants to strengthen her presence in the Baltic."
     assert _found(rule, text) == [("her", "its")]
+
+
+# -- sentences: the same as the plain splitter ---------------------------------------
+
+_PLAIN_END = re.compile(r"""[.!?][”"’')\]]*\s+(?=[“"‘'(\[]?[A-Z0-9])|\n\s*""")
+
+
+def _plain_sentences(text: str) -> list[tuple[int, int]]:
+    """Each stretch between two sentence ends, blanks trimmed, cut by `_add`."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _PLAIN_END.finditer(text):
+        mentions._add(text, start, m.start() + (1 if text[m.start()] in ".!?" else 0), out)
+        start = m.end()
+    mentions._add(text, start, len(text), out)
+    return out
+
+
+_SENTENCE_PIECES = ["a", "B", "Z", "1", " ", "  ", "\n", "\r\n", "\r", "\t", "\u00a0", "\u2028",
+                    "\u3000", ".", "!", "?", "…", "”", "\"", "'", "(", "[", "“", "word " * 60,
+                    "x" * 400]
+
+
+@given(st.lists(st.sampled_from(_SENTENCE_PIECES), max_size=16).map("".join))
+@settings(max_examples=300, deadline=None, derandomize=True)
+def test_sentences_are_the_plain_splitters(text):
+    assert sentences(text) == _plain_sentences(text)

@@ -81,6 +81,7 @@ _DITRANSITIVE = re.compile(
 # herself in any case), each a whole run of letters: one quick scan of the
 # text tells which sentences to read.
 _CANDIDATE = re.compile(r"[hHsS](?<![^\W\d_].)(?i:e|he|im|is|er|imself|erself)(?![^\W\d_])")
+_LETTERS = re.compile(r"[^\W\d_]+")  # text.WORD_RE's letters, without marks or hyphens
 # characters read past a match's end by _SPEAKER and _GENDERED, at most
 _REACH = 10
 _THING_KINDS = (Kind.COUNTRY, Kind.CITY, Kind.ORGANISATION, Kind.OBJECT, Kind.SHIP)
@@ -106,6 +107,9 @@ class PronounRule(Rule):
         # person nouns that always make a person mention (see _person_word);
         # a connector inside a capitalised run is not looked up
         self.person_words = self.lexicon.persons - CONNECTORS
+        # ... each a run of letters: then a sentence none of whose runs of letters
+        # is one (lower-cased) holds none (see _person_word)
+        self.plain_persons = all(_LETTERS.fullmatch(w) for w in self.person_words)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
@@ -130,59 +134,60 @@ class PronounRule(Rule):
             return people[n]
 
         flagged: set[int] = set()  # pronouns already read as things
-        if every:
-            visit: list[int] = list(range(len(spans)))
-        else:
-            begins = [s for s, _ in spans]
-            visit = sorted({bisect_right(begins, at) - 1 for at in hits})
-        for n in visit:
+        for n, tok in (_every_word(text, spans) if every else _words_at(text, spans, hits)):
             s_start, s_end = spans[n]
-            for tok in WORD_RE.finditer(text, s_start, s_end):
-                low = tok.group().lower()
-                if low not in _REPLACEMENT and low != "her":
-                    continue
-                at, end = tok.start(), tok.end()
-                if _PAIR.match(text, end) or _PAIR_BEFORE.search(text[max(0, at - 12):at]):
-                    continue
-                if _SPEAKS.match(text, end) or _AFTER_QUOTE.search(text[max(0, at - 4):at]):
-                    continue  # '..." he said': a speaker is a person
-                first = max(0, n - self.options["lookback"])
-                # Cheap signs of a person first (each one alone makes the
-                # rule keep quiet, whatever the mention tables say): someone
-                # speaks, another pronoun taken for a person, a person noun.
-                if _speaker_in(text, spans[first][0], s_end) or _pronoun_in(
-                        text, spans[first][0], at, flagged):
-                    continue
-                if any(person_word(k) for k in range(first, n + 1)):
-                    continue
-                window = [m for k in range(first, n + 1) for m in said(k)]
-                near = [m for m in window if m.kind in _THING_KINDS and m.start < at]
-                own = [m for m in near if m.start >= s_start]
-                things = own or [m for m in near if m.start >= spans[max(0, n - 1)][0]]
-                if not things:
-                    continue
-                if low in _FEMININE and any(m.kind is Kind.SHIP and m.start < at
-                                            for m in window):
-                    continue  # "the ship ... she": English
-                # With no antecedent before it in its own sentence, the pronoun
-                # may point forward ("In his twenties ... Mr X"): read one more.
-                # Only a clear person counts there: a title, a person noun, a
-                # name of two words ("Mr Sato", "the 101-year-old Torao Toshitsune").
-                last = n if own else min(len(spans) - 1, n + 1)
-                window += [m for k in range(n + 1, last + 1) for m in said(k)
-                           if " " in m.text or m.text.lower() in self.lexicon.persons]
-                stretch = (spans[first][0], spans[last][1])
-                if self._person_in(text, stretch, window, flagged, at):
-                    continue
-                flagged.add(at)
-                yield self._finding(doc, at, end, low, things)
+            low = tok.group().lower()
+            if low not in _REPLACEMENT and low != "her":
+                continue
+            at, end = tok.start(), tok.end()
+            if _PAIR.match(text, end) or _PAIR_BEFORE.search(text[max(0, at - 12):at]):
+                continue
+            if _SPEAKS.match(text, end) or _AFTER_QUOTE.search(text[max(0, at - 4):at]):
+                continue  # '..." he said': a speaker is a person
+            first = max(0, n - self.options["lookback"])
+            # Cheap signs of a person first (each one alone makes the
+            # rule keep quiet, whatever the mention tables say): someone
+            # speaks, another pronoun taken for a person, a person noun.
+            if _speaker_in(text, spans[first][0], s_end) or _pronoun_in(
+                    text, spans[first][0], at, flagged):
+                continue
+            if any(person_word(k) for k in range(first, n + 1)):
+                continue
+            window = [m for k in range(first, n + 1) for m in said(k)]
+            near = [m for m in window if m.kind in _THING_KINDS and m.start < at]
+            own = [m for m in near if m.start >= s_start]
+            things = own or [m for m in near if m.start >= spans[max(0, n - 1)][0]]
+            if not things:
+                continue
+            if low in _FEMININE and any(m.kind is Kind.SHIP and m.start < at
+                                        for m in window):
+                continue  # "the ship ... she": English
+            # With no antecedent before it in its own sentence, the pronoun
+            # may point forward ("In his twenties ... Mr X"): read one more.
+            # Only a clear person counts there: a title, a person noun, a
+            # name of two words ("Mr Sato", "the 101-year-old Torao Toshitsune").
+            last = n if own else min(len(spans) - 1, n + 1)
+            window += [m for k in range(n + 1, last + 1) for m in said(k)
+                       if " " in m.text or m.text.lower() in self.lexicon.persons]
+            stretch = (spans[first][0], spans[last][1])
+            if self._person_in(text, stretch, window, flagged, at):
+                continue
+            flagged.add(at)
+            yield self._finding(doc, at, end, low, things)
 
     def _person_word(self, text: str, start: int, end: int) -> bool:
         """Whether the sentence text[start:end] holds a person noun or title:
         `mentions` reads it as a person, whatever else the sentence says (a
         lower-case one is a person mention, a capitalised one makes its
         capitalised run one), unless it is a function word opening the
-        sentence, which `mentions` drops."""
+        sentence, which `mentions` drops.
+
+        A word that is a person noun is a whole run of letters (its lower case
+        is all letters: no hyphen, no mark), so the sentence's runs of letters,
+        lower-cased all at once, are looked at first."""
+        if self.plain_persons and self.person_words.isdisjoint(
+                "\0".join(_LETTERS.findall(text, start, end)).lower().split("\0")):
+            return False
         for tok in WORD_RE.finditer(text, start, end):
             low = tok.group().lower()
             if low in self.person_words and not (tok.start() == start
@@ -239,6 +244,32 @@ def _pronoun_in(text: str, start: int, at: int, flagged: set[int]) -> bool:
         if m.start() not in flagged:
             return True
     return False
+
+
+def _every_word(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, re.Match[str]]]:
+    """Each word of each sentence, with the sentence's number."""
+    for n, (start, end) in enumerate(spans):
+        for tok in WORD_RE.finditer(text, start, end):
+            yield n, tok
+
+
+def _words_at(text: str, spans: list[tuple[int, int]],
+              hits: list[int]) -> Iterator[tuple[int, re.Match[str]]]:
+    """The words of `_every_word` that begin at one of `hits` (ascending), in
+    order: no other word can be a pronoun. A sentence's words are read from
+    the last blank before the hit (a word holds no blank, so a scan from
+    there cuts the same words as one from the sentence's start)."""
+    begins = [s for s, _ in spans]
+    for at in hits:
+        n = bisect_right(begins, at) - 1
+        if n < 0 or at >= spans[n][1]:
+            continue  # between sentences: no sentence's word
+        start, end = spans[n]
+        for tok in WORD_RE.finditer(text, max(start, text.rfind(" ", start, at) + 1), end):
+            if tok.end() > at:
+                if tok.start() == at:
+                    yield n, tok
+                break
 
 
 def _may_cut_words(text: str) -> bool:
