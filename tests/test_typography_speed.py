@@ -153,3 +153,32 @@ def test_edge_cases_match_the_plain_checks(text):
             assert _hits(check, text) == fast, check
     assert [h.start for h in quotes.unbalanced_quotes(text, {})] == \
         list(_old_unbalanced_quotes(text))
+
+
+@given(st.one_of(TEXTS, st.text()))
+@settings(max_examples=200, deadline=None, derandomize=True)
+def test_rare_is_every_rare_character_of_the_text(text):
+    assert typography.rare(text) == "".join(sorted(set(typography._RARE.findall(text))))
+
+
+def test_rare_holds_no_ascii_character():
+    assert not any(typography._RARE.match(chr(c)) for c in range(128))
+
+
+def test_rare_of_a_text_with_a_lone_surrogate():
+    text = "a\ud800b\u0301\u0416\u200b"
+    assert typography.rare(text) == "".join(sorted(set(typography._RARE.findall(text))))
+
+
+@given(TEXTS)
+@settings(max_examples=200, deadline=None, derandomize=True)
+def test_spaces_before_marks_are_found_where_the_pattern_finds_them(text):
+    if any(space in text for space in spacing._RARE_SPACES):
+        return
+    old = []
+    for m in spacing._SPACE_MARK.finditer(text):
+        at = m.start()
+        while at and text[at - 1] == " ":
+            at -= 1
+        old.append(at)
+    assert spacing._space_runs(text) == old

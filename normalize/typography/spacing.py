@@ -43,6 +43,7 @@ _SPACE_BEFORE = re.compile(
 # where a match can begin: a plain space before a mark (starts with a literal, so
 # quick), or, in text with other spaces, a run of any of them
 _SPACE_MARK = re.compile(r" [,;:.!?]")
+_SPACE_PAIRS = (" ,", " ;", " :", " .", " !", " ?")
 _RARE_SPACES = ("\t", "\u00a0", "\u202f", "\u2009")
 _ANY_SPACE_MARK = re.compile(r"[ \t\u00a0\u202f\u2009](?=[ \t\u00a0\u202f\u2009]*[,;:.!?])")
 
@@ -62,9 +63,17 @@ def _space_runs(text: str) -> list[int]:
     """Where a run of spaces before a mark begins (a match begins at a run's start)."""
     if any(space in text for space in _RARE_SPACES):
         return starts(text, _ANY_SPACE_MARK)
+    # where _SPACE_MARK matches: each pair " ," " ;" ... found by str.find (two
+    # such pairs never overlap, so these are its non-overlapping matches)
+    found = []
+    for pair in _SPACE_PAIRS:
+        at = text.find(pair)
+        while at >= 0:
+            found.append(at)
+            at = text.find(pair, at + 2)
+    found.sort()
     out = []
-    for m in _SPACE_MARK.finditer(text):
-        at = m.start()
+    for at in found:
         while at and text[at - 1] == " ":
             at -= 1
         out.append(at)
