@@ -94,25 +94,26 @@ class CategoryRule(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         text, country = doc.text, self.options["country"]
         seen: set[int] = set()
-        for m in self._scan(self.as_settlement, "settlements", text):
+        found: dict[str, list[int]] = {}  # noun -> where it stands in `text`
+        for m in self._scan(self.as_settlement, "settlements", text, found):
             name = _known(m.group("name"), gazetteer.is_country)
             if name and not _in_address(text, m.start("name")):
                 seen.add(m.start("noun"))
                 yield self._swap(doc, m, country, f"'{name}' is a country")
         if self.settlement_of is not None:
-            for m in self._scan(self.settlement_of, "populous", text):
+            for m in self._scan(self.settlement_of, "populous", text, found):
                 name = _known(m.group("name"), gazetteer.is_country, suffix=False)
                 if name and m.start("noun") not in seen:
                     seen.add(m.start("noun"))
                     yield self._swap(doc, m, country, f"'{name}' is a country")
         if self.populous is not None:
-            for m in self._scan(self.populous, "populous", text, _COUNTED):
+            for m in self._scan(self.populous, "populous", text, found, _COUNTED):
                 people = _population(m.group("number"), m.group("mult"))
                 if m.start("noun") not in seen and people >= self.options["min_population"]:
                     yield self._swap(doc, m, country, f"a place of {m.group('number')} "
                                      f"{m.group('mult') or ''}".rstrip() + " people is a country")
         for pattern in (self.as_country, self.country_of):
-            for m in self._scan(pattern, "country", text):
+            for m in self._scan(pattern, "country", text, found):
                 name = _known(m.group("name"), gazetteer.is_city,
                               suffix=pattern is self.as_country)
                 if name:
@@ -120,13 +121,17 @@ class CategoryRule(Rule):
                     noun = "city" if size >= gazetteer.CITY_MIN_POPULATION else "town"
                     yield self._swap(doc, m, noun, f"'{name}' is a {noun}, not a country")
 
-    def _scan(self, pattern: re.Pattern[str], key: str, text: str,
+    def _scan(self, pattern: re.Pattern[str], key: str, text: str, found: dict[str, list[int]],
               regions: Regions = _NAMED) -> Iterator[re.Match[str]]:
         """The matches of `pattern.finditer(text)`, found only around the
-        nouns it needs (see normalize/kinds/regions.py)."""
+        nouns it needs (see normalize/kinds/regions.py). Several patterns need
+        the same nouns: each is looked for once per document."""
         if self.whole:
             return pattern.finditer(text)
-        at = find_all(text, self.nouns[key])
+        for noun in self.nouns[key]:
+            if noun not in found:  # each noun looked for once per document
+                found[noun] = find_all(text, (noun,))
+        at = sorted(p for noun in self.nouns[key] for p in found[noun])
         return regions.finditer(pattern, text, at) if at else iter(())
 
     def _swap(self, doc: Document, m: re.Match[str], noun: str, why: str) -> Finding:
