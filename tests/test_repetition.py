@@ -134,3 +134,18 @@ def test_keys_are_the_normalised_text(text):
 @settings(max_examples=300, deadline=None)
 def test_lines_are_the_runs_between_line_ends(text):
     assert split_lines(text) == [(m.start(), m.group()) for m in re.finditer(r"[^\r\n]+", text)]
+
+
+@given(st.text(st.sampled_from(list("aB1_ .,’“ßİıéŠ\u0301\t!?К") + ["\ud800"]), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_a_lines_sentences_are_its_units(text):
+    keys = repetition._Keys(text)
+    start = len(text) - len(text.lstrip())
+    end = len(text.rstrip())
+    if start < end and "\n" not in text:
+        expected = [keys.unit(m.start(), m.end())
+                    for m in repetition._SENTENCE_FAST.finditer(text, start, end)]
+        assert keys.sentences(start, end) == expected
+        assert (keys.folded is None) == (
+            len(text.casefold()) != len(text) or bool(
+                repetition._NON_ASCII_WORD.search(text.casefold())))

@@ -50,6 +50,7 @@ _SENTENCE_FAST = re.compile(
 _NOT_WORD = re.compile(r"[\W_]+")
 _NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")
 _SPACES = bytes(b if chr(b).isalnum() else 32 for b in range(256))  # bytes.translate table
+_ASCII = bytes(range(128))
 _SHORTEST = 3  # words of a short sentence that a copy takes along
 
 
@@ -74,7 +75,10 @@ class _Keys:
         self.text = text
         self.folded: bytes | None = None
         folded = text.casefold()
-        if len(folded) == len(text) and (text.isascii() or not _NON_ASCII_WORD.search(folded)):
+        if len(folded) == len(text) and (text.isascii() or not _NON_ASCII_WORD.search(
+                # the characters outside ASCII alone: its UTF-8 bytes without the ASCII ones
+                folded.encode("utf-8", "surrogatepass").translate(None, _ASCII)
+                .decode("utf-8", "surrogatepass"))):
             self.folded = folded.encode("ascii", "replace").translate(_SPACES)
 
     def unit(self, start: int, end: int) -> _Unit:
@@ -84,6 +88,20 @@ class _Keys:
             return _Unit(start, end, key, len(key.split()) if key else 0)
         words = self.folded[start:end].split()
         return _Unit(start, end, b" ".join(words).decode("ascii"), len(words))
+
+    def sentences(self, start: int, end: int) -> list[_Unit]:
+        """The sentences of the line text[start:end] (no blank at either end):
+        `unit` of each, the folded line decoded once."""
+        spans = [m.span() for m in _SENTENCE_FAST.finditer(self.text, start, end)]
+        if self.folded is None:
+            return [self.unit(a, b) for a, b in spans]
+        line = self.folded[start:end].decode("ascii")
+        new = tuple.__new__  # what _Unit(...) does, without the call overhead
+        out = []
+        for a, b in spans:
+            words = line[a - start:b - start].split()
+            out.append(new(_Unit, (a, b, " ".join(words), len(words))))
+        return out
 
 
 def _same(sentences: list[tuple[int, _Unit]], later: int, earlier: int, line: int) -> bool:
@@ -121,11 +139,10 @@ class RepetitionRule(Rule):
             start = at + len(body) - len(body.lstrip())
             end = at + len(body.rstrip())
             # the line's words are its sentences' words: blanks lie between them
-            parts = [keys.unit(s.start(), s.end())
-                     for s in _SENTENCE_FAST.finditer(text, start, end)]
-            line = _Unit(start, end, " ".join(u.key for u in parts if u.key),
-                         sum(u.words for u in parts))
-            if line.words >= least:
+            parts = keys.sentences(start, end)
+            words = sum([u.words for u in parts])
+            if words >= least:
+                line = _Unit(start, end, " ".join([u.key for u in parts if u.key]), words)
                 first = seen_lines.first(line)
                 seen_lines.add(line, line)
                 if first is not None:
@@ -178,6 +195,8 @@ class _Seen:
     def __init__(self, rule: RepetitionRule) -> None:
         self.rule = rule
         self.units: list[tuple[int, int, str, _Unit, Any]] = []  # length, words, key ...
+        self.similarity = rule.options["similarity"]
+        self.extra = rule.options["max_extra_words"]
 
     def add(self, unit: _Unit, payload: Any) -> None:
         """`payload`: what `first` gives back for this unit."""
@@ -185,9 +204,10 @@ class _Seen:
 
     def first(self, unit: _Unit) -> Any:
         """What was added with the first earlier unit that `unit` copies, or None."""
-        options = self.rule.options
-        key, words, size, similarity = unit.key, unit.words, len(unit.key), options["similarity"]
-        fewest = words - options["max_extra_words"]
+        if not self.units:
+            return None
+        key, words, size, similarity = unit.key, unit.words, len(unit.key), self.similarity
+        fewest = words - self.extra
         low = math.floor((size * similarity - 100) / 100) - 1
         high = math.ceil((size * 100 + 100) / similarity) + 1 if similarity > 0 else math.inf
         for length, count, other, earlier, payload in self.units:
