@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -116,3 +117,31 @@ _SENTENCE_PIECES = ["a", "B", "Z", "1", " ", "  ", "\n", "\r\n", "\r", "\t", "\u
 @settings(max_examples=300, deadline=None, derandomize=True)
 def test_sentences_are_the_plain_splitters(text):
     assert sentences(text) == _plain_sentences(text)
+
+
+def test_lower_case_keeps_letters_and_the_rest_apart():
+    """The pronoun scan in lower-cased text (pronoun._hits) reads a character's
+    lower case where the pattern reads the character: a letter stays a letter
+    and anything else stays something else."""
+    letter = re.compile(r"[^\W\d_]")
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        low = ch.lower()
+        if len(low) == 1:
+            assert bool(letter.match(ch)) == bool(letter.match(low)), hex(code)
+
+
+@given(st.lists(st.sampled_from(["he", "He", "HE", "she", "She", "SHE", "him", "his", "her",
+                                 "himself", "herself", "hers", "the", "ashe", "s", "h", " ",
+                                 "-", ".", "\u0301", "é", "’", "İ", "ſ", "\u212a", "ı", "x",
+                                 "\n", "_", "2", "Ⅰ"]), max_size=12).map("".join))
+@settings(max_examples=300, deadline=None, derandomize=True)
+def test_pronoun_hits_hold_every_pronoun(text):
+    from normalize.kinds import pronoun
+    from normalize.text import WORD_RE
+
+    starts = set(pronoun._hits(text))
+    for tok in WORD_RE.finditer(text):
+        if tok.group().lower() in {*pronoun._REPLACEMENT, "her"}:
+            assert tok.start() in starts
+    assert pronoun._hits(text) == sorted(starts)

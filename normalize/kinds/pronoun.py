@@ -46,7 +46,7 @@ from ..document import Document
 from ..mentions import _CONNECTORS as CONNECTORS
 from ..mentions import FUNCTION_WORDS, MAX_SENTENCE, Kind, Lexicon, Mention, mentions, sentences
 from ..model import Finding
-from ..text import WORD_RE, match_case
+from ..text import IGNORECASE_TWINS, WORD_RE, lowered, match_case
 from .base import FieldSpec, Rule
 
 _REPLACEMENT = {"he": "it", "she": "it", "him": "it", "his": "its",
@@ -81,6 +81,8 @@ _DITRANSITIVE = re.compile(
 # herself in any case), each a whole run of letters: one quick scan of the
 # text tells which sentences to read.
 _CANDIDATE = re.compile(r"[hHsS](?<![^\W\d_].)(?i:e|he|im|is|er|imself|erself)(?![^\W\d_])")
+# the same in lower-cased text, from the "h" (a literal: `re` skips to it at once)
+_H = re.compile(r"h(?<![^\W\d_s]h)(?:e|im|is|er)(?:self)?(?![^\W\d_])")
 _LETTERS = re.compile(r"[^\W\d_]+")  # text.WORD_RE's letters, without marks or hyphens
 # characters read past a match's end by _SPEAKER and _GENDERED, at most
 _REACH = 10
@@ -113,11 +115,20 @@ class PronounRule(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        hits = [m.start() for m in _CANDIDATE.finditer(text)]
-        every = _may_cut_words(text)
-        if not hits and not every:
-            return
-        spans = sentences(text)
+        if _may_cut_words(text):
+            spans = sentences(text)
+            words = [(n, tok) for n, tok in _every_word(text, spans) if _pronoun(text, tok)]
+        else:
+            # the pronouns that are not plainly a person's, found before the
+            # text is cut into sentences: most documents have none
+            found = [tok for tok in _words_at(text, _hits(text)) if _pronoun(text, tok)]
+            if not found:
+                return
+            spans = sentences(text)
+            begins = [s for s, _ in spans]
+            words = [(n, tok) for tok in found
+                     if 0 <= (n := bisect_right(begins, tok.start()) - 1)
+                     and tok.start() < spans[n][1]]
         starts = frozenset(s for s, _ in spans)
         cache: dict[int, list[Mention]] = {}
 
@@ -134,16 +145,10 @@ class PronounRule(Rule):
             return people[n]
 
         flagged: set[int] = set()  # pronouns already read as things
-        for n, tok in (_every_word(text, spans) if every else _words_at(text, spans, hits)):
+        for n, tok in words:
             s_start, s_end = spans[n]
             low = tok.group().lower()
-            if low not in _REPLACEMENT and low != "her":
-                continue
             at, end = tok.start(), tok.end()
-            if _PAIR.match(text, end) or _PAIR_BEFORE.search(text[max(0, at - 12):at]):
-                continue
-            if _SPEAKS.match(text, end) or _AFTER_QUOTE.search(text[max(0, at - 4):at]):
-                continue  # '..." he said': a speaker is a person
             first = max(0, n - self.options["lookback"])
             # Cheap signs of a person first (each one alone makes the
             # rule keep quiet, whatever the mention tables say): someone
@@ -253,22 +258,42 @@ def _every_word(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, 
             yield n, tok
 
 
-def _words_at(text: str, spans: list[tuple[int, int]],
-              hits: list[int]) -> Iterator[tuple[int, re.Match[str]]]:
+def _pronoun(text: str, tok: re.Match[str]) -> bool:
+    """Whether a word is a gendered pronoun that is not plainly a person's:
+    not "his or her", not '..." he said'."""
+    low = tok.group().lower()
+    if low not in _REPLACEMENT and low != "her":
+        return False
+    at, end = tok.start(), tok.end()
+    if _PAIR.match(text, end) or _PAIR_BEFORE.search(text[max(0, at - 12):at]):
+        return False
+    # '..." he said': a speaker is a person
+    return not (_SPEAKS.match(text, end) or _AFTER_QUOTE.search(text[max(0, at - 4):at]))
+
+
+def _hits(text: str) -> list[int]:
+    """Where a pronoun may begin (a superset, ascending). In the lower-cased
+    text (when it has the same offsets and no character that a case-blind
+    match takes for an ASCII letter) every pronoun holds "h" not preceded
+    by a letter other than "s": a scan that stops only at "h"."""
+    if any(c in text for c in IGNORECASE_TWINS) or len(low := lowered(text)) != len(text):
+        return [m.start() for m in _CANDIDATE.finditer(text)]
+    return [m.start() - 1 if low[m.start() - 1:m.start()] == "s" else m.start()
+            for m in _H.finditer(low)]
+
+
+def _words_at(text: str, hits: list[int]) -> Iterator[re.Match[str]]:
     """The words of `_every_word` that begin at one of `hits` (ascending), in
-    order: no other word can be a pronoun. A sentence's words are read from
-    the last blank before the hit (a word holds no blank, so a scan from
-    there cuts the same words as one from the sentence's start)."""
-    begins = [s for s, _ in spans]
+    order: no other word can be a pronoun. Unless `sentences` may cut a
+    word (`_may_cut_words`), a sentence begins after a blank or at the text's
+    start and ends at a stop or before a blank, and a word holds neither, so
+    the words are read from the last blank before the hit to the end of the
+    text, and are the same as those of the hit's sentence."""
     for at in hits:
-        n = bisect_right(begins, at) - 1
-        if n < 0 or at >= spans[n][1]:
-            continue  # between sentences: no sentence's word
-        start, end = spans[n]
-        for tok in WORD_RE.finditer(text, max(start, text.rfind(" ", start, at) + 1), end):
+        for tok in WORD_RE.finditer(text, text.rfind(" ", 0, at) + 1):
             if tok.end() > at:
                 if tok.start() == at:
-                    yield n, tok
+                    yield tok
                 break
 
 
