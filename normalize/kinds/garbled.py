@@ -230,9 +230,9 @@ class GarbledRule(Rule):
         no part); of the others, those that wordfreq lists are fine when
         misspellings are not looked for, found with one more set operation;
         only the rest are judged one by one. A sentence without a bad run holds
-        no unknown word. A
-        sentence cut inside a run (one with no blank for MAX_SENTENCE
-        characters) could see a shorter run: then every sentence is read."""
+        no unknown word. A sentence cut inside a run (one with no blank for
+        MAX_SENTENCE characters) could see a shorter run: then every sentence
+        is read."""
         if _may_cut_runs(text):
             return sentences(text)
         chunks = set(text.encode("ascii", "replace").translate(_RUN_TABLE).decode().split())
