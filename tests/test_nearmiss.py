@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from normalize.document import Document
 from normalize.engine import check_document
@@ -37,3 +39,12 @@ def test_message_notes_the_term_elsewhere(rule):
 ])
 def test_no_finding(rule, text):
     assert _found(rule, text) == []
+
+
+@given(st.lists(st.sampled_from(list("aBz .-\u0130\u0131\u017f\u212a\u00df\u0301éK")
+                                + ["drones", "DRONES"]), max_size=20).map("".join))
+@settings(max_examples=200, deadline=None, derandomize=True)
+def test_lower_case_text_is_the_regions_one(text):
+    from normalize.kinds import nearmiss, regions
+
+    assert nearmiss._lowered(text) == regions.lowered(text)

@@ -36,8 +36,10 @@ from rapidfuzz.distance import Levenshtein
 from ..document import Document
 from ..langid import _zipf  # wordfreq loads lazily: `import normalize` stays quick
 from ..model import Finding
+from ..text import IGNORECASE_TWINS
+from ..text import lowered as lower_cased
 from .base import FieldSpec, Rule
-from .regions import Regions, find_all, lowered, minimal
+from .regions import Regions, find_all, minimal
 
 # what a match and its lookahead read: a word, blanks and hyphens, a head noun
 _ALLOWED = r"\w\s’'\-"
@@ -72,7 +74,7 @@ class NearMissRule(Rule):
         self.whole = not all(h.isascii() and h.isalpha() for h in self.triggers)
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        low = None if self.whole else lowered(doc.text)
+        low = None if self.whole else _lowered(doc.text)
         if low is None:
             matches = self.pattern.finditer(doc.text)
         else:
@@ -104,6 +106,16 @@ class NearMissRule(Rule):
             if Levenshtein.distance(word, term, score_cutoff=limit) <= limit:
                 out.append(term)
         return out
+
+
+def _lowered(text: str) -> str | None:
+    """`regions.lowered(text)`, its odd characters looked for with `in` (a
+    quick scan each) rather than a pattern (which tests every character
+    against a class)."""
+    if any(c in text for c in IGNORECASE_TWINS):
+        return None
+    low = lower_cased(text)
+    return low if len(low) == len(text) else None
 
 
 def _opens_sentence(text: str, at: int) -> bool:
