@@ -145,3 +145,30 @@ def test_pronoun_hits_hold_every_pronoun(text):
         if tok.group().lower() in {*pronoun._REPLACEMENT, "her"}:
             assert tok.start() in starts
     assert pronoun._hits(text) == sorted(starts)
+
+
+_PLAIN_GENDERED = re.compile(r"(?<![\w-])(?:he|she|him|her|his|hers|himself|herself)(?![\w-])",
+                             re.IGNORECASE)
+_PLAIN_SPEAKER = re.compile(r"(?<!\w)(?:I|me|my|myself)(?!\w)")
+
+
+@given(st.lists(st.sampled_from(["he", "HE", "She", "ſhe", "him", "Her", "hers", "HIS", "himself",
+                                 "herSELF", "I", "me", "my", "myself", "Me", "mine", "s", "h",
+                                 "-", " ", "x", "\u0301", "İ", "ı", "\u212a", "_", "2", "’"]),
+                max_size=10).map("".join))
+@settings(max_examples=300, deadline=None, derandomize=True)
+def test_pronoun_and_speaker_patterns_are_the_plain_ones(text):
+    from normalize.kinds import pronoun
+
+    for pos in range(0, len(text) + 1, 2):
+        for end in (len(text), max(pos, len(text) - 3)):
+            assert [m.span() for m in pronoun._GENDERED.finditer(text, pos, end)] == \
+                [m.span() for m in _PLAIN_GENDERED.finditer(text, pos, end)]
+            assert [m.span() for m in pronoun._SPEAKER.finditer(text, pos, end)] == \
+                [m.span() for m in _PLAIN_SPEAKER.finditer(text, pos, end)]
+
+
+def test_the_gendered_patterns_first_class_is_what_ignorecase_matches():
+    odd = {c for c in map(chr, range(sys.maxunicode + 1))
+           if re.fullmatch("[hs]", c, re.IGNORECASE)}
+    assert odd == set("hHsS\u017f")
