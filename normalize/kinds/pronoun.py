@@ -81,11 +81,12 @@ _DITRANSITIVE = re.compile(
     r"|shown|shows|tell|told|tells|telling|bring|brought|brings|owe|owed|owes|promise|promised"
     r"|promises|pay|paid|pays|ask|asked|asks|asking|let|lets|allow|allowed|allows)\s+$",
     re.IGNORECASE)
-# A superset of the words `check` looks at (he, she, him, her, his, himself,
-# herself in any case), each a whole run of letters: one quick scan of the
-# text tells which sentences to read.
+# Where the words `check` looks at (he, she, him, her, his, himself, herself in
+# any case, each a whole run of letters) begin, and perhaps a few more: one
+# scan of the text (of a text that cannot be lower-cased letter for letter, see
+# _hits) ...
 _CANDIDATE = re.compile(r"[hHsS](?<![^\W\d_].)(?i:e|he|im|is|er|imself|erself)(?![^\W\d_])")
-# the same in lower-cased text, from the "h" (a literal: `re` skips to it at once)
+# ... or of the lower-cased text, from the "h" (a literal: `re` skips to it at once)
 _H = re.compile(r"h(?<![^\W\d_s]h)(?:e|im|is|er)(?:self)?(?![^\W\d_])")
 _LETTERS = re.compile(r"[^\W\d_]+")  # text.WORD_RE's letters, without marks or hyphens
 # characters read past a match's end by _SPEAKER and _GENDERED, at most
