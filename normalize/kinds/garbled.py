@@ -228,7 +228,7 @@ class GarbledRule(Rule):
         of the whole text are collected at C speed and looked up in one set of
         runs already judged fine (runs with other characters are fine: they are
         no part); of the others, those that wordfreq lists are fine when
-        misspellings are not looked for, found with one more set operation;
+        misspellings are not looked for (one look-up each, in the word list);
         only the rest are judged one by one. A sentence without a bad run holds
         no unknown word. A sentence cut inside a run (one with no blank for
         MAX_SENTENCE characters) could see a shorter run: then every sentence
@@ -241,7 +241,8 @@ class GarbledRule(Rule):
             return []
         if not self.options["misspelling_zipf"]:
             # a listed run is fine (see _bad_part): found with one set operation
-            unlisted = new.difference(_frequencies())
+            listed = _frequencies()
+            unlisted = {run for run in new if run not in listed}
             if len(self._fine) > _MEMORY:
                 self._fine.clear()
             self._fine |= new - unlisted
