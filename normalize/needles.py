@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from .text import IGNORECASE_TWINS, lowered
+from .text import has_case_twins, lowered
 
 
 class Needle(NamedTuple):
@@ -37,7 +37,6 @@ class Needle(NamedTuple):
 Requirement = frozenset  # of Needle: one of them occurs in every match
 
 _AZ = frozenset("abcdefghijklmnopqrstuvwxyz")
-_CASE_TWINS = re.compile(f"[{IGNORECASE_TWINS}]")
 
 
 class _Registry:
@@ -114,7 +113,7 @@ class Found:
 
     def __init__(self, text: str, registry: _Registry) -> None:
         self.lowered = lowered(text)
-        self.open = bool(_CASE_TWINS.search(text))
+        self.open = has_case_twins(text)
         self.needles: set[str] = set()
         self._loose: dict[str, bool] = {}
         self._positions: dict[tuple[str, ...], list[int]] = {}

@@ -36,6 +36,22 @@ RIGHT_BOUNDARY = rf"(?!\w|{_MARK})"
 IGNORECASE_TWINS = "\u0130\u0131\u017f\u212a"
 
 
+def has_case_twins(text: str) -> bool:
+    """Whether `text` holds one of IGNORECASE_TWINS: four quick scans (`in`),
+    not a pattern testing every character against a class."""
+    return not text.isascii() and any(c in text for c in IGNORECASE_TWINS)
+
+
+def same_length_lower(text: str) -> str | None:
+    """`text.lower()` (kept, see `lowered`) when matching it stands for a
+    case-blind match on `text` at the same offsets; None when an odd character
+    (IGNORECASE_TWINS) or a change of length rules that out."""
+    if has_case_twins(text):
+        return None
+    low = lowered(text)
+    return low if len(low) == len(text) else None
+
+
 @lru_cache(maxsize=4)
 def lowered(text: str) -> str:
     """`text.lower()`, kept for the last few texts: the pre-filters of several

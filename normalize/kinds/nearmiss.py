@@ -36,8 +36,7 @@ from rapidfuzz.distance import Levenshtein
 from ..document import Document
 from ..langid import _zipf  # wordfreq loads lazily: `import normalize` stays quick
 from ..model import Finding
-from ..text import IGNORECASE_TWINS
-from ..text import lowered as lower_cased
+from ..text import same_length_lower
 from .base import FieldSpec, Rule
 from .regions import Regions, find_all, minimal
 
@@ -108,14 +107,7 @@ class NearMissRule(Rule):
         return out
 
 
-def _lowered(text: str) -> str | None:
-    """`regions.lowered(text)`, its odd characters looked for with `in` (a
-    quick scan each) rather than a pattern (which tests every character
-    against a class)."""
-    if any(c in text for c in IGNORECASE_TWINS):
-        return None
-    low = lower_cased(text)
-    return low if len(low) == len(text) else None
+_lowered = same_length_lower
 
 
 def _opens_sentence(text: str, at: int) -> bool:

@@ -46,7 +46,7 @@ from ..document import Document
 from ..mentions import _CONNECTORS as CONNECTORS
 from ..mentions import FUNCTION_WORDS, MAX_SENTENCE, Kind, Lexicon, Mention, mentions, sentences
 from ..model import Finding
-from ..text import IGNORECASE_TWINS, WORD_RE, lowered, match_case
+from ..text import WORD_RE, has_case_twins, lowered, match_case
 from .base import FieldSpec, Rule
 
 _REPLACEMENT = {"he": "it", "she": "it", "him": "it", "his": "its",
@@ -281,7 +281,7 @@ def _hits(text: str) -> list[int]:
     text (when it has the same offsets and no character that a case-blind
     match takes for an ASCII letter) every pronoun holds "h" not preceded
     by a letter other than "s": a scan that stops only at "h"."""
-    if any(c in text for c in IGNORECASE_TWINS) or len(low := lowered(text)) != len(text):
+    if has_case_twins(text) or len(low := lowered(text)) != len(text):
         return [m.start() for m in _CANDIDATE.finditer(text)]
     return [m.start() - 1 if low[m.start() - 1:m.start()] == "s" else m.start()
             for m in _H.finditer(low)]

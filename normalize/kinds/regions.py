@@ -29,10 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from ..text import IGNORECASE_TWINS
-from ..text import lowered as lower_cased
-
-_ODD = re.compile(f"[{IGNORECASE_TWINS}]")
+from ..text import same_length_lower
 
 # characters read by a lookahead past a region's end, at most
 REACH = 8
@@ -42,10 +39,7 @@ def lowered(text: str) -> str | None:
     """`text.lower()` with the same offsets, or None when case-insensitive
     matching cannot be decided on it (odd characters, or lower-casing that
     changes lengths)."""
-    if _ODD.search(text):
-        return None
-    low = lower_cased(text)
-    return low if len(low) == len(text) else None
+    return same_length_lower(text)
 
 
 def find_all(text: str, words: Iterable[str]) -> list[int]:
