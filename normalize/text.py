@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -57,6 +57,18 @@ def lowered(text: str) -> str:
     """`text.lower()`, kept for the last few texts: the pre-filters of several
     rules look for their words in the same document's lower-cased text."""
     return text.lower()
+
+
+def find_all(text: str, words: Iterable[str]) -> list[int]:
+    """Sorted offsets of every occurrence of each literal word (overlaps included)."""
+    out: list[int] = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            out.append(at)
+            at = text.find(word, at + 1)
+    out.sort()
+    return out
 
 
 class Token(NamedTuple):

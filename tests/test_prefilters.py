@@ -24,9 +24,9 @@ from normalize.document import Document
 from normalize.kinds import garbled as garbled_kind
 from normalize.kinds import genitive as genitive_kind
 from normalize.kinds import pronoun as pronoun_kind
-from normalize.kinds.regions import Regions, find_all, lowered, minimal
+from normalize.kinds.regions import Regions, lowered, minimal
 from normalize.mentions import Kind, mentions, sentences
-from normalize.text import IGNORECASE_TWINS, tokens
+from normalize.text import IGNORECASE_TWINS, find_all, tokens
 
 FRAGMENTS = [
     # pronouns, people and speakers

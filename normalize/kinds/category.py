@@ -38,9 +38,9 @@ from typing import Any
 from .. import gazetteer
 from ..document import Document
 from ..model import Finding
-from ..text import match_case
+from ..text import find_all, match_case
 from .base import FieldSpec, Rule
-from .regions import Regions, find_all, minimal
+from .regions import Regions, minimal
 
 # A capitalised name of up to four words ("Bosnia and Herzegovina").
 _NAME = r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]*(?:\s+(?:(?:of|and|the)\s+)?[A-Z][\w'’-]*){0,3})"

@@ -36,9 +36,9 @@ from rapidfuzz.distance import Levenshtein
 from ..document import Document
 from ..langid import _zipf  # wordfreq loads lazily: `import normalize` stays quick
 from ..model import Finding
-from ..text import same_length_lower
+from ..text import find_all, same_length_lower
 from .base import FieldSpec, Rule
-from .regions import Regions, find_all, minimal
+from .regions import Regions, minimal
 
 # what a match and its lookahead read: a word, blanks and hyphens, a head noun
 _ALLOWED = r"\w\s’'\-"

@@ -42,18 +42,6 @@ def lowered(text: str) -> str | None:
     return same_length_lower(text)
 
 
-def find_all(text: str, words: Iterable[str]) -> list[int]:
-    """Sorted offsets of every occurrence of each literal word (overlaps included)."""
-    out: list[int] = []
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            out.append(at)
-            at = text.find(word, at + 1)
-    out.sort()
-    return out
-
-
 def minimal(words: Iterable[str]) -> list[str]:
     """The words none of whose other words is a part ("drone" covers "drones"):
     every occurrence of a word holds an occurrence of one of these."""

@@ -34,6 +34,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
+from ..text import find_all
 from . import Hit, matches_at, starts
 
 _FRENCH_SPACES = "\u00a0\u202f\u2009"
@@ -65,15 +66,8 @@ def _space_runs(text: str) -> list[int]:
         return starts(text, _ANY_SPACE_MARK)
     # where _SPACE_MARK matches: each pair " ," " ;" ... found by str.find (two
     # such pairs never overlap, so these are its non-overlapping matches)
-    found = []
-    for pair in _SPACE_PAIRS:
-        at = text.find(pair)
-        while at >= 0:
-            found.append(at)
-            at = text.find(pair, at + 2)
-    found.sort()
     out = []
-    for at in found:
+    for at in find_all(text, _SPACE_PAIRS):
         while at and text[at - 1] == " ":
             at -= 1
         out.append(at)
