@@ -147,9 +147,9 @@ class GarbledRule(Rule):
 
     def __init__(self, meta: Any, options: dict[str, Any], where: Any) -> None:
         super().__init__(meta, options, where)
-        self.prefixes = sorted({p.lower() for p in options["prefixes"]}, key=len, reverse=True)
+        self.prefixes = sorted({p.lower() for p in options["prefixes"]}, key=lambda p: (-len(p), p))
         doubled = [p for p in self.prefixes if len(p) >= 3]
-        self.suffixes = sorted({s.lower() for s in options["suffixes"]}, key=len, reverse=True)
+        self.suffixes = sorted({s.lower() for s in options["suffixes"]}, key=lambda s: (-len(s), s))
         alternation = "|".join(re.escape(p) for p in doubled) or "(?!)"
         self.doubled = self.compile(
             "prefixes",
