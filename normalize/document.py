@@ -67,18 +67,7 @@ class Document:
     @classmethod
     def read(cls, path: Path | str, display: str | None = None) -> Document:
         name = display or str(path)
-        try:
-            info = os.stat(path)  # before opening: opening a FIFO would wait for a writer
-            if not stat.S_ISREG(info.st_mode):
-                what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-                raise DocumentError(f"{name}: cannot read ({what})")
-            with open(path, "rb") as handle:
-                data = handle.read()
-        except OSError as exc:
-            if Path(path).is_symlink() and not Path(path).exists():
-                raise DocumentError(f"{name}: cannot read (broken symbolic link)") from None
-            raise DocumentError(f"{name}: cannot read ({exc.strerror or exc})") from None
-        return cls.from_bytes(data, name)
+        return cls.from_bytes(read_bytes(path, name), name)
 
     def encode(self, text: str | None = None) -> bytes:
         """The bytes of `text` (default: this document) as this file stores them.
@@ -126,6 +115,22 @@ _PROTECTED = re.compile(
     """,
     re.VERBOSE,
 )
+
+def read_bytes(path: Path | str, name: str | None = None) -> bytes:
+    """A regular file's bytes, or DocumentError naming the file (`name`) and why not."""
+    name = name or str(path)
+    try:
+        info = os.stat(path)  # before opening: opening a FIFO would wait for a writer
+        if not stat.S_ISREG(info.st_mode):
+            what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            raise DocumentError(f"{name}: cannot read ({what})")
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        if Path(path).is_symlink() and not Path(path).exists():
+            raise DocumentError(f"{name}: cannot read (broken symbolic link)") from None
+        raise DocumentError(f"{name}: cannot read ({exc.strerror or exc})") from None
+
 
 # Every protected span holds one of these: text without them needs no regex pass.
 _PROTECTED_MARKS = ("://", "www.", "@", "#", "`")

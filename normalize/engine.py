@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .consistency import CODES as FOLDER_CODES
 from .consistency import decide
-from .document import DEFAULT_SUFFIXES, Document, DocumentError, DocumentSkipped
+from .document import DEFAULT_SUFFIXES, Document, DocumentError, DocumentSkipped, read_bytes
 from .entities import KEEP, Mention, MentionTable, collect_mentions
 from .fixer import allowed, apply_fixes
 from .kinds.base import Rule, is_evidence
@@ -179,26 +179,22 @@ def _mentions_again(docs: list[Document], needed: set[tuple[str, ...]], jobs: in
 def _mentions_if_holding(path: str, holds: Callable[[str], object]
                          ) -> tuple[str, list[Mention]]:
     """The mentions of the file at `path` if `holds` finds something in it (none
-    for a file gone or unreadable since)."""
-    if not _may_hold(path, holds):
+    for a file gone or unreadable since). A UTF-8 file is looked at before it is
+    decoded as a Document: its text there is the same characters (less a BOM),
+    so a file `holds` finds nothing in is not decoded at all."""
+    try:
+        data = read_bytes(path)
+        if not holds(data.decode("utf-8")):
+            return path, []
+    except UnicodeDecodeError:
+        pass  # another encoding: decided on the Document's text
+    except DocumentError:
         return path, []
     try:
-        doc = Document.read(path)
+        doc = Document.from_bytes(data, path)
     except DocumentError:
         return path, []
     return path, collect_mentions(doc) if holds(doc.text) else []
-
-
-def _may_hold(path: str, holds: Callable[[str], object]) -> bool:
-    """False if the file is UTF-8 and `holds` finds nothing in it: its text as a
-    Document is the same characters (less a BOM), so reading it whole is no use.
-    Anything else (another encoding, an error) says True: the caller reads it."""
-    try:
-        with open(path, "rb") as handle:
-            text = handle.read().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return True
-    return bool(holds(text))
 
 
 def _check_one(doc: Document, rules: RuleSet) -> tuple[Document, list[Finding], list[Mention]]:

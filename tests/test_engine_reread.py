@@ -2,10 +2,11 @@ from __future__ import annotations
 
 import re
 
-from normalize.engine import _may_hold
+from normalize import engine
+from normalize.engine import _mentions_if_holding
 
 
-def test_a_second_reading_skips_only_utf8_files_without_the_words(tmp_path):
+def test_a_second_reading_decodes_only_files_that_may_hold_the_words(tmp_path, monkeypatch):
     holds = re.compile("Šakal|Budrys").search
     plain = tmp_path / "plain.txt"
     plain.write_text("Nothing to see here.\n", encoding="utf-8")
@@ -15,8 +16,18 @@ def test_a_second_reading_skips_only_utf8_files_without_the_words(tmp_path):
     wide.write_bytes("Nothing to see here.\n".encode("utf-16"))
     legacy = tmp_path / "legacy.txt"
     legacy.write_bytes("Kęstutis Budrys\n".encode("cp1257"))
-    assert not _may_hold(str(plain), holds)
-    assert _may_hold(str(named), holds)
-    assert _may_hold(str(wide), holds)  # not UTF-8: read whole, decided there
-    assert _may_hold(str(legacy), holds)
-    assert _may_hold(str(tmp_path / "gone.txt"), holds)  # errors are the reader's business
+    decoded = []
+    real = engine.Document.from_bytes
+
+    def spy(data, path):
+        decoded.append(path)
+        return real(data, path)
+
+    monkeypatch.setattr(engine.Document, "from_bytes", spy)
+    assert _mentions_if_holding(str(plain), holds) == (str(plain), [])
+    assert [m.text for m in _mentions_if_holding(str(named), holds)[1]] == ["Dovilė Šakalienė"]
+    assert _mentions_if_holding(str(wide), holds) == (str(wide), [])  # not UTF-8: decoded
+    assert [m.text for m in _mentions_if_holding(str(legacy), holds)[1]] == ["Kęstutis Budrys"]
+    gone = str(tmp_path / "gone.txt")
+    assert _mentions_if_holding(gone, holds) == (gone, [])  # errors: nothing to add
+    assert decoded == [str(named), str(wide), str(legacy)]  # the UTF-8 file without them: never
