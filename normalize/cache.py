@@ -28,6 +28,27 @@ from . import __version__
 _MAGIC = b"normalize-cache-1\n"
 
 
+def installed(names: tuple[str, ...]) -> str:
+    """Which versions of the distributions `names` are installed, for a key: the
+    names of their .dist-info folders beside each package ("absent" for one not
+    found), without importing them or importlib.metadata (slow to import)."""
+    from importlib.util import find_spec
+
+    out = []
+    for name in names:
+        spec = find_spec(name)
+        where = spec and (next(iter(spec.submodule_search_locations or ()), None) or spec.origin)
+        try:
+            entries = os.listdir(os.path.dirname(where)) if where else []
+        except OSError:
+            entries = []
+        prefix = name.lower() + "-"
+        found = sorted(n for n in entries
+                       if n.endswith(".dist-info") and n.lower().startswith(prefix))
+        out.append(" ".join(found) or f"{name}-absent")
+    return " ".join(out)
+
+
 def folder() -> Path | None:
     """The cache folder, or None when the cache is off."""
     if os.environ.get("NORMALIZE_NO_CACHE"):

@@ -152,20 +152,18 @@ def _read() -> Lexicon | None:
 
 def _cache_key() -> str:
     """What the file's use depends on, found without importing importlib.metadata:
-    the file, and the installed packages' own files (a new version rewrites
-    them). The optional tokenisers are looked for when the entry is read."""
-    def stat(path: str | os.PathLike | None) -> tuple:
-        try:
-            info = os.stat(path)  # type: ignore[arg-type]
-        except (OSError, TypeError):
-            return (str(path),)
-        return (str(path), info.st_size, info.st_mtime_ns, info.st_ino)
+    the file, and the installed packages' versions (cache.installed). The
+    optional tokenisers are looked for when the entry is read."""
+    from .cache import installed
 
-    packages = []
-    for name in ("wordfreq", "langcodes", "langdetect"):
-        found = find_spec(name)
-        packages.append(stat(found.origin if found else None))
-    return repr((EXPECTED, LEANING_MARGIN, stat(os.path.abspath(DATA)), packages))
+    path = os.path.abspath(DATA)
+    try:
+        info = os.stat(path)
+        data: tuple = (path, info.st_size, info.st_mtime_ns, info.st_ino)
+    except OSError:
+        data = (path,)
+    packages = installed(("wordfreq", "langcodes", "langdetect"))
+    return repr((EXPECTED, LEANING_MARGIN, data, packages))
 
 
 def _pack(lexicon: Lexicon | None) -> bytes:

@@ -37,7 +37,6 @@ from __future__ import annotations
 import json
 import logging
 import math
-import os
 import re
 import sys
 import unicodedata
@@ -45,7 +44,6 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Container
 from functools import lru_cache
-from importlib.util import find_spec
 from itertools import accumulate
 from zlib import crc32
 
@@ -241,21 +239,10 @@ _PACKAGES = ("wordfreq", "regex", "ftfy", "langcodes", "language_data")
 
 @lru_cache(maxsize=1)
 def _versions() -> str | None:
-    """The installed distributions (name-version) of _PACKAGES, from the folder
-    that holds wordfreq, without importing it; None if that is not found."""
-    spec = find_spec("wordfreq")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    folder = os.path.dirname(next(iter(spec.submodule_search_locations)))
-    try:
-        names = os.listdir(folder)
-    except OSError:
-        return None
-    found = sorted(n for n in names if n.endswith(".dist-info")
-                   and n.split("-", 1)[0].lower() in _PACKAGES)
-    if not any(n.lower().startswith("wordfreq-") for n in found):
-        return None
-    return " ".join(found)
+    """The installed distributions (name-version) of _PACKAGES (cache.installed);
+    None when wordfreq's is not found."""
+    found = cache.installed(_PACKAGES)
+    return None if found.startswith("wordfreq-absent") else found
 
 
 def build(lang: str, wordlist: str = "best") -> bytes:

@@ -55,3 +55,11 @@ def test_a_cache_path_that_is_a_file_is_no_error(tmp_path, monkeypatch):
     monkeypatch.setenv("NORMALIZE_CACHE_DIR", str(blocker / "cache"))
     cache.write("rules", "k", b"v")
     assert cache.read("rules", "k") is None
+
+
+def test_installed_versions_name_each_distribution_or_its_absence():
+    from importlib.metadata import version
+
+    found = cache.installed(("click", "no_such_package_here"))
+    assert f"click-{version('click')}.dist-info" in found.split()
+    assert found.endswith("no_such_package_here-absent")
