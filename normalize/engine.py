@@ -37,26 +37,68 @@ def check_document(doc: Document, rules: RuleSet, assume_evidence: bool = False)
     found: set[Finding] = set()
     markup = markup_kind(doc.path) is not None
     view = prose_view(doc)  # Markdown/HTML: what rules see is prose, offsets unchanged
-    wanted = rules.active(doc.path)
+    plan = _plan(rules.active(doc.path))
     # the one pass for every rule's needles: a rule none of whose needles is
     # there cannot match, and is not even called
     got = needles_found(view.text)
-    present = None if got.open else got.needles
-    for rule in wanted:
-        if not rule.meta.requires_evidence and _may_match(rule, present):
+    plain, needing = plan.rules if got.open else plan.chosen(got.needles)
+    for rule in plain:
+        found.update(_run(rule, doc, view, markup))
+    if needing and (assume_evidence or any(is_evidence(f) for f in found)):
+        for rule in needing:
             found.update(_run(rule, doc, view, markup))
-    if assume_evidence or any(is_evidence(f) for f in found):
-        for rule in wanted:
-            if rule.meta.requires_evidence and _may_match(rule, present):
-                found.update(_run(rule, doc, view, markup))
     kept = apply_suppressions(doc.text, doc.path, found, rules.codes + tuple(FOLDER_CODES))
     return sorted((f for f in kept if f in found or rules.wants(f.code, doc.path)),
                   key=Finding.sort_key)
 
 
-def _may_match(rule: Rule, present: set[str] | None) -> bool:
-    """False if the needles found (None: any may be there) rule the rule out."""
-    return present is None or rule.needles is None or not rule.needles.isdisjoint(present)
+class _Plan:
+    """Which of a path's rules to call, given the needles found: each rule
+    without needles, and the rules whose needles include one found. Rules
+    with `requires_evidence` come apart, to run only after the others."""
+
+    def __init__(self, wanted: tuple[Rule, ...]) -> None:
+        self.wanted = wanted
+        self.rules = _split(wanted)
+        self.always = [n for n, rule in enumerate(wanted) if rule.needles is None]
+        self.by_needle: dict[str, list[int]] = {}
+        for n, rule in enumerate(wanted):
+            for needle in rule.needles or ():
+                self.by_needle.setdefault(needle, []).append(n)
+        self.base = _split(wanted[n] for n in self.always)
+        self._last: tuple[frozenset[int], tuple[list[Rule], list[Rule]]] | None = None
+
+    def chosen(self, present: Iterable[str]) -> tuple[list[Rule], list[Rule]]:
+        """The rules to call (without, with `requires_evidence`), in order."""
+        lists = [self.by_needle[n] for n in present if n in self.by_needle]
+        if not lists:
+            return self.base
+        picked = frozenset(self.always).union(*lists)
+        if self._last is None or self._last[0] != picked:  # most documents pick the same
+            self._last = (picked, _split([self.wanted[n] for n in sorted(picked)]))
+        return self._last[1]
+
+
+def _split(rules: Iterable[Rule]) -> tuple[list[Rule], list[Rule]]:
+    plain: list[Rule] = []
+    needing: list[Rule] = []
+    for rule in rules:
+        (needing if rule.meta.requires_evidence else plain).append(rule)
+    return plain, needing
+
+
+_PLANS: dict[int, _Plan] = {}
+
+
+def _plan(wanted: tuple[Rule, ...]) -> _Plan:
+    """The plan of a tuple of rules (RuleSet.active gives the same tuple for
+    the same settings, so plans are kept by its identity)."""
+    plan = _PLANS.get(id(wanted))
+    if plan is None or plan.wanted is not wanted:
+        if len(_PLANS) > 64:
+            _PLANS.clear()
+        plan = _PLANS[id(wanted)] = _Plan(wanted)
+    return plan
 
 
 def _run(rule: Rule, doc: Document, view: Document, markup: bool) -> Iterable[Finding]:

@@ -230,3 +230,24 @@ def test_pruning_by_pieces_equals_pruning_by_pairs(found):
     from normalize.literals import _prune
 
     assert _prune(found) == _prune_by_pairs(found)
+
+
+ALL_RULES = load_rules([], True).rules
+NEEDLES = sorted({n for r in ALL_RULES for n in (r.needles or ())})
+
+
+@given(st.sets(st.sampled_from(NEEDLES + ["not a needle"]), max_size=8),
+       st.sets(st.integers(0, len(ALL_RULES) - 1), min_size=1))
+@settings(max_examples=300)
+def test_the_engine_calls_exactly_the_rules_whose_needles_are_found(present, indexes):
+    """engine._Plan against the plain definition, for any subset of the rules."""
+    from normalize.engine import _plan
+
+    wanted = tuple(ALL_RULES[n] for n in sorted(indexes))
+
+    def may(rule):  # noqa: ANN001
+        return rule.needles is None or not rule.needles.isdisjoint(present)
+
+    expected = ([r for r in wanted if may(r) and not r.meta.requires_evidence],
+                [r for r in wanted if may(r) and r.meta.requires_evidence])
+    assert _plan(wanted).chosen(present) == expected
