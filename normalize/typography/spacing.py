@@ -34,17 +34,15 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from ..text import find_all
 from . import Hit, matches_at, starts
 
 _FRENCH_SPACES = "\u00a0\u202f\u2009"
 _SPACE_BEFORE = re.compile(
     r"(?<=[^\W_]|[”’\")\]])([ \t\u00a0\u202f\u2009]+)([,;:.!?])(?=\s|$|[\"”’)\]])"
 )
-# where a match can begin: a plain space before a mark (starts with a literal, so
-# quick), or, in text with other spaces, a run of any of them
+# where a match can begin: a plain space before a mark, or, in text with other
+# spaces, a run of any of them
 _SPACE_MARK = re.compile(r" [,;:.!?]")
-_SPACE_PAIRS = (" ,", " ;", " :", " .", " !", " ?")
 _RARE_SPACES = ("\t", "\u00a0", "\u202f", "\u2009")
 _ANY_SPACE_MARK = re.compile(r"[ \t\u00a0\u202f\u2009](?=[ \t\u00a0\u202f\u2009]*[,;:.!?])")
 
@@ -64,10 +62,11 @@ def _space_runs(text: str) -> list[int]:
     """Where a run of spaces before a mark begins (a match begins at a run's start)."""
     if any(space in text for space in _RARE_SPACES):
         return starts(text, _ANY_SPACE_MARK)
-    # where _SPACE_MARK matches: each pair " ," " ;" ... found by str.find (two
-    # such pairs never overlap, so these are its non-overlapping matches)
+    # where _SPACE_MARK matches (its pattern begins with a literal, so `re` jumps from
+    # one blank to the next: twice as quick as looking for each pair with str.find)
     out = []
-    for at in find_all(text, _SPACE_PAIRS):
+    for m in _SPACE_MARK.finditer(text):
+        at = m.start()
         while at and text[at - 1] == " ":
             at -= 1
         out.append(at)
