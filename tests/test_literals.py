@@ -156,15 +156,16 @@ def _no_tests():
     def every(self, text):  # noqa: ANN001
         return list(range(len(self.gates)))
 
-    widths = {r: r.widths for r in RULES if r.KIND == "existence"}
-    for rule in widths:
+    saved = {r: (r.widths, r.heads) for r in RULES if r.KIND == "existence"}
+    for rule in saved:
         rule.widths = (0, 1 << 62)  # every line is tried
+        rule.heads = None  # whatever it begins with
     try:
         with _unpatched(every):
             yield
     finally:
-        for rule, width in widths.items():
-            rule.widths = width
+        for rule, (width, heads) in saved.items():
+            rule.widths, rule.heads = width, heads
 
 
 @contextmanager

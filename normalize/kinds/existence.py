@@ -27,7 +27,7 @@ from typing import Any
 
 from ..document import Document
 from ..model import Finding
-from ..needles import Gate, finditer
+from ..needles import Gate, finditer, found
 from ..rulecache import ANALYSIS
 from .base import FieldSpec, Rule
 
@@ -54,7 +54,8 @@ class ExistenceRule(Rule):
         self.gate = Gate(ANALYSIS.requirements(joined, flags, anchored=options["line"]))
         self.needles = self.gate.necessary
         self.widths = ANALYSIS.widths(joined, flags)
-        self.heads = None if options["line"] else ANALYSIS.starts(joined, flags)
+        # strings (lower-cased) one of which begins every match
+        self.heads = ANALYSIS.starts(joined, flags)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         if not self.gate.open(doc.text):
@@ -73,8 +74,15 @@ class ExistenceRule(Rule):
 
     def _check_lines(self, doc: Document) -> Iterator[Finding]:
         shortest, longest = self.widths
+        heads, low = self.heads, ""
+        if heads is not None:  # a line is tried only if it begins with one of them
+            got = found(doc.text)
+            if got.open or not got.aligned:
+                heads = None
+            low = got.lowered
         for start, body in _lines(doc.text):
-            if shortest <= len(body) <= longest and self.pattern.fullmatch(body):
+            if shortest <= len(body) <= longest and (
+                    heads is None or low.startswith(heads, start)) and self.pattern.fullmatch(body):
                 yield self.finding(doc, start, start + len(body))
 
 
