@@ -14,6 +14,10 @@ and nothing else: a folder that cannot be read or written, or an entry that is
 damaged, makes the caller work the value out again, with the same result.
 Entries are written atomically (a temporary file, then a rename), so processes
 running side by side never read half an entry.
+
+The folder does not grow without bound: reading an entry marks it used (its
+modification time), and writing one removes the entries of the same name
+beyond the KEEP most recently used (left by an edited rule file, an upgrade).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from pathlib import Path
 from . import __version__
 
 _MAGIC = b"normalize-cache-1\n"
+KEEP = 8  # entries of one name kept: the most recently used
 
 
 def installed(names: tuple[str, ...]) -> str:
@@ -79,6 +84,10 @@ def read(name: str, key: str) -> bytes | None:
         return None
     if not data.startswith(_MAGIC):
         return None
+    try:
+        os.utime(path)  # used now: the last to be pruned
+    except OSError:
+        pass
     return data[len(_MAGIC):]
 
 
@@ -99,5 +108,26 @@ def write(name: str, key: str, data: bytes) -> None:
         except BaseException:
             os.unlink(temporary)
             raise
+        _prune(path.parent, name, path.name)
     except OSError:
         return
+
+
+def _prune(where: Path, name: str, new: str) -> None:
+    """Remove the entries of `name` beyond the KEEP most recently used (`new`,
+    just written, stays). An entry another process removes first is skipped."""
+    prefix = f"{name}-"
+    dated = []
+    for entry in os.scandir(where):
+        if entry.name.startswith(prefix) and entry.name != new and \
+                entry.name[len(prefix):].isalnum():
+            try:
+                dated.append((entry.stat().st_mtime_ns, entry.name))
+            except OSError:
+                continue
+    dated.sort(reverse=True)
+    for _, old in dated[KEEP - 1:]:
+        try:
+            os.unlink(where / old)
+        except OSError:
+            continue

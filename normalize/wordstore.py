@@ -214,12 +214,19 @@ def listing(lang: str, wordlist: str = "best") -> Container[str]:
     return get_frequency_dict(lang, wordlist)
 
 
+def _entry(lang: str, wordlist: str, versions: str) -> tuple[str, str]:
+    """The cache entry's name and key. Each list has its own name, so that
+    its old entries are pruned apart from the other lists' (cache.KEEP)."""
+    return (f"{NAME}-{lang}-{wordlist}",
+            f"{FORMAT}\0{versions}\0{lang}\0{wordlist}\0{sys.byteorder}")
+
+
 def _load(lang: str, wordlist: str) -> WordList | None:
     versions = _versions()
     if versions is None or cache.folder() is None:
         return None
-    key = f"{FORMAT}\0{versions}\0{lang}\0{wordlist}\0{sys.byteorder}"
-    data = cache.read(NAME, key)
+    name, key = _entry(lang, wordlist, versions)
+    data = cache.read(name, key)
     if data is not None:
         try:
             return WordList(data)
@@ -229,7 +236,7 @@ def _load(lang: str, wordlist: str) -> WordList | None:
         data = build(lang, wordlist)
     except (LookupError, ValueError, ImportError):  # no list, or one we cannot index
         return None
-    cache.write(NAME, key, data)
+    cache.write(name, key, data)
     return WordList(data)
 
 

@@ -63,3 +63,23 @@ def test_installed_versions_name_each_distribution_or_its_absence():
     found = cache.installed(("click", "no_such_package_here"))
     assert f"click-{version('click')}.dist-info" in found.split()
     assert found.endswith("no_such_package_here-absent")
+
+
+def test_old_entries_of_a_name_are_pruned_beyond_the_most_recently_used(where):
+    for n in range(cache.KEEP + 3):
+        cache.write("rules", f"k{n}", b"v")
+        os.utime(cache._entry("rules", f"k{n}"), ns=(n * 10**9, n * 10**9))  # older first
+    cache.write("words-en", "other", b"w")  # another name: never pruned with these
+    assert cache.read("rules", "k0") is None  # pruned when k8 was written
+    kept = sorted(p.name for p in where.iterdir() if p.name.startswith("rules-"))
+    assert len(kept) == cache.KEEP
+    assert cache.read("words-en", "other") == b"w"
+    # reading an entry makes it recent: the next write prunes another one
+    oldest = min(kept, key=lambda name: (where / name).stat().st_mtime_ns)
+    key = next(f"k{n}" for n in range(cache.KEEP + 3)
+               if cache._entry("rules", f"k{n}").name == oldest)
+    assert cache.read("rules", key) == b"v"
+    cache.write("rules", "new", b"v")
+    assert cache.read("rules", key) == b"v"
+    assert cache.read("rules", "new") == b"v"
+    assert len([p for p in where.iterdir() if p.name.startswith("rules-")]) == cache.KEEP

@@ -114,10 +114,10 @@ def test_a_cached_entry_answers_as_a_fresh_one(monkeypatch):
     assert [stored.zipf(w) for w in words] == [rebuilt.zipf(w) for w in words]
     # a damaged entry is built again
     monkeypatch.setattr(wordstore, "_LISTS", {})
-    key = f"{wordstore.FORMAT}\0{wordstore._versions()}\0lv\0best\0{__import__('sys').byteorder}"
-    disk.write(wordstore.NAME, key, b"\0\0\0\0garbage")
+    name, key = wordstore._entry("lv", "best", wordstore._versions())
+    disk.write(name, key, b"\0\0\0\0garbage")
     assert [wordstore.zipf_frequency(w, "lv") for w in words] == [_slow(w, "lv") for w in words]
-    assert wordstore.WordList(disk.read(wordstore.NAME, key)) is not None
+    assert wordstore.WordList(disk.read(name, key)) is not None
 
 
 def test_without_the_cache_wordfreq_answers(monkeypatch):
