@@ -7,12 +7,19 @@ instead of walking `text.tokens(text)`. The words found are exactly the
 words of `text.tokens` whose first letter is a capital, with the same offsets:
 the pattern is `text.WORD_RE`'s, started at a capital, and a capital that
 continues a word ("McDonald", "eBay", "anti-Putin") is passed over.
+
+`scan(text)` runs the pattern once per document for both (kept for the last few
+texts): the matches, where each starts (from `re.split`, by adding up lengths,
+so no Python work per match) and the distinct ones. ASCII text, most articles,
+is scanned with the same pattern written for ASCII, which is quicker.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate, islice
+from typing import NamedTuple
 
 from .text import _MARK, WORD_RE, Token
 
@@ -38,7 +45,52 @@ def _capital_re() -> re.Pattern[str]:
     return re.compile(f"[A-Z{upper}\U00010000-\U0010ffff]{WORD_RE.pattern[len(_LETTER):]}")
 
 
+@lru_cache(maxsize=1)
+def _capital_split() -> re.Pattern[str]:
+    """`_capital_re()` in a group: `split` gives the text between matches and the
+    matches, from which each match's offset follows by adding up lengths."""
+    return re.compile(f"({_capital_re().pattern})")
+
+
+# `_capital_split()` for ASCII text, where it is this (text.WORD_RE's letters are a-z
+# and A-Z there, and it holds no combining marks), and a third quicker: the scan
+# tests each character against a small class, not the whole of Unicode's capitals
+_ASCII_SPLIT = re.compile(r"([A-Z][A-Za-z]*+(?:-[A-Za-z]++)*+)")
+
+
+class Capitals(NamedTuple):
+    """What the capital pattern finds in a text, once for everything that asks.
+
+    `words` are the matches in order (the texts only), `starts` where each begins.
+    Every capitalised word is one of them, with its offsets; a match that begins
+    inside a word ('Bay' of 'eBay') is there too: `starts_word` tells them apart.
+    For a text with characters beyond the BMP they are the exact capitalised words."""
+
+    words: list[str]
+    starts: list[int]
+    distinct: frozenset[str]
+
+
 @lru_cache(maxsize=8)
+def scan(text: str) -> Capitals:
+    """The capital pattern's matches in `text` and where each starts (see Capitals)."""
+    ascii = text.isascii()
+    parts = (_ASCII_SPLIT if ascii else _capital_split()).split(text)
+    words = parts[1::2]  # parts: between, match, between, ..., between
+    if not ascii and words and max(words) > _BEYOND_BMP:  # one opened beyond the BMP
+        exact = _capitalised_beyond_bmp(text)
+        words = [w.text for w in exact]
+        return Capitals(words, [w.start for w in exact], frozenset(words))
+    # a match starts where the text before it (every part before it) ends
+    starts = list(islice(accumulate(map(len, parts)), 0, None, 2))  # and len(text)
+    return Capitals(words, starts, frozenset(words))
+
+
+def starts_word(text: str, p: int) -> bool:
+    """Whether the match at `p` of `scan(text)` starts a word (not 'Bay' of 'eBay')."""
+    return not p or text[p - 1].isspace() or not _continues(text, p - 1)
+
+
 def capitalised_texts(text: str) -> frozenset[str]:
     """Every capitalised word of `text`, and perhaps the ends of a few words that have
     a capital inside ('Bay' of 'eBay'): a superset, for a cheap first look.
@@ -47,27 +99,17 @@ def capitalised_texts(text: str) -> frozenset[str]:
     match ends where its own word ends), unless a character beyond the BMP that
     is not a letter opens a match and swallows the word after it: then the
     exact words are used."""
-    found = set(_capital_re().findall(text))
-    if max(found, default="") > _BEYOND_BMP:  # the greatest first character is beyond
-        return frozenset(w.text for w in capitalised_words(text))
-    return frozenset(found)
+    return scan(text).distinct
 
 
 @lru_cache(maxsize=8)
 def capitalised_words(text: str) -> tuple[Token, ...]:
     """The words of `text` whose first letter is a capital, in order: the same as
     `tuple(w for w in tokens(text) if w.text[0].isupper())`."""
-    out = []
+    words, starts, _ = scan(text)
     new = tuple.__new__  # what Token(...) does, without the call overhead
-    for m in _capital_re().finditer(text):
-        p = m.start()
-        word = m.group()
-        if word[0] > _BEYOND_BMP:
-            return _capitalised_beyond_bmp(text)
-        if p and not text[p - 1].isspace() and _continues(text, p - 1):
-            continue  # the rest of a word that started earlier ("McDonald", "eBay")
-        out.append(new(Token, (word, p, m.end())))
-    return tuple(out)
+    return tuple([new(Token, (word, p, p + len(word))) for word, p in zip(words, starts)
+                  if not p or text[p - 1].isspace() or not _continues(text, p - 1)])
 
 
 def _capitalised_beyond_bmp(text: str) -> tuple[Token, ...]:

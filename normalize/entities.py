@@ -20,16 +20,18 @@ the spellings it reports once more (`decide(..., again=...)`).
 
 from __future__ import annotations
 
-from bisect import insort
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left, insort
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, compress
 from operator import attrgetter
 from typing import NamedTuple
 
-from .capitals import capitalised_texts, occurrences
+from .capitals import scan, starts_word
 from .document import Document
 from .langid import _zipf
+from .model import Span
 from .text import Token
 
 COMMON_ENGLISH = 3.0  # zipf from which a word is ordinary English (same as the names kind)
@@ -153,9 +155,12 @@ _NAMELIKE: dict[str, bool] = {}
 _NAMELIKE_SIZE = 1 << 17
 
 
-def _names_among(words: Iterable[str]) -> list[str]:
-    """The namelike ones of `words`."""
+def _names_among(words: Collection[str]) -> list[str]:
+    """The namelike ones of `words`, in their order."""
     known = _NAMELIKE
+    flags = list(map(known.get, words))  # most words of a document were seen before
+    if None not in flags:
+        return list(compress(words, flags))
     out = []
     for word in words:
         ok = known.get(word)
@@ -170,40 +175,70 @@ def _names_among(words: Iterable[str]) -> list[str]:
 
 def _joined(text: str, a: Token, b: Token) -> bool:
     """Words separated only by blanks (at most one line break)."""
-    gap = text[a.end : b.start]
+    return _blank_gap(text[a.end : b.start])
+
+
+def _blank_gap(gap: str) -> bool:
+    """Only blanks, at least one, at most one line break."""
     return bool(gap) and not gap.strip() and gap.count("\n") <= 1 and "\r\n\r\n" not in gap
 
 
 def collect_mentions(doc: Document) -> list[Mention]:
     """The name mentions of one document, in text order."""
-    out: list[Mention] = []
-    run: list[Token] = []
     text = doc.text
-    # Only a capitalised word can be namelike: look up each distinct one once, then find
-    # where the namelike ones are. Two namelike words are joined only with blanks
-    # between them, so the runs come out as a walk over every word gives them: any
-    # other word between two of them (lower-case or not) leaves letters in the gap.
-    names = _names_among(capitalised_texts(text))
+    # Only a capitalised word can be namelike. The capital pattern's matches (found
+    # once per document, shared with the names kind) are every capitalised word, in
+    # order, and a few word ends ('Bay' of 'eBay', passed over by starts_word).
+    # Two namelike words are joined only with blanks between them, so the runs
+    # come out as a walk over every word gives them: any other word between two
+    # of them (lower-case or not) leaves letters in the gap.
+    words, starts, distinct = scan(text)
+    names = _names_among(distinct)
     if not names:
-        return out
-    found = [w for name in names for w in occurrences(text, name)]
-    for word in sorted(found, key=_START):
-        if doc.is_protected(word.start, word.end):
-            continue
-        if run and _joined(text, run[-1], word):
-            run.append(word)
+        return []
+    out: list[Mention] = []
+    path = doc.path
+    covered = _protection(doc.protected) if doc.protected else None
+    new = tuple.__new__  # what Mention(...) does, without the call overhead
+    run: list[str] = []
+    offsets: list[int] = []
+    end = 0
+    for word, p in compress(zip(words, starts), map(set(names).__contains__, words)):
+        if p and not text[p - 1].isspace() and not starts_word(text, p):
+            continue  # the end of a word ('Bay' of 'eBay')
+        if covered is not None and covered(p, p + len(word)):
             continue
         if run:
-            _flush(doc, run, out)
+            gap = text[end:p]
+            if gap == " " or _blank_gap(gap):
+                run.append(word)
+                offsets.append(p)
+                end = p + len(word)
+                continue
+            if len(run) <= MAX_WORDS:
+                first = offsets[0]
+                out.append(new(Mention, (path, first, end, text[first:end], tuple(run),
+                                         tuple(offsets))))
         run = [word]
-    if run:
-        _flush(doc, run, out)
+        offsets = [p]
+        end = p + len(word)
+    if run and len(run) <= MAX_WORDS:
+        first = offsets[0]
+        out.append(new(Mention, (path, first, end, text[first:end], tuple(run), tuple(offsets))))
     return out
 
 
-def _flush(doc: Document, run: list[Token], out: list[Mention]) -> None:
-    if len(run) > MAX_WORDS:
-        return
-    start, end = run[0].start, run[-1].end
-    out.append(Mention(doc.path, start, end, doc.text[start:end],
-                       tuple(t.text for t in run), tuple(t.start for t in run)))
+def _protection(spans: Iterable[Span]) -> Callable[[int, int], bool]:
+    """`Document.is_protected` for many look-ups: whether [start, end) overlaps one
+    of `spans`, by a binary search over the spans sorted by start (any order,
+    overlaps and empty spans allowed) and the greatest end among those before."""
+    ordered = sorted(spans, key=_START)
+    firsts = [s.start for s in ordered]
+    reach = list(accumulate((s.end for s in ordered), max))
+
+    def covered(start: int, end: int) -> bool:
+        # the spans that start before `end`: does one of them end after `start`?
+        n = bisect_left(firsts, end)
+        return n > 0 and reach[n - 1] > start
+
+    return covered

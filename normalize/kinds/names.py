@@ -27,8 +27,10 @@ hyphenated parts stay inside a word, so "@BudrysKestutis" and NFD text
 are handled); words are looked up by their folded form in an index built
 once at load, so a long list costs no more per word than a short one.
 Only capitalised words are considered, found with one regex that stops only
-at capitals (normalize.capitals); a document none of whose capitalised
-words is a first word or a surname of the list is passed over at once.
+at capitals (normalize.capitals, shared with the mention table); a document
+none of whose capitalised words is a first word or a surname of the list is
+passed over at once, and in the others only the words whose folded form is a
+first word or a surname (and the word before a surname) are looked at.
 
 Fix safety: restoring the exact diacritics of a listed name is safe (capped
 by the rule's `applicability`); reversed order and garbled given names are
@@ -41,11 +43,12 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import compress
 from typing import Any, NamedTuple
 
 from rapidfuzz.distance import JaroWinkler
 
-from ..capitals import capitalised_texts, capitalised_words
+from ..capitals import scan, starts_word
 from ..document import Document
 from ..langid import _zipf
 from ..model import Applicability, Finding
@@ -129,16 +132,34 @@ class NamesRule(Rule):
         triggers, last = self._triggers, self.by_last
         if present.isdisjoint(triggers):
             return  # no capitalised word is a first word or a surname (by_last <= triggers)
-        words, keys = _keyed_words(text)
-        after = len(words) - 1
+        # The words _at may be called at: a trigger, or a word right before a surname
+        # (then only when no lower-case word lies between them). Found among the
+        # capital pattern's matches, which are every capitalised word and perhaps a
+        # few word ends ('Bay' of 'eBay': passed over), by their text: the work
+        # follows the candidates, not the words.
+        words, starts, _ = scan(text)
+        distinct, keys = _folded(text)
+        firsts = set(compress(distinct, map(triggers.__contains__, keys)))
+        lasts = set(compress(distinct, map(last.__contains__, keys)))
+        at = [i for i in compress(range(len(words)), map(firsts.__contains__, words))
+              if starts_word(text, starts[i])]
+        before: dict[int, int] = {}  # the word before a surname -> the surname
+        if lasts:
+            for j in compress(range(len(words)), map(lasts.__contains__, words)):
+                i = j - 1
+                while i >= 0 and not starts_word(text, starts[i]):
+                    i -= 1
+                if i >= 0 and starts_word(text, starts[j]):
+                    before[i] = j
+            at = sorted(set(at).union(before))
         resume = 0  # _at steps over a whole name it has matched
-        for i, key in enumerate(keys):
-            word = words[i]
-            if word.start < resume:
+        for i in at:
+            if starts[i] < resume:
                 continue
-            # a word before a surname: only when no lower-case word lies between them
-            if key in triggers or (i < after and keys[i + 1] in last
-                                   and _next_to(text, word, words[i + 1])):
+            word = Token(words[i], starts[i], starts[i] + len(words[i]))
+            key = fold(word.text)
+            j = before.get(i)
+            if key in triggers or _next_to(text, word.end, starts[j]):
                 resume, finding = self._at(doc, word, key)
                 if finding is not None:
                     yield finding
@@ -253,27 +274,24 @@ def _surname_forms(by_last: dict[str, list[NameEntry]]) -> dict[str, tuple[str, 
 def _present(text: str) -> frozenset[str]:
     """The folded form of every capitalised word of a text (and of a few more): where
     none is a word at which a rule can find something, the rule has nothing to do."""
-    words = capitalised_texts(text)
-    joined = "\0".join(words)
-    if not words:
-        return frozenset()
-    if joined.isascii():  # fold() of an ASCII word is its lower case: all at once
-        return frozenset(joined.lower().split("\0"))
-    return frozenset(map(fold, words))
+    return frozenset(_folded(text)[1])
 
 
 @lru_cache(maxsize=4)
-def _keyed_words(text: str) -> tuple[tuple[Token, ...], list[str]]:
-    """The capitalised words of a text and the folded key of each: computed once per
-    document for all names rules. Only a capitalised word can start a finding; the
-    words after one are read from the text when needed (`_following`)."""
-    words = capitalised_words(text)
-    return words, [fold(w.text) for w in words]
+def _folded(text: str) -> tuple[list[str], list[str]]:
+    """The capitalised words of a text (and a few more, see capitals.scan), each
+    once, and the folded form of each."""
+    words = list(scan(text).distinct)
+    joined = "\0".join(words)
+    if joined.isascii():  # fold() of an ASCII word is its lower case: all at once
+        return words, joined.lower().split("\0") if words else []
+    return words, list(map(fold, words))
 
 
-def _next_to(text: str, a: Token, b: Token) -> bool:
-    """Whether `b` is the word right after `a` (no word between them)."""
-    return _LETTER.search(text, a.end, b.start) is None
+def _next_to(text: str, end: int, start: int) -> bool:
+    """Whether the word starting at `start` is the one right after the word ending at
+    `end` (no word between them)."""
+    return _LETTER.search(text, end, start) is None
 
 
 def _following(text: str, word: Token, n: int) -> list[Token]:
