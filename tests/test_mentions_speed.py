@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from normalize import rulecache
 from normalize.capitals import (
     _ASCII_SPLIT,
     _capital_re,
@@ -32,7 +33,8 @@ from normalize.entities import (
     _protection,
     collect_mentions,
 )
-from normalize.kinds.names import NamesRule, _next_to, _present
+from normalize.kinds.base import RuleError
+from normalize.kinds.names import NameEntry, NamesRule, _next_to, _present, _surname_forms
 from normalize.loader import load_rules
 from normalize.model import Span
 from normalize.text import Token, fold
@@ -117,6 +119,22 @@ def _old_check(rule: NamesRule, doc: Document) -> list:
     return out
 
 
+def _old_indexes(names: list[str]) -> tuple:
+    full: dict = {}
+    by_last: dict = {}
+    given: set = set()
+    lengths: dict = {}
+    for name in names:
+        words = tuple(name.split())
+        entry = NameEntry(name, words, tuple(map(fold, words)))
+        full.setdefault(entry.folded, entry)
+        lengths.setdefault(entry.folded[0], set()).add(len(words))
+        by_last.setdefault(entry.folded[-1], []).append(entry)
+        given.update(entry.folded[:-1])
+    lengths = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
+    return full, lengths, by_last, given, _surname_forms(by_last)
+
+
 # -- the properties ------------------------------------------------------------------------
 
 
@@ -176,3 +194,33 @@ def test_known_cases(text):
     assert collect_mentions(doc) == _old_collect_mentions(doc)
     for rule in RULES:
         assert list(rule.check(doc)) == _old_check(rule, doc)
+
+
+def test_name_indexes_are_what_they_were_and_kept():
+    for rule in RULES:
+        full, lengths, by_last, given, surnames = _old_indexes(rule.options["names"])
+        assert rule.full == full and list(rule.full) == list(full)
+        assert rule.by_last == by_last and list(rule.by_last) == list(by_last)
+        assert rule.lengths == lengths and rule.given == given
+        assert rule.surnames == surnames
+        again = type(rule)(rule.meta, rule.options, rule.where)  # from rulecache.ANALYSIS
+        assert (again.full, again.by_last, again.surnames) == (full, by_last, surnames)
+    keys = [k for k in rulecache.ANALYSIS.table if k[0] == "names-index"]
+    assert keys  # the indexes are kept with the analysed folder
+
+
+@pytest.mark.parametrize("names, message", [
+    (["Kęstutis Budrys", " "], "empty name"), (["A B", "C", "A B"], "listed twice")])
+def test_a_bad_names_list_is_an_error_every_time(names, message):
+    rule = RULES[0]
+    for _ in range(2):
+        with pytest.raises(RuleError, match=message):
+            type(rule)(rule.meta, {**rule.options, "names": names}, rule.where)
+
+
+def test_forget_leaves_the_kept_indexes_alone():
+    rule = RULES[0]
+    first = type(rule)(rule.meta, rule.options, rule.where)
+    first.forget(set(first.full))
+    second = type(rule)(rule.meta, rule.options, rule.where)
+    assert second.full == rule.full and second.by_last == rule.by_last
