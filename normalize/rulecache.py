@@ -33,7 +33,7 @@ from typing import Any
 from . import cache
 from .needles import Needle, Requirement
 
-FORMAT = 1  # bump when what an entry holds changes
+FORMAT = 2  # bump when what an entry holds changes (2: names lists' indexes)
 NAME = "rules"
 _HERE = Path(__file__).resolve().parent
 # the code whose results an entry keeps (besides tomllib, fixed by the Python version)
