@@ -36,6 +36,7 @@ _SKELETON_STEPS: tuple[tuple[str, str], ...] = (
 _STEP_RE = re.compile("|".join(re.escape(a) for a, _ in _SKELETON_STEPS))
 _STEP_MAP = dict(_SKELETON_STEPS)
 _DOUBLE_RE = re.compile(r"(.)\1+")
+_NOT_LETTER_RE = re.compile(r"[^a-z]")
 
 
 def fold_key(word: str) -> str:
@@ -46,15 +47,27 @@ def fold_key(word: str) -> str:
 @lru_cache(maxsize=262144)
 def skeleton(word: str) -> str:
     """'Šakalienė', 'Shakalene', 'Chakalene' -> 'sakalene'."""
-    folded = re.sub(r"[^a-z]", "", fold(word))
-    coarse = _STEP_RE.sub(lambda m: _STEP_MAP[m.group()], folded)
-    return _DOUBLE_RE.sub(r"\1", coarse)
+    folded = fold(word)
+    if not (folded.isalpha() and folded.isascii()):
+        folded = _NOT_LETTER_RE.sub("", folded)
+    coarse = _STEP_RE.sub(_step, folded)
+    return _DOUBLE_RE.sub(_single, coarse)
+
+
+def _step(match: re.Match[str]) -> str:
+    return _STEP_MAP[match[0]]
+
+
+def _single(match: re.Match[str]) -> str:
+    return match[1]  # (a function: quicker than the template r"\1")
 
 
 def has_marks(text: str) -> bool:
     """True when `text` has letters outside ASCII (diacritics or another script)."""
-    return any(ord(ch) > 127 and ch.isalpha() for ch in text)
+    return not text.isascii() and any(ord(ch) > 127 and ch.isalpha() for ch in text)
 
 
 def marks_count(text: str) -> int:
+    if text.isascii():  # most names: nothing to count
+        return 0
     return sum(1 for ch in text if ord(ch) > 127 and ch.isalpha())
