@@ -25,10 +25,14 @@ a finding on a span that a names rule already reports is not repeated.
 
 from __future__ import annotations
 
+import hashlib
+import marshal
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 
+from . import cache
 from .entities import Mention, MentionTable
 from .grouping import Entity, Form, Listed, group
 from .langid import _zipf
@@ -47,6 +51,13 @@ MAX_FILES_SHOWN = 3
 # A plain spelling this frequent in English text is English usage, not a loss: the
 # same threshold as the generated gazetteers (scripts/gen_gazetteer.py, EXONYM_ZIPF).
 ENGLISH_SPELLING_ZIPF = 2.0
+# Names lists this long are indexed once and kept in the cache (normalize.cache): folding
+# a hundred thousand names costs ~0.2 s a run, reading them back ~0.03 s. Shorter ones
+# are quicker to index than to look up.
+CACHED_NAMES = 2_000
+LISTED_CACHE = "listed"
+_HERE = os.path.dirname(os.path.abspath(__file__))
+_LISTED_CODE = ("consistency.py", "grouping.py", "translit.py", "text.py")  # what indexes
 
 
 def english_spelling(text: str) -> bool:
@@ -63,13 +74,44 @@ class FolderNames:
 
 
 def listed_names(rules: RuleSet) -> Listed:
-    listed = Listed()
-    for rule in rules.rules:
-        if rule.meta.kind == "names":
-            person = rule.options.get("category") == "person"
-            for name in rule.options["names"]:
-                listed.add(name, rule.meta.code, person)
+    """The names of every names rule, indexed (`grouping.Listed`); a long list's
+    index comes from the cache when its rules' names, codes and categories and
+    the code that folds them are the same as when it was kept."""
+    lists = [(rule.meta.code, rule.options.get("category") == "person",
+              list(rule.options["names"]))
+             for rule in rules.rules if rule.meta.kind == "names"]
+    if sum(len(names) for _, _, names in lists) < CACHED_NAMES:
+        return _index(lists)
+    key = _listed_key(lists)
+    data = cache.read(LISTED_CACHE, key)
+    if data is not None:
+        try:
+            return Listed.from_plain(marshal.loads(data))
+        except (ValueError, EOFError, TypeError):
+            pass  # damaged: index again
+    listed = _index(lists)
+    cache.write(LISTED_CACHE, key, marshal.dumps(listed.plain()))
     return listed
+
+
+def _index(lists: list[tuple[str, bool, list[str]]]) -> Listed:
+    listed = Listed()
+    for code, person, names in lists:
+        for name in names:
+            listed.add(name, code, person)
+    return listed
+
+
+def _listed_key(lists: list[tuple[str, bool, list[str]]]) -> str:
+    code = []
+    for name in _LISTED_CODE:
+        try:
+            info = os.stat(os.path.join(_HERE, name))
+            code.append((name, info.st_size, info.st_mtime_ns))
+        except OSError:
+            code.append((name, 0, 0))
+    digest = hashlib.sha256(marshal.dumps(lists)).hexdigest()
+    return repr((digest, code, cache.installed(("unidecode",))))
 
 
 def decide(mentions: MentionTable | Iterable[Mention], rules: RuleSet,
@@ -83,8 +125,8 @@ def decide(mentions: MentionTable | Iterable[Mention], rules: RuleSet,
     span a names rule already reports gets no second finding here.
 
     A bounded table (`MentionTable(limit=...)`, whose size follows the number of
-    distinct spellings, not of files) may lack some mentions or files of a
-    spelling it must report or list: `again(spellings)` then yields each
+    distinct spellings, not of files) may lack some mentions of a spelling it
+    must report, or files of one it must list: `again(spellings)` then yields each
     document's mentions once more, in walk order (from documents kept, or read
     again; a document without the first word of any of `spellings` may be left
     out), and only those spellings' mentions and files are gathered from it.
@@ -93,11 +135,13 @@ def decide(mentions: MentionTable | Iterable[Mention], rules: RuleSet,
     if table.limit is not None and table.limit < MAX_FILES_SHOWN:
         raise ValueError(f"a mention table keeps at least {MAX_FILES_SHOWN} files a spelling")
     listed = listed_names(rules)
-    entities = sorted(group(table, listed), key=lambda e: (e.text, e.head.key))
-    plans = [(entity, _plan(entity)) for entity in entities]
-    needed = {f.words for entity, plan in plans for f, _ in plan if not f.complete}
-    needed |= {f.words for entity, plan in plans if plan or _odd(entity)
-               for f, _ in entity.members if not f.complete}
+    entities = sorted(group(table, listed, lone=_hinted), key=lambda e: (e.text, e.head.key))
+    plans = [(entity, plan, bool(plan) or _odd(entity))
+             for entity in entities for plan in [_plan(entity)]]
+    # a spelling reported needs every mention; one of an entity summed up, every file
+    needed = {f.words for _, plan, _ in plans for f, _ in plan if not f.complete}
+    needed |= {f.words for entity, _, shown in plans if shown
+               for f, _ in entity.members if f.n_files != len(f.paths)}
     if needed:
         if again is None:
             raise ValueError("a bounded mention table needs `again` to read mentions again")
@@ -108,13 +152,14 @@ def decide(mentions: MentionTable | Iterable[Mention], rules: RuleSet,
         taken[path] = [(f.start, f.end) for f in found if f.code in names_codes]
     out: dict[str, list[Finding]] = {}
     summary = []
-    for entity, plan in plans:
+    for entity, plan, shown in plans:
+        if not shown:
+            continue  # one spelling, the canonical one, and nothing to report
         found = [f for form, report in plan for f in report(form.mentions)]
         for f in found:
             if not any(f.start < e and s < f.end for s, e in taken.get(f.path, ())):
                 out.setdefault(f.path, []).append(f)
-        if found or _odd(entity):
-            summary.append(_summary(entity))
+        summary.append(_summary(entity))
     for found in out.values():
         found.sort(key=Finding.sort_key)
     return FolderNames(out, summary)
@@ -140,19 +185,25 @@ def _complete(table: MentionTable, needed: set[tuple[str, ...]],
 Report = Callable[[list[Mention]], Iterator[Finding]]
 
 
+def _hinted(form: Form) -> bool:
+    """Whether a spelling that is an entity of its own, as written, gets findings
+    (`_plan`: an ending hint) or a summary (never: it is its canonical spelling)."""
+    return not has_marks(form.text) and any(ending_hint(w) is not None for w in form.words)
+
+
 def _plan(entity: Entity) -> list[tuple[Form, Report]]:
     """The spellings of `entity` that get findings, and how to make them from the
     spelling's mentions (which a bounded table may not hold yet)."""
     canon = entity.canonical
-    evidence = _evidence(entity)
     hinted = not entity.listed and not has_marks(" ".join(canon))
     out: list[tuple[Form, Report]] = []
     for form, relation in entity.members:
         target = canon[-1:] if relation == "surname" else canon
         hints = hinted and any(ending_hint(w) is not None for w in form.words)
-        respell = _respelling(entity, form, relation, target, evidence)
         if hinted and relation not in ("reversed", "garbled"):
             respell = None  # no spelling with diacritics to restore from
+        else:
+            respell = _respelling(entity, form, relation, target)
         if hints or respell is not None:
             out.append((form, partial(_report, hints, respell)))
     return out
@@ -165,10 +216,11 @@ def _report(hints: bool, respell: Report | None, mentions: list[Mention]) -> Ite
         yield from respell(mentions)
 
 
-def _respelling(entity: Entity, form: Form, relation: str, target: tuple[str, ...],
-                evidence: str) -> Report | None:
+def _respelling(entity: Entity, form: Form, relation: str,
+                target: tuple[str, ...]) -> Report | None:
     canon = entity.canonical
-    if len(form.words) != len(target) or [w.lower() for w in form.words] == [
+    if form.words == target or len(form.words) != len(target) or [
+            w.lower() for w in form.words] == [
             w.lower() for w in target]:
         return None  # the canonical spelling, or another capitalisation of it
     code, problem, level = _problem(form, target, relation)
@@ -177,6 +229,7 @@ def _respelling(entity: Entity, form: Form, relation: str, target: tuple[str, ..
     if (code == "NM201" and relation == "same" and not entity.note
             and english_spelling(form.text)):
         return None  # "Krakow", "Sao Paulo": an established English spelling, not a loss
+    evidence = _evidence(entity)
 
     def report(mentions: list[Mention]) -> Iterator[Finding]:
         for m in mentions:

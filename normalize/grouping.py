@@ -24,12 +24,14 @@ spelling with diacritics, else the most frequent spelling.
 
 from __future__ import annotations
 
+import marshal
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import JaroWinkler
 
+from . import cache, wordstore
 from .entities import Form, Mention, MentionTable
 from .langid import _zipf
 from .text import fold
@@ -45,7 +47,7 @@ LONG_SURNAME = 6  # an unmarked surname this long may be matched through transli
 Key = tuple[str, ...]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Cluster:
     key: Key  # folded words
     forms: list[Form]
@@ -66,7 +68,7 @@ class Cluster:
         self.joined.append(other)
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     canonical: tuple[str, ...]
     listed: str | None  # the code of the names rule that lists it, if any
@@ -81,52 +83,155 @@ class Entity:
 
 @dataclass
 class Listed:
-    """Names from names rule files, indexed by folded and skeleton keys."""
+    """Names from names rule files, indexed by folded and skeleton keys.
 
-    full: dict[Key, tuple[str, str]] = field(default_factory=dict)  # key -> (name, code)
+    `full` maps a name's folded words, joined by US (0x1F: whitespace to
+    str.split, so in no word, and in no fold), to the name and its rule's code,
+    joined by US: strings, which a cached index (consistency.listed_names)
+    reads back quickly."""
+
+    full: dict[str, str] = field(default_factory=dict)  # key -> name US code
     skel: dict[Key, set[str]] = field(default_factory=lambda: defaultdict(set))
     surname: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    given: set[str] = field(default_factory=set)  # every folded word before a listed surname
 
     def add(self, name: str, code: str, person: bool) -> None:
         words = name.split()
         key = tuple(map(fold, words))
-        self.full[key] = (name, code)  # a later list wins
+        self.full[_US.join(key)] = f"{name}{_US}{code}"  # a later list wins
+        self.given.update(key[:-1])
         if person and len(words) > 1:  # a sound-alike of one word is too weak a match
             self.skel[tuple(map(skeleton, words))].add(name)
             self.surname[key[-1]].add(name)
 
+    def __contains__(self, key: Key) -> bool:
+        return _US.join(key) in self.full
+
+    def get(self, key: Key) -> tuple[str, str] | None:
+        """The listed name with these folded words and its rule's code."""
+        found = self.full.get(_US.join(key))
+        if found is None:
+            return None
+        name, code = found.rsplit(_US, 1)
+        return name, code
+
     def current(self, names: Iterable[str]) -> list[str]:
         """`names` less those a later list replaced."""
         return [n for n in names
-                if self.full.get(tuple(fold(w) for w in n.split()), ("",))[0] == n]
+                if (self.get(tuple(fold(w) for w in n.split())) or ("",))[0] == n]
 
     def code_of(self, name: str) -> str:
-        return self.full[tuple(fold(w) for w in name.split())][1]
+        return self.full[_US.join(fold(w) for w in name.split())].rsplit(_US, 1)[1]
+
+    def plain(self) -> tuple:
+        """The indexes as plain values (marshal keeps them: see consistency.listed_names)."""
+        return (self.full, dict(self.skel), dict(self.surname), self.given)
+
+    @classmethod
+    def from_plain(cls, plain: tuple) -> Listed:
+        full, skel, surname, given = plain
+        return cls(full, defaultdict(set, skel), defaultdict(set, surname), given)
+
+
+_US = "\x1f"
 
 
 def attested(word: str) -> bool:
-    """A real word or name in some language's word list."""
+    """A real word or name in some language's word list.
+
+    Answering loads each language's list (~7 ms each, all nine for a word none
+    has), so the answers are kept in the cache (normalize.cache) for the next
+    run, keyed by the languages, the threshold and the installed word data."""
     low = word.lower()
-    return any(_zipf(low, lang) >= ATTESTED_ZIPF for lang in ATTESTING)
+    known = _ATTESTED.answers()
+    found = known.get(low)
+    if found is None:
+        found = any(_zipf(low, lang) >= ATTESTED_ZIPF for lang in ATTESTING)
+        _ATTESTED.learn(low, found)
+    return found
 
 
-def group(mentions: MentionTable | Iterable[Mention], listed: Listed) -> list[Entity]:
-    """The entities of a folder's mentions (a table, or mentions of any documents)."""
+class _Answers:
+    """Answers (word -> bool) read from the cache on first use; new ones are written
+    back by `keep()` (up to `limit` answers: beyond, a run works them out again)."""
+
+    def __init__(self, name: str, limit: int) -> None:
+        self.name, self.limit = name, limit
+        self.known: dict[str, bool] | None = None
+        self.new = False
+
+    def _key(self) -> str | None:
+        versions = wordstore._versions()
+        return None if versions is None else repr((ATTESTING, ATTESTED_ZIPF, versions))
+
+    def answers(self) -> dict[str, bool]:
+        if self.known is None:
+            key = self._key()
+            data = None if key is None else cache.read(self.name, key)
+            try:
+                self.known = dict(marshal.loads(data)) if data else {}
+            except (ValueError, EOFError, TypeError):
+                self.known = {}
+        return self.known
+
+    def learn(self, word: str, answer: bool) -> None:
+        known = self.answers()
+        if len(known) < self.limit:
+            known[word] = answer
+            self.new = True
+
+    def keep(self) -> None:
+        if self.new and self.known is not None:
+            key = self._key()
+            if key is not None:
+                cache.write(self.name, key, marshal.dumps(self.known))
+            self.new = False
+
+
+_ATTESTED = _Answers("attested", 50_000)
+
+
+def group(mentions: MentionTable | Iterable[Mention], listed: Listed,
+          lone: Callable[[Form], bool] | None = None) -> list[Entity]:
+    """The entities of a folder's mentions (a table, or mentions of any documents).
+
+    Most spellings are alone: no other spelling shares their fold key, their
+    skeleton or their surname, so no step can join them to another (`_joinable`
+    finds the others, which alone go through the steps). A lone spelling is an
+    entity of its own; `lone(form)` says which of those whose canonical form is
+    their own spelling, not a listed name, to return (all of them when None).
+    """
     table = mentions if isinstance(mentions, MentionTable) else MentionTable.of(mentions)
     forms = table.forms
-    base: dict[Key, Cluster] = {}
+    first: dict[Key, Form] = {}  # fold key -> its first spelling (in sorted order)
+    more: dict[Key, list[Form]] = {}  # fold key -> its other spellings, if any
     for words in sorted(forms):
         key = tuple(fold(w) for w in words)
-        base.setdefault(key, Cluster(key, [])).forms.append(forms[words])
+        if key in first:
+            more.setdefault(key, []).append(forms[words])
+        else:
+            first[key] = forms[words]
+    joinable = _joinable(first, more)
+    base = {key: Cluster(key, [form, *more.get(key, ())])
+            for key, form in first.items() if key in joinable}
     multi = [c for c in base.values() if len(c.key) > 1]
     single = [c for c in base.values() if len(c.key) == 1]
     _reversed(multi, base, listed)
     _by_skeleton([c for c in multi if c.head is None], listed)
-    _garbled([c for c in multi if c.head is None], listed)
+    given = _given_counts(key for key in first if len(key) > 1 and key not in joinable)
+    _garbled([c for c in multi if c.head is None], listed, given)
     heads = [c for c in multi if c.head is None]
     shared = _surnames(single, heads)
     _by_skeleton([c for c in single if c.head is None], listed)
-    entities = {id(c): _entity(c, listed) for c in base.values() if c.head is None}
+    entities: dict[int, Entity] = {}
+    for key, form in first.items():
+        c = base.get(key)
+        if c is None:  # alone: its own canonical spelling, unless a listed name
+            if lone is None or not _plain(key, form, listed) or lone(form):
+                c = Cluster(key, [form])
+                entities[id(c)] = _entity(c, listed)
+        elif c.head is None:
+            entities[id(c)] = _entity(c, listed)
     for c, people in shared.items():  # a surname several people share, spelt one way
         spellings = {entities[id(p)].canonical[-1] for p in people}
         entity = entities.get(id(c))
@@ -136,7 +241,69 @@ def group(mentions: MentionTable | Iterable[Mention], listed: Listed) -> list[En
                 entity.canonical = (surname,)
                 names = sorted(entities[id(p)].text for p in people)
                 entity.note = f"the surname of {len(names)} people here: " + ", ".join(names)
+    _ATTESTED.keep()
     return list(entities.values())
+
+
+def _joinable(first: dict[Key, Form], more: dict[Key, list[Form]]) -> set[Key]:
+    """The fold keys that some step may join to another (or another to them): a key
+    of several spellings; two words whose reversed order is a key too; keys of as
+    many words with the same skeleton of the last word (which `_by_skeleton` and
+    `_garbled` need); one word with the skeleton of another one-word key, or that
+    is (up to its skeleton) the last word of a longer key. A superset: the steps
+    decide on these. Only strings are kept while looking (few objects for the
+    garbage collector)."""
+    out = set(more)
+    lasts: dict[str, int] = {}  # (words, skeleton of the last) -> how many keys
+    single_words: set[str] = set()
+    single_skels: set[str] = set()
+    multi_words: set[str] = set()
+    multi_skels: set[str] = set()
+    for key, form in first.items():
+        skel = skeleton(form.words[-1])
+        if len(key) > 1:
+            bucket = f"{len(key)} {skel}"
+            lasts[bucket] = lasts.get(bucket, 0) + 1
+            multi_words.add(key[-1])
+            multi_skels.add(skel)
+            if len(key) == 2 and key[0] != key[1] and (key[1], key[0]) in first:
+                out.add(key)
+        else:
+            lasts[skel] = lasts.get(skel, 0) + 1
+            single_words.add(key[0])
+            single_skels.add(skel)
+    for key, form in first.items():
+        skel = skeleton(form.words[-1])
+        if len(key) > 1:
+            if (lasts[f"{len(key)} {skel}"] > 1 or key[-1] in single_words
+                    or skel in single_skels):
+                out.add(key)
+        elif lasts[skel] > 1 or key[0] in multi_words or skel in multi_skels:
+            out.add(key)
+    return out
+
+
+def _plain(key: Key, form: Form, listed: Listed) -> bool:
+    """Whether the entity of a lone spelling is the spelling itself, not listed: no
+    listed name has its key, nor (`_canonical`) its skeleton or, for one word, its
+    surname (a quick, exact test: nothing to build for most spellings)."""
+    if key in listed:
+        return False
+    if not (listed.skel or listed.surname) or has_marks(form.text):
+        return True
+    words = form.words
+    if listed.skel and listed.skel.get(tuple(map(skeleton, words))):
+        return False
+    return not (len(words) == 1 and listed.surname.get(key[0]))
+
+
+def _given_counts(keys: Iterable[Key]) -> dict[str, int]:
+    """How many of `keys` have each word before the last (a given name)."""
+    counts: dict[str, int] = {}
+    for key in keys:
+        for word in key[:-1]:
+            counts[word] = counts.get(word, 0) + 1
+    return counts
 
 
 def _reversed(multi: list[Cluster], base: dict[Key, Cluster], listed: Listed) -> None:
@@ -146,9 +313,9 @@ def _reversed(multi: list[Cluster], base: dict[Key, Cluster], listed: Listed) ->
         other = base.get((c.key[1], c.key[0]))
         if other is None or other is c or other.head is not None:
             continue
-        if c.key in listed.full:
+        if c.key in listed:
             continue
-        if other.key in listed.full or other.count > c.count:
+        if other.key in listed or other.count > c.count:
             other.join(c, "reversed")
 
 
@@ -159,43 +326,42 @@ def _by_skeleton(clusters: list[Cluster], listed: Listed) -> None:
     for bucket in buckets.values():
         if len(bucket) < 2:
             continue
-        ranked = sorted(bucket, key=lambda c: (c.key in listed.full, c.marked, c.count, c.key),
+        ranked = sorted(bucket, key=lambda c: (c.key in listed, c.marked, c.count, c.key),
                         reverse=True)
         head = ranked[0]
-        if not (head.marked or head.key in listed.full or len(head.key) > 1):
+        if not (head.marked or head.key in listed or len(head.key) > 1):
             continue  # one word and no evidence which spelling is right: "Smyth", "Smith"
         for c in ranked[1:]:
             head.join(c, "transliterated")
 
 
-def _garbled(heads: list[Cluster], listed: Listed) -> None:
-    given_count: dict[str, int] = defaultdict(int)
+def _garbled(heads: list[Cluster], listed: Listed, others: dict[str, int]) -> None:
+    """`others`: the given names of the heads not in `heads` (those nothing can join)."""
+    given_count: dict[str, int] = defaultdict(int, others)
     for c in heads:
         for word in c.key[:-1]:
             given_count[word] += 1
-    for key in listed.full:  # a listed person's given name is a real one
-        for word in key[:-1]:
-            given_count[word] += 2
     buckets: dict[tuple[int, str], list[Cluster]] = defaultdict(list)
     for c in heads:
         buckets[(len(c.key), skeleton(c.key[-1]))].append(c)
     for bucket in buckets.values():
         for c in sorted(bucket, key=lambda c: (c.count, c.key)):
             targets = [t for t in bucket if t is not c and t.head is None and c.head is None
-                       and (t.count > c.count or t.key in listed.full) and c.key not in listed.full
-                       and _garbled_given(c, t, given_count)]
+                       and (t.count > c.count or t.key in listed) and c.key not in listed
+                       and _garbled_given(c, t, given_count, listed.given)]
             if len(targets) == 1:
                 targets[0].join(c, "garbled")
 
 
-def _garbled_given(c: Cluster, target: Cluster, given_count: dict[str, int]) -> bool:
+def _garbled_given(c: Cluster, target: Cluster, given_count: dict[str, int],
+                   listed_given: set[str]) -> bool:
     words = c.forms[0].words
     differing = [i for i in range(len(c.key) - 1) if c.key[i] != target.key[i]]
     if not differing:
         return False
     for i in differing:  # cheap tests first: attestation loads word lists
         odd, good = c.key[i], target.key[i]
-        if given_count[odd] > 1:
+        if given_count[odd] > 1 or odd in listed_given:  # a listed person's given name is real
             return False
         if JaroWinkler.similarity(odd, good) < GIVEN_SIMILARITY and odd[:1] != good[:1]:
             return False
@@ -234,20 +400,24 @@ def _entity(head: Cluster, listed: Listed) -> Entity:
 
 
 def _canonical(head: Cluster, listed: Listed) -> tuple[tuple[str, ...], str | None]:
-    hit = listed.full.get(head.key)
+    hit = listed.get(head.key)
     if hit is not None:
         return tuple(hit[0].split()), hit[1]
     words = head.forms[0].words
-    if not head.marked:  # a listed name seen through transliteration, or its surname
+    if (listed.skel or listed.surname) and not head.marked:
+        # a listed name seen through transliteration, or its surname
         found: dict[tuple[str, ...], str] = {}
-        for name in listed.current(listed.skel.get(tuple(skeleton(w) for w in words), ())):
-            found[tuple(name.split())] = name
+        if listed.skel:
+            for name in listed.current(listed.skel.get(tuple(map(skeleton, words)), ())):
+                found[tuple(name.split())] = name
         if len(words) == 1:
             for name in listed.current(listed.surname.get(head.key[0], ())):
                 found[(name.split()[-1],)] = name
         if len(found) == 1:
             canonical, name = next(iter(found.items()))
             return canonical, listed.code_of(name)
+    if len(head.forms) == 1:
+        return head.forms[0].words, None
     best = max(head.forms, key=lambda f: (has_marks(f.text), f.count, marks_count(f.text),
                                           f.words))
     return best.words, None
