@@ -217,7 +217,8 @@ def test_english_endings_from_the_cache_are_the_ones_picked_out():
         assert first[plain] == again[plain] == tuple(w for w in top if w.endswith(plain))
 
 
-def test_attested_answers_are_kept_and_the_same(monkeypatch):
+def test_attested_answers_are_kept_and_the_same(monkeypatch, tmp_path):
+    monkeypatch.setenv("NORMALIZE_CACHE_DIR", str(tmp_path))  # none kept by other tests
     frequencies = {("irena", "lt"): 3.1, ("ingrida", "lt"): 2.0, ("decali", "it"): 1.2}
     monkeypatch.setattr(grouping, "_zipf", lambda word, lang: frequencies.get((word, lang), 0))
     words = ["Irena", "Decali", "Ingrida", "Qorvex"]
