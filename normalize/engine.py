@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .consistency import CODES as FOLDER_CODES
@@ -205,8 +205,7 @@ def _mentions_again(docs: list[Document], needed: set[tuple[str, ...]], jobs: in
     first word of one of them (a mention's words are pieces of its file's text);
     a file gone since is left out. Files to read again are read in `jobs`
     processes."""
-    firsts = sorted({words[0] for words in needed}, key=lambda w: (-len(w), w))
-    holds = re.compile("|".join(map(re.escape, firsts))).search
+    holds = _Holding({words[0] for words in needed})
     placeholders = [doc.path for doc in docs if doc.is_placeholder]
     read = {path: found for path, found in map_in_order(_mentions_if_holding, placeholders,
                                                          (holds,), jobs) if found}
@@ -218,25 +217,56 @@ def _mentions_again(docs: list[Document], needed: set[tuple[str, ...]], jobs: in
             yield collect_mentions(doc)
 
 
-def _mentions_if_holding(path: str, holds: Callable[[str], object]
-                         ) -> tuple[str, list[Mention]]:
-    """The mentions of the file at `path` if `holds` finds something in it (none
-    for a file gone or unreadable since). A UTF-8 file is looked at before it is
+class _Holding:
+    """Whether a text holds one of `words`: one search of their alternation, or,
+    for a few words, `in` for each; in a file's UTF-8 bytes too (`in_utf8`)."""
+
+    FEW = 8
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = sorted(set(words), key=lambda w: (-len(w), w))
+        self.encoded = [w.encode("utf-8") for w in self.words]
+        self.search = re.compile("|".join(map(re.escape, self.words))).search
+
+    def __call__(self, text: str) -> bool:
+        if len(self.words) <= self.FEW:
+            return any(w in text for w in self.words)
+        return self.search(text) is not None
+
+    def in_utf8(self, data: bytes) -> bool:
+        """For UTF-8 `data`: whether its text holds one of the words (UTF-8
+        finds a character sequence exactly where its bytes are)."""
+        if len(self.words) <= self.FEW:
+            return any(w in data for w in self.encoded)
+        return self.search(data.decode("utf-8")) is not None
+
+
+def _mentions_if_holding(path: str, holds: _Holding) -> tuple[str, list[Mention]]:
+    """The mentions of the file at `path` if it holds one of the words (none for
+    a file gone or unreadable since). A UTF-8 file is looked at before it is
     decoded as a Document: its text there is the same characters (less a BOM),
-    so a file `holds` finds nothing in is not decoded at all."""
+    so a file that does not hold them is not decoded at all."""
     try:
         data = read_bytes(path)
-        if not holds(data.decode("utf-8")):
-            return path, []
-    except UnicodeDecodeError:
-        pass  # another encoding: decided on the Document's text
     except DocumentError:
+        return path, []
+    if _is_utf8(data) and not holds.in_utf8(data):
         return path, []
     try:
         doc = Document.from_bytes(data, path)
     except DocumentError:
         return path, []
     return path, collect_mentions(doc) if holds(doc.text) else []
+
+
+def _is_utf8(data: bytes) -> bool:
+    if data.isascii():
+        return True
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False  # another encoding: decided on the Document's text
+    return True
 
 
 def _check_one(doc: Document, rules: RuleSet) -> tuple[Document, list[Finding], list[Mention]]:

@@ -1,13 +1,18 @@
 from __future__ import annotations
 
-import re
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from normalize import engine
-from normalize.engine import _mentions_if_holding
+from normalize.engine import _Holding, _mentions_if_holding
 
 
-def test_a_second_reading_decodes_only_files_that_may_hold_the_words(tmp_path, monkeypatch):
-    holds = re.compile("Šakal|Budrys").search
+@pytest.mark.parametrize("words", [["Šakal", "Budrys"],
+                                   ["Šakal", "Budrys"] + [f"Word{n}" for n in range(12)]])
+def test_a_second_reading_decodes_only_files_that_may_hold_the_words(tmp_path, monkeypatch,
+                                                                    words):
+    holds = _Holding(words)
     plain = tmp_path / "plain.txt"
     plain.write_text("Nothing to see here.\n", encoding="utf-8")
     named = tmp_path / "named.txt"
@@ -31,3 +36,13 @@ def test_a_second_reading_decodes_only_files_that_may_hold_the_words(tmp_path, m
     gone = str(tmp_path / "gone.txt")
     assert _mentions_if_holding(gone, holds) == (gone, [])  # errors: nothing to add
     assert decoded == [str(named), str(wide), str(legacy)]  # the UTF-8 file without them: never
+
+
+@given(st.lists(st.text("aąbŠ šk-", min_size=1, max_size=4), min_size=1, max_size=12),
+       st.text("aąbŠ šk-\n", max_size=40))
+@settings(max_examples=300)
+def test_holding_answers_as_a_search_for_any_of_the_words(words, text):
+    expected = any(w in text for w in words)
+    holds = _Holding(words)
+    assert holds(text) == expected
+    assert holds.in_utf8(text.encode("utf-8")) == expected
