@@ -38,15 +38,17 @@ display-only.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from functools import cached_property, lru_cache
 from typing import Any
 
+from .. import gazetteer
 from ..document import Document
 from ..mentions import _CONNECTORS as CONNECTORS
 from ..mentions import FUNCTION_WORDS, MAX_SENTENCE, Kind, Lexicon, Mention, mentions, sentences
 from ..model import Finding
-from ..text import WORD_RE, has_case_twins, lowered, match_case
+from ..text import WORD_RE, match_case, same_length_lower
 from .base import FieldSpec, Rule
 
 _REPLACEMENT = {"he": "it", "she": "it", "him": "it", "his": "its",
@@ -87,12 +89,14 @@ _DITRANSITIVE = re.compile(
 # _hits) ...
 _CANDIDATE = re.compile(r"[hHsS](?<![^\W\d_].)(?i:e|he|im|is|er|imself|erself)(?![^\W\d_])")
 # ... or of the lower-cased text, from the "h" (a literal: `re` skips to it at once)
-_H = re.compile(r"h(?<![^\W\d_s]h)(?:e|im|is|er)(?:self)?(?![^\W\d_])")
+_H = re.compile(r"h(?<![^\W\d_s]h)(?:e|im|is|ers?)(?:self)?(?![^\W\d_])")
+_OUTSIDE_WORDS = re.compile(r"[\x00-\x2c\x2e-\x40\x5b-\x60\x7b-\x7f]")  # ASCII, no letter or "-"
 _LETTERS = re.compile(r"[^\W\d_]+")  # text.WORD_RE's letters, without marks or hyphens
 # characters read past a match's end by _SPEAKER and _GENDERED, at most
 _REACH = 10
 _THING_KINDS = (Kind.COUNTRY, Kind.CITY, Kind.ORGANISATION, Kind.OBJECT, Kind.SHIP)
 _FEMININE = frozenset({"she", "her", "herself"})
+_PRONOUNS = frozenset({*_REPLACEMENT, "her"})
 
 
 class PronounRule(Rule):
@@ -114,106 +118,129 @@ class PronounRule(Rule):
         # person nouns that always make a person mention (see _person_word);
         # a connector inside a capitalised run is not looked up
         self.person_words = self.lexicon.persons - CONNECTORS
-        # ... each a run of letters: then a sentence none of whose runs of letters
-        # is one (lower-cased) holds none (see _person_word)
-        self.plain_persons = all(_LETTERS.fullmatch(w) for w in self.person_words)
+        # ... most of them a run of letters: a sentence none of whose runs of
+        # letters is one (lower-cased) holds none of those; the others ("year-old"),
+        # when ASCII, are in the lower-cased sentence if it holds them (see _person_word)
+        self.plain_persons = frozenset(w for w in self.person_words if _LETTERS.fullmatch(w))
+        self.joined_persons = sorted(self.person_words - self.plain_persons)
+        self.quick_persons = all(w.isascii() for w in self.joined_persons)
+        # the lower-case words `mentions` reads as an object or a ship, and the
+        # organisations: a sentence whose runs of letters begin none of them (nor
+        # are one of a place name's) mentions no thing (see _may_name_thing)
+        lex = self.lexicon
+        nouns = lex.things | lex.ships
+        self.thing_nouns = frozenset(_first_run(w) for w in nouns | {w + "s" for w in nouns}
+                                     if w not in lex.persons) - {""}
+        self.quick_things = all(w.isascii() for w in self.thing_nouns)
+        self.organisation_heads = frozenset(_first_run(w) for w in lex.organisations) - {""}
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
+        low = same_length_lower(text)  # None: no scan of the lower-cased text
+        read = _Reading(self, text, low)
         if _may_cut_words(text):
-            spans = sentences(text)
-            words = [(n, tok) for n, tok in _every_word(text, spans) if _pronoun(text, tok)]
+            words = [tok for _, tok in _every_word(text, read.spans)
+                     if tok.group().lower() in _PRONOUNS]
+            gendered = [m.start() for m in _GENDERED.finditer(text)]
         else:
-            # the pronouns that are not plainly a person's, found before the
-            # text is cut into sentences: most documents have none
-            found = [tok for tok in _words_at(text, _hits(text)) if _pronoun(text, tok)]
-            if not found:
-                return
-            spans = sentences(text)
-            begins = [s for s, _ in spans]
-            words = [(n, tok) for tok in found
-                     if 0 <= (n := bisect_right(begins, tok.start()) - 1)
-                     and tok.start() < spans[n][1]]
-        starts = frozenset(s for s, _ in spans)
-        cache: dict[int, list[Mention]] = {}
-
-        def said(n: int) -> list[Mention]:
-            if n not in cache:
-                cache[n] = mentions(text, *spans[n], self.lexicon, starts)
-            return cache[n]
-
-        people: dict[int, bool] = {}
-
-        def person_word(n: int) -> bool:
-            if n not in people:
-                people[n] = self._person_word(text, *spans[n])
-            return people[n]
-
+            # the pronouns, found before the text is cut into sentences
+            hits = _hits(text, low)
+            words = [tok for tok in _words_at(text, hits) if tok.group().lower() in _PRONOUNS]
+            if not any(_pronoun(text, tok) for tok in words):
+                return  # none, or each plainly a person's: most documents
+            gendered = ([at for at in hits if _GENDERED.match(text, at)] if low is not None
+                        else [m.start() for m in _GENDERED.finditer(text)])
         flagged: set[int] = set()  # pronouns already read as things
-        for n, tok in words:
-            s_start, s_end = spans[n]
-            low = tok.group().lower()
-            at, end = tok.start(), tok.end()
-            first = max(0, n - self.options["lookback"])
-            # Cheap signs of a person first (each one alone makes the
-            # rule keep quiet, whatever the mention tables say): someone
-            # speaks, another pronoun taken for a person, a person noun.
-            if _speaker_in(text, spans[first][0], s_end) or _pronoun_in(
-                    text, spans[first][0], at, flagged):
-                continue
-            if any(person_word(k) for k in range(first, n + 1)):
-                continue
-            window = [m for k in range(first, n + 1) for m in said(k)]
-            near = [m for m in window if m.kind in _THING_KINDS and m.start < at]
-            own = [m for m in near if m.start >= s_start]
-            things = own or [m for m in near if m.start >= spans[max(0, n - 1)][0]]
-            if not things:
-                continue
-            if low in _FEMININE and any(m.kind is Kind.SHIP and m.start < at
-                                        for m in window):
-                continue  # "the ship ... she": English
-            # With no antecedent before it in its own sentence, the pronoun
-            # may point forward ("In his twenties ... Mr X"): read one more.
-            # Only a clear person counts there: a title, a person noun, a
-            # name of two words ("Mr Sato", "the 101-year-old Torao Toshitsune").
-            last = n if own else min(len(spans) - 1, n + 1)
-            window += [m for k in range(n + 1, last + 1) for m in said(k)
-                       if " " in m.text or m.text.lower() in self.lexicon.persons]
-            stretch = (spans[first][0], spans[last][1])
-            if self._person_in(text, stretch, window, flagged, at):
-                continue
-            flagged.add(at)
-            yield self._finding(doc, at, end, low, things)
+        for tok in words:
+            things = self._things_meant(read, tok, gendered, flagged)
+            if things:
+                flagged.add(tok.start())
+                yield self._finding(doc, tok.start(), tok.end(), tok.group().lower(), things)
 
-    def _person_word(self, text: str, start: int, end: int) -> bool:
+    def _things_meant(self, read: _Reading, tok: re.Match[str], gendered: list[int],
+                      flagged: set[int]) -> list[Mention]:
+        """The things the pronoun `tok` refers to, if it refers to no person."""
+        text, spans = read.text, read.spans
+        at = tok.start()
+        n = bisect_right(read.begins, at) - 1
+        if n < 0 or at >= spans[n][1]:
+            return []
+        s_start, s_end = spans[n]
+        first = max(0, n - self.options["lookback"])
+        # Each of these alone makes the rule keep quiet, so they are read
+        # cheapest and likeliest first: another pronoun taken for a person
+        # (most pronouns have one a few sentences before), a pronoun plainly
+        # a person's ("his or her", "he said"), someone speaking, a person noun.
+        if _person_pronoun(gendered, spans[first][0], at, flagged) or not _pronoun(text, tok):
+            return []
+        if _speaker_in(text, spans[first][0], s_end):
+            return []
+        if any(read.person_word(k) for k in range(first, n + 1)):
+            return []
+        # a thing before it, in its own sentence or else in the one before;
+        # a capitalised pronoun may sit inside a capitalised run
+        word = tok.group().lower()
+        capital = tok.group()[:1].isupper() or word in CONNECTORS
+        things = [m for m in read.things_in(n, s_end if capital else at) if m.start < at]
+        if not things and n > 0:
+            things = read.things_in(n - 1, at)
+        if not things:
+            return []
+        # a person mentioned in the stretch read (its own sentence first), a
+        # ship before a feminine pronoun ("the ship ... she": English)
+        ship = word in _FEMININE
+        for k in range(n, first - 1, -1):
+            for m in read.said(k):
+                if m.kind is Kind.PERSON or (ship and m.kind is Kind.SHIP and m.start < at):
+                    return []
+        # With no antecedent before it in its own sentence, the pronoun
+        # may point forward ("In his twenties ... Mr X"): read one more.
+        # Only a clear person counts there: a title, a person noun, a
+        # name of two words ("Mr Sato", "the 101-year-old Torao Toshitsune").
+        last = n if things[0].start >= s_start else min(len(spans) - 1, n + 1)
+        if last > n and any(m.kind is Kind.PERSON and (" " in m.text or m.text.lower()
+                                                       in self.lexicon.persons)
+                            for m in read.said(last)):
+            return []
+        if _speaker_in(text, spans[first][0], spans[last][1]):
+            return []
+        return things
+
+    def _person_word(self, text: str, low: str | None, start: int, end: int) -> bool:
         """Whether the sentence text[start:end] holds a person noun or title:
         `mentions` reads it as a person, whatever else the sentence says (a
         lower-case one is a person mention, a capitalised one makes its
         capitalised run one), unless it is a function word opening the
         sentence, which `mentions` drops.
 
-        A word that is a person noun is a whole run of letters (its lower case
-        is all letters: no hyphen, no mark), so the sentence's runs of letters,
-        lower-cased all at once, are looked at first."""
-        if self.plain_persons and self.person_words.isdisjoint(
-                "\0".join(_LETTERS.findall(text, start, end)).lower().split("\0")):
+        A word whose lower case is an ASCII person noun is in the lower-cased
+        text `low` (same offsets, no odd letters) at the same place: a whole
+        run of letters there, or, for a noun with a hyphen ("year-old"), found
+        by `find`. Those are looked at first."""
+        if low is not None and self.quick_persons and self.plain_persons.isdisjoint(
+                _LETTERS.findall(low, start, end)) and not any(
+                low.find(w, start, end) >= 0 for w in self.joined_persons):
             return False
         for tok in WORD_RE.finditer(text, start, end):
-            low = tok.group().lower()
-            if low in self.person_words and not (tok.start() == start
-                                                 and low in FUNCTION_WORDS):
+            word = tok.group().lower()
+            if word in self.person_words and not (tok.start() == start
+                                                  and word in FUNCTION_WORDS):
                 return True
         return False
 
-    @staticmethod
-    def _person_in(text: str, stretch: tuple[int, int], window: list[Mention],
-                   flagged: set[int], at: int) -> bool:
-        if any(m.kind is Kind.PERSON for m in window):
+    def _may_name_thing(self, text: str, low: str | None, start: int, end: int) -> bool:
+        """False if the words of text[start:end] surely make no mention of a
+        country, city, organisation or object: each such mention holds a word
+        that is a listed noun (its lower case an ASCII word: then it is in
+        `low`, its runs of letters too) or an organisation, and such a word
+        begins with its own first run of letters; or it is the name of a place,
+        and each run of letters of the name is one of the sentence's."""
+        if low is None or not self.quick_things:
             return True
-        start, end = stretch
-        # "I", "my": someone speaks; or another pronoun before it that was
-        # taken for a person
-        return _speaker_in(text, start, end) or _pronoun_in(text, start, at, flagged)
+        if not self.thing_nouns.isdisjoint(_LETTERS.findall(low, start, end)):
+            return True
+        runs = _LETTERS.findall(text, start, end)
+        return not (self.organisation_heads.isdisjoint(runs) and _place_keys().isdisjoint(runs))
 
     def _finding(self, doc: Document, at: int, end: int, low: str,
                  things: list[Mention]) -> Finding:
@@ -237,6 +264,65 @@ class PronounRule(Rule):
         )
 
 
+class _Reading:
+    """A document cut into sentences (when first needed), and what the
+    rule has read in each sentence so far."""
+
+    def __init__(self, rule: PronounRule, text: str, low: str | None) -> None:
+        self.rule, self.text, self.low = rule, text, low
+        self._said: dict[int, list[Mention]] = {}
+        self._people: dict[int, bool] = {}
+
+    @cached_property
+    def spans(self) -> list[tuple[int, int]]:
+        return sentences(self.text)
+
+    @cached_property
+    def begins(self) -> list[int]:
+        return [s for s, _ in self.spans]
+
+    @cached_property
+    def starts(self) -> frozenset[int]:
+        return frozenset(self.begins)
+
+    def said(self, n: int) -> list[Mention]:
+        if n not in self._said:
+            self._said[n] = mentions(self.text, *self.spans[n], self.rule.lexicon, self.starts)
+        return self._said[n]
+
+    def person_word(self, n: int) -> bool:
+        if n not in self._people:
+            self._people[n] = self.rule._person_word(self.text, self.low, *self.spans[n])
+        return self._people[n]
+
+    def things_in(self, n: int, before: int) -> list[Mention]:
+        """The things sentence n mentions before `before` (a mention before
+        it is made of words before it)."""
+        start, end = self.spans[n]
+        if not self.rule._may_name_thing(self.text, self.low, start, min(before, end)):
+            return []
+        return [m for m in self.said(n) if m.kind in _THING_KINDS and m.start < before]
+
+
+def _first_run(word: str) -> str:
+    """The run of letters a word begins with ("" if it begins with none)."""
+    m = _LETTERS.match(word)
+    return m.group() if m else ""
+
+
+@lru_cache(maxsize=1)
+def _place_keys() -> frozenset[str]:
+    """One run of letters of each name of a country or city, the rarest in
+    text one would guess: the longest capitalised one (the last of those), else
+    the longest: "Hague" for "The Hague", "York" for "New York"."""
+    keys = set()
+    for name in gazetteer.countries() | set(gazetteer.cities()):
+        runs = _LETTERS.findall(name)
+        if runs:
+            keys.add(max(reversed(runs), key=lambda run: (run[0].isupper(), len(run))))
+    return frozenset(keys)
+
+
 def _speaker_in(text: str, start: int, end: int) -> bool:
     """Whether a first-person word ("I", "my") of the whole text starts in
     [start, end): found by a scan of that stretch only (its lookbehind sees
@@ -245,14 +331,15 @@ def _speaker_in(text: str, start: int, end: int) -> bool:
     return m is not None and m.start() < end
 
 
-def _pronoun_in(text: str, start: int, at: int, flagged: set[int]) -> bool:
-    """Whether a gendered pronoun of the whole text starts in [start, at) and
-    was not read as a thing: it refers to a person."""
-    for m in _GENDERED.finditer(text, start, min(len(text), at + _REACH)):
-        if m.start() >= at:
-            return False
-        if m.start() not in flagged:
+def _person_pronoun(gendered: list[int], start: int, at: int, flagged: set[int]) -> bool:
+    """Whether a gendered pronoun (`gendered`: where each one of the whole
+    text starts, ascending) starts in [start, at) and was not read as a thing:
+    it refers to a person."""
+    k = bisect_left(gendered, at) - 1
+    while k >= 0 and gendered[k] >= start:
+        if gendered[k] not in flagged:
             return True
+        k -= 1
     return False
 
 
@@ -266,8 +353,7 @@ def _every_word(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, 
 def _pronoun(text: str, tok: re.Match[str]) -> bool:
     """Whether a word is a gendered pronoun that is not plainly a person's:
     not "his or her", not '..." he said'."""
-    low = tok.group().lower()
-    if low not in _REPLACEMENT and low != "her":
+    if tok.group().lower() not in _PRONOUNS:
         return False
     at, end = tok.start(), tok.end()
     if _PAIR.match(text, end) or _PAIR_BEFORE.search(text[max(0, at - 12):at]):
@@ -276,12 +362,13 @@ def _pronoun(text: str, tok: re.Match[str]) -> bool:
     return not (_SPEAKS.match(text, end) or _AFTER_QUOTE.search(text[max(0, at - 4):at]))
 
 
-def _hits(text: str) -> list[int]:
-    """Where a pronoun may begin (a superset, ascending). In the lower-cased
-    text (when it has the same offsets and no character that a case-blind
-    match takes for an ASCII letter) every pronoun holds "h" not preceded
-    by a letter other than "s": a scan that stops only at "h"."""
-    if has_case_twins(text) or len(low := lowered(text)) != len(text):
+def _hits(text: str, low: str | None) -> list[int]:
+    """Where a pronoun or a word of _GENDERED may begin (a superset,
+    ascending). In the lower-cased text `low` (when it has the same offsets and
+    no character that a case-blind match takes for an ASCII letter) each of
+    them holds "h" not preceded by a letter other than "s": a scan that stops
+    only at "h". Without `low`, _CANDIDATE finds where the pronouns may begin."""
+    if low is None:
         return [m.start() for m in _CANDIDATE.finditer(text)]
     return [m.start() - 1 if low[m.start() - 1:m.start()] == "s" else m.start()
             for m in _H.finditer(low)]
@@ -293,8 +380,13 @@ def _words_at(text: str, hits: list[int]) -> Iterator[re.Match[str]]:
     word (`_may_cut_words`), a sentence begins after a blank or at the text's
     start and ends at a stop or before a blank, and a word holds neither, so
     the words are read from the last blank before the hit to the end of the
-    text, and are the same as those of the hit's sentence."""
+    text, and are the same as those of the hit's sentence. After a character
+    that no word holds (not a letter, a mark or a hyphen), a word begins at
+    the hit, a letter."""
     for at in hits:
+        if at == 0 or _OUTSIDE_WORDS.match(text, at - 1):
+            yield WORD_RE.match(text, at)  # type: ignore[misc]
+            continue
         for tok in WORD_RE.finditer(text, text.rfind(" ", 0, at) + 1):
             if tok.end() > at:
                 if tok.start() == at:

@@ -1,0 +1,177 @@
+"""The pronoun kind's quick ways change no finding.
+
+`_plain_check` is the kind's check as it was before them: every pronoun read
+with the sentences cut first, the cheap signs of a person in the order they
+were written, the mention tables of every sentence in the stretch read. Its
+helpers that did not change are the module's own. The documents are built
+from the rule's own words and from characters that move sentence edges.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from normalize import gazetteer
+from normalize.document import Document
+from normalize.kinds import pronoun
+from normalize.mentions import FUNCTION_WORDS, Kind, mentions, sentences
+from normalize.text import WORD_RE, same_length_lower
+
+
+@pytest.fixture(scope="module")
+def rule(default_rules):
+    (found,) = [r for r in default_rules.rules if r.KIND == "pronoun"]
+    return found
+
+
+def _plain_person_word(rule, text: str, start: int, end: int) -> bool:  # noqa: ANN001
+    for tok in WORD_RE.finditer(text, start, end):
+        low = tok.group().lower()
+        if low in rule.person_words and not (tok.start() == start and low in FUNCTION_WORDS):
+            return True
+    return False
+
+
+def _plain_pronoun_in(text: str, start: int, at: int, flagged: set[int]) -> bool:
+    for m in pronoun._GENDERED.finditer(text):
+        if start <= m.start() < at and m.start() not in flagged:
+            return True
+    return False
+
+
+def _plain_check(rule, doc: Document) -> list:  # noqa: ANN001, C901
+    text = doc.text
+    spans = sentences(text)
+    words = [(n, tok) for n, (s, e) in enumerate(spans) for tok in WORD_RE.finditer(text, s, e)
+             if pronoun._pronoun(text, tok)]
+    starts = frozenset(s for s, _ in spans)
+    said = [mentions(text, s, e, rule.lexicon, starts) for s, e in spans]
+    out = []
+    flagged: set[int] = set()
+    for n, tok in words:
+        s_start, s_end = spans[n]
+        low = tok.group().lower()
+        at, end = tok.start(), tok.end()
+        first = max(0, n - rule.options["lookback"])
+        if pronoun._speaker_in(text, spans[first][0], s_end) or _plain_pronoun_in(
+                text, spans[first][0], at, flagged):
+            continue
+        if any(_plain_person_word(rule, text, *spans[k]) for k in range(first, n + 1)):
+            continue
+        window = [m for k in range(first, n + 1) for m in said[k]]
+        near = [m for m in window if m.kind in pronoun._THING_KINDS and m.start < at]
+        own = [m for m in near if m.start >= s_start]
+        things = own or [m for m in near if m.start >= spans[max(0, n - 1)][0]]
+        if not things:
+            continue
+        if low in pronoun._FEMININE and any(m.kind is Kind.SHIP and m.start < at
+                                            for m in window):
+            continue
+        last = n if own else min(len(spans) - 1, n + 1)
+        window += [m for k in range(n + 1, last + 1) for m in said[k]
+                   if " " in m.text or m.text.lower() in rule.lexicon.persons]
+        if any(m.kind is Kind.PERSON for m in window) or pronoun._speaker_in(
+                text, spans[first][0], spans[last][1]):
+            continue
+        flagged.add(at)
+        out.append(rule._finding(doc, at, end, low, things))
+    return out
+
+
+def _key(findings: list) -> list:
+    return [(f.start, f.end, f.replacement, f.message, f.data) for f in findings]
+
+
+WORDS = [
+    # pronouns, plain and plainly a person's
+    "he", "He", "HE", "she", "She", "her", "Her", "his", "His", "him", "himself", "herself",
+    "hers", "ſhe", "hİm", "his or her", "he/she", "he said", "she told", '" he',
+    # people
+    "I", "my", "me", "Mr", "minister", "man", "year-old", "20-year-old", "Sato", "Mr Sato",
+    "Charles Kennedy", "Smith",
+    # things and places
+    "NATO", "EU", "Nato", "G7", "alliance", "ministry", "drones", "drone", "ship", "vessel",
+    "the frigate", "Lithuania", "Estonia", "Vilnius", "Paris", "London", "The Hague",
+    "the Gambia", "New York", "Ministry of Foreign Affairs", "the Baltic", "Blair", "Reading",
+    # the rest of a sentence
+    "the", "The", "In", "of", "and", "asked", "to", "provide", "with", "Tuesday", "a", "word",
+    "state", "Ta’if", "Kelvin\u212a", "x-her", "her-",
+]
+GLUE = [" ", " ", " ", ". ", ". ", "! ", "? ", ".\n", "\n", "\n\n", ", ", "-", "’", '"', "(",
+        "\u0301", "\r\n", "2", "_", ". \n  ", "...", "x" * 400 + " ", "word " * 60, "y" * 600]
+
+TEXTS = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(GLUE)),
+                 max_size=40).map(lambda parts: "".join(a + b for a, b in parts))
+
+
+@given(TEXTS)
+@settings(max_examples=600, deadline=None, derandomize=True)
+def test_the_same_findings_as_the_plain_check(rule, text):
+    doc = Document.from_text(text)
+    assert _key(rule.check(doc)) == _key(_plain_check(rule, doc))
+
+
+@pytest.mark.parametrize("text", [
+    "Lithuania asked NATO to provide her with air defence. Estonia said her army was ready.",
+    "Estonia is a small state, but her army is well trained and her borders are guarded.",
+    "Poland closed its border.\nShe fears that more drones will come from Belarus.",
+    "The ministry said. " * 60 + "The alliance asked for his help.",
+    "word " * 300 + "Latvia asked the EU to give her more money.",
+    "x" * 700 + ". The drone flew low over the village before he crashed into a field.",
+])
+def test_the_same_findings_on_long_and_plain_texts(rule, text):
+    doc = Document.from_text(text)
+    assert _key(rule.check(doc)) == _key(_plain_check(rule, doc))
+
+
+@given(TEXTS)
+@settings(max_examples=300, deadline=None, derandomize=True)
+def test_gendered_pronouns_begin_at_hits(text):
+    """The gendered pronouns are read off the hits (when the text lower-cases
+    letter for letter): each one begins at a hit."""
+    low = same_length_lower(text)
+    if low is not None:
+        hits = set(pronoun._hits(text, low))
+        assert {m.start() for m in pronoun._GENDERED.finditer(text)} <= hits
+
+
+@given(TEXTS)
+@settings(max_examples=300, deadline=None, derandomize=True)
+def test_sentence_pre_tests_are_sound(rule, text):
+    """A sentence said to hold no person noun holds none; one said to
+    mention no thing mentions none (before any point)."""
+    low = same_length_lower(text)
+    spans = sentences(text)
+    starts = frozenset(s for s, _ in spans)
+    for start, end in spans:
+        assert rule._person_word(text, low, start, end) == _plain_person_word(
+            rule, text, start, end)
+        things = [m for m in mentions(text, start, end, rule.lexicon, starts)
+                  if m.kind in pronoun._THING_KINDS]
+        for cut in sorted({end, *(m.end for m in things), *(m.start for m in things)}):
+            if any(m.end <= cut for m in things):
+                assert rule._may_name_thing(text, low, start, cut)
+
+
+def test_place_keys_are_runs_of_each_name():
+    keys = pronoun._place_keys()
+    for name in gazetteer.countries() | set(gazetteer.cities()):
+        runs = re.findall(r"[^\W\d_]+", name)
+        assert not runs or keys.intersection(runs)
+
+
+def test_words_at_hits_are_the_words_of_the_sentences():
+    text = "Her x-her (his) 2he _she -him he- s\u0301he é-his"
+    spans = sentences(text)
+    low = same_length_lower(text)
+    begins = [s for s, _ in spans]
+    got = [t.span() for t in pronoun._words_at(text, pronoun._hits(text, low))
+           if t.group().lower() in pronoun._PRONOUNS]
+    want = [t.span() for _, t in pronoun._every_word(text, spans)
+            if t.group().lower() in pronoun._PRONOUNS]
+    assert got == want and all(bisect_right(begins, s) > 0 for s, _ in got)
