@@ -35,9 +35,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from .. import gazetteer
+from .. import gazetteer, needles
 from ..document import Document
 from ..model import Finding
+from ..needles import Gate, Needle
 from ..text import find_all, match_case
 from .base import FieldSpec, Rule
 from .regions import Regions, minimal
@@ -82,6 +83,16 @@ class CategoryRule(Rule):
                       "populous": minimal(options["populous"])}
         self.whole = any(not _NAMED.admits(w) or not _COUNTED.admits(w) or not w
                          for words in self.nouns.values() for w in words)
+        # every noun follows a blank in every match: the nouns (ASCII: then each
+        # is in the lower-cased text where it is in the text) join the one pass over
+        # each document (normalize.needles), which says which are there at all
+        words = {*options["settlements"], options["country"], *options["populous"]}
+        self.needle_of = {w: " ".join(w.lower().split()) for w in words}
+        self.needles = None if self.whole or not all(w.isascii() for w in words) else Gate(
+            [frozenset(Needle(n, True) for n in self.needle_of.values())]).necessary
+        # each noun looked for -> the nouns that hold it
+        self.holders = {n: [w for w in words if n in w]
+                        for nouns in self.nouns.values() for n in nouns}
         populous = "|".join(re.escape(s) for s in options["populous"])
         self.settlement_of = self.compile("populous", (
             rf"\b[Tt]he\s+{_MODS}(?P<noun>{populous})\s+of\s+{_NAME}")) if populous else None
@@ -94,7 +105,15 @@ class CategoryRule(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         text, country = doc.text, self.options["country"]
         seen: set[int] = set()
-        found: dict[str, list[int]] = {}  # noun -> where it stands in `text`
+        # noun -> where it stands in `text`: nowhere when none of the nouns that
+        # hold it is there
+        found: dict[str, list[int]] = {}
+        got = needles.found(text)
+        if self.needles is not None and not got.open:
+            if self.needles.isdisjoint(got.needles):
+                return  # none of the nouns: most documents
+            found = {noun: [] for noun, holders in self.holders.items()
+                     if all(self.needle_of[w] not in got.needles for w in holders)}
         for m in self._scan(self.as_settlement, "settlements", text, found):
             name = _known(m.group("name"), gazetteer.is_country)
             if name and not _in_address(text, m.start("name")):

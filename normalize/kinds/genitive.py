@@ -33,6 +33,7 @@ from typing import Any
 from .. import gazetteer
 from ..document import Document
 from ..model import Applicability, Finding
+from ..needles import Gate, Needle
 from .base import FieldSpec, Rule
 from .regions import Regions
 
@@ -68,8 +69,18 @@ class GenitiveRule(Rule):
             rf"\s+of\s+(?P<place>{_CAPITALISED}(?:\s+{_CAPITALISED})?)(?![\w-])"))
         extra = "".join(sorted({re.escape(c) for h in options["heads"] for c in h}))
         self.regions = Regions(_ALLOWED + extra)
+        # in every match a head (or its plural) follows a blank or no word, and
+        # "of" follows it: these (ASCII: a case-blind match of one is in the
+        # lower-cased text, unless the text holds an odd letter) join the one pass
+        # over each document (normalize.needles), which says whether one is there
+        self.gate = Gate([frozenset(Needle(" ".join(f"{h}{s} of".lower().split()), True)
+                                    for h in options["heads"] for s in ("", "s"))]
+                         ) if all(h.isascii() for h in options["heads"]) else None
+        self.needles = self.gate.necessary if self.gate else None
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        if self.gate is not None and not self.gate.open(doc.text):
+            return  # no head: most documents
         at = [m.start() for m in _trigger().finditer(doc.text)]
         for m in self.regions.finditer(self.pattern, doc.text, at):
             place, head = m.group("place"), m.group("head")

@@ -33,9 +33,11 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
+from .. import needles
 from ..document import Document
 from ..langid import _zipf  # wordfreq loads lazily: `import normalize` stays quick
 from ..model import Finding
+from ..needles import Gate, Needle
 from ..text import find_all, same_length_lower
 from .base import FieldSpec, Rule
 from .regions import Regions, minimal
@@ -71,13 +73,30 @@ class NearMissRule(Rule):
         self.regions = Regions(_ALLOWED + extra)
         self.triggers = minimal(h.lower() for h in options["heads"])
         self.whole = not all(h.isascii() and h.isalpha() for h in self.triggers)
+        # a head follows a blank or a hyphen in every match: the heads (ASCII: a
+        # case-blind match of one is in the lower-cased text, unless the text holds
+        # an odd letter) join the one pass over each document (normalize.needles),
+        # which says which are there
+        self.needle_of = {h: " ".join(h.lower().split()) for h in options["heads"]}
+        self.needles = Gate([frozenset(Needle(n, True) for n in self.needle_of.values())]
+                            ).necessary if all(n.isascii() and n for n in self.needle_of.values()
+                                               ) else None
+        # each trigger -> the heads that hold it
+        self.holders = {t: {n for h, n in self.needle_of.items() if t in h.lower()}
+                        for t in self.triggers}
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        got = needles.found(doc.text)
+        triggers = self.triggers
+        if not got.open and self.needles is not None:
+            if self.needles.isdisjoint(got.needles):
+                return  # no head: most documents
+            triggers = [t for t in triggers if not self.holders[t].isdisjoint(got.needles)]
         low = None if self.whole else _lowered(doc.text)
         if low is None:
             matches = self.pattern.finditer(doc.text)
         else:
-            at = find_all(low, self.triggers)
+            at = find_all(low, triggers)
             if not at:
                 return
             matches = self.regions.finditer(self.pattern, doc.text, at)
