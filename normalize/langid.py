@@ -10,7 +10,6 @@ language than in the expected one (word frequencies from `wordfreq`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -141,7 +140,18 @@ def script_of(ch: str) -> str:
     return _NAME_PREFIX.get(first, first)
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_BYTES = bytes(range(128))
+
+
+@lru_cache(maxsize=4)
+def non_ascii(text: str) -> frozenset[str]:
+    """The distinct characters of `text` outside ASCII, kept for the last few
+    texts: both methods of the language rule ask for the same document's."""
+    if text.isascii():
+        return frozenset()
+    # UTF-8 writes a character outside ASCII with bytes outside ASCII only
+    data = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    return frozenset(data.decode("utf-8", "surrogatepass"))
 
 
 def foreign_letters(text: str, expected_script: str = "LATIN") -> frozenset[str]:
@@ -150,7 +160,7 @@ def foreign_letters(text: str, expected_script: str = "LATIN") -> frozenset[str]
     if expected_script == "LATIN":
         if text.isascii():
             return frozenset()  # ASCII letters are all Latin
-        chars = set(_NON_ASCII.findall(text))
+        chars: frozenset[str] | set[str] = non_ascii(text)
     else:
         chars = set(text)
     return frozenset(c for c in chars if script_of(c) not in ("", expected_script))

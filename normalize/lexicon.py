@@ -13,6 +13,11 @@ for every language, the line is left alone without running langdetect or
 loading any word list, and that is the answer the full test would give. Most
 lines of an English article are settled so, with one set look-up per word.
 
+The file also names the expected language's function words (its most
+frequent words, normalize.langid.function_words): the rule counts a few of
+them in a line before cutting it into words, and takes them from here so that
+a clean article needs no word list at all.
+
 The file is exact for the versions of wordfreq, langcodes and langdetect
 named in its first line (and with the same optional tokenisers missing); with
 any other versions it is not used and every line takes the full test.
@@ -44,6 +49,8 @@ class Lexicon:
     claims: dict[str, tuple[str, ...]]  # words that vote for some: those languages
     languages: tuple[str, ...]  # every language langdetect can name, but EXPECTED
     missing: tuple[str, ...] = ()  # the optional tokenisers the file was made without
+    # langid.function_words(EXPECTED) for these versions; empty in a file made without them
+    function: frozenset[str] = frozenset()
 
 
 def claimants(words: list[str], expected: str, min_leaning: float) -> frozenset[str] | None:
@@ -76,6 +83,15 @@ def claimants(words: list[str], expected: str, min_leaning: float) -> frozenset[
             votes.update(claims)
     return frozenset(lang for lang in lexicon.languages
                      if not (unknown + votes[lang]) / n < min_leaning)
+
+
+def function_words(expected: str) -> frozenset[str] | None:
+    """`langid.function_words(expected)` as the file records it (no word list
+    is loaded), or None when the file cannot tell."""
+    if expected != EXPECTED:
+        return None
+    lexicon = _lexicon()
+    return lexicon.function if lexicon is not None and lexicon.function else None
 
 
 def environment(missing: list[str]) -> dict[str, Any]:
@@ -147,7 +163,7 @@ def _read() -> Lexicon | None:
             common += n < header["common"]  # the file's most frequent words come first
     languages = tuple(lang for lang in header["languages"] if lang != EXPECTED)
     return Lexicon(frozenset(safe[:common]), frozenset(safe), claims, languages,
-                   tuple(header.get("missing", [])))
+                   tuple(header.get("missing", [])), frozenset(header.get("function_words", [])))
 
 
 def _cache_key() -> str:
@@ -176,7 +192,7 @@ def _pack(lexicon: Lexicon | None) -> bytes:
         lexicon.missing, _missing(lexicon.missing),
         "\n".join(sorted(lexicon.common)), "\n".join(sorted(lexicon.safe - lexicon.common)),
         "\n".join(claims), "\n".join(",".join(langs) for langs in claims.values()),
-        lexicon.languages))
+        lexicon.languages, "\n".join(sorted(lexicon.function))))
 
 
 def _unpack(data: bytes) -> Lexicon | None:
@@ -185,7 +201,7 @@ def _unpack(data: bytes) -> Lexicon | None:
     got = marshal.loads(data)
     if got is None:
         return None
-    missing, absent, common, rest, words, langs, languages = got
+    missing, absent, common, rest, words, langs, languages, function = got
     if _missing(missing) != absent:
         raise _Stale
     shared: dict[str, tuple[str, ...]] = {}  # few sets of languages, many words
@@ -193,7 +209,8 @@ def _unpack(data: bytes) -> Lexicon | None:
               for word, x in zip(words.split("\n"), langs.split("\n"))} if words else {}
     common_words = common.split("\n") if common else []
     safe = frozenset([*common_words, *(rest.split("\n") if rest else [])])
-    return Lexicon(frozenset(common_words), safe, claims, tuple(languages), tuple(missing))
+    return Lexicon(frozenset(common_words), safe, claims, tuple(languages), tuple(missing),
+                   frozenset(function.split("\n") if function else ()))
 
 
 class _Stale(Exception):

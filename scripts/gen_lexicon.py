@@ -14,7 +14,10 @@ with a Zipf frequency of MIN_ZIPF or more, this script writes the languages
     word                 # votes for no language: English through and through
     word<TAB>de,nl       # votes for German and Dutch
 
-one line per word, the COMMON most frequent words first.
+one line per word, the COMMON most frequent words first. The first line (JSON)
+names the package versions the file holds for, and the expected language's
+function words (langid.function_words: its most frequent words, whatever
+their form), which the rule counts in a line before cutting it into words.
 
 A word not listed may vote for any language. From this a line's best
 possible leaning towards each language is bounded without loading a single
@@ -40,7 +43,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from normalize.langid import LEANING_MARGIN, _detector_factory, _zipf  # noqa: E402
+from normalize.langid import (  # noqa: E402
+    LEANING_MARGIN,
+    _detector_factory,
+    _zipf,
+    function_words,
+)
 from normalize.lexicon import DATA, EXPECTED, environment  # noqa: E402
 from normalize.text import WORD_RE  # noqa: E402
 
@@ -72,6 +80,7 @@ def main() -> int:
     header = environment(sorted(missing))
     header["languages"] = languages
     header["min_zipf"] = MIN_ZIPF
+    header["function_words"] = sorted(function_words.__wrapped__(EXPECTED))
     # the COMMON most frequent first (ties alphabetically), the rest alphabetically
     # (smaller once compressed): the runtime keeps the first ones apart, a small set
     # that settles most lines

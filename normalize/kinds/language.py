@@ -18,11 +18,16 @@ Rule-file syntax (besides the common keys):
 
 The message may use {language} (a name) and {code}.
 
-How "words" matches: cheap tests first (enough words; some language could
-win the word frequency vote below, from a table of the common English words
+How "words" matches: cheap tests first (enough words; not full of the
+expected language's most frequent words; some language could win the word
+frequency vote below, from a table of the common English words
 (normalize.lexicon); not mostly names: few capitalised words other than a
-sentence's first; not full of the expected language's most frequent words),
-then seeded langdetect, then a word frequency vote (see normalize.langid).
+sentence's first), then seeded langdetect, then a word frequency vote (see
+normalize.langid). A line fails the rule as soon as one test fails, so their
+order changes no finding: the first two are tried on the whole text before
+any line is cut into words, by counting (an upper bound on a line's words from
+its runs of letters, a lower bound on its most frequent words from a few
+`str.count`s), and most lines of an English article stop there.
 "BRUSSELS", "By Vafa Guliyeva" and "Wooden kamikaze drones" stay unflagged.
 Lines mostly in another script are left to "script".
 
@@ -42,6 +47,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..document import Document
 from ..langid import (
@@ -51,10 +57,12 @@ from ..langid import (
     foreign_script_runs,
     function_words,
     guess_foreign,
+    non_ascii,
     script_language,
     script_of,
 )
 from ..lexicon import NONE, claimants
+from ..lexicon import function_words as listed_function_words
 from ..model import Finding
 from ..text import _LETTER, _MARK, WORD_RE
 from .base import FieldSpec, Rule
@@ -79,7 +87,16 @@ _ASCII_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 # line breaks (\r as \n) kept, anything else (digits, '?' for non-ASCII ...) a blank
 _FOLD = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or c in (45, 10)
               else 10 if c == 13 else 32 for c in range(256))
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# the same bytes as runs of letters: any letter 'a', line breaks kept, anything else a
+# blank; the number of runs in a line is at least the number of its words
+_RUNS = bytes(97 if 65 <= c <= 90 or 97 <= c <= 122 else 10 if c in (10, 13) else 32
+              for c in range(256))
+# the most frequent words of English text, most frequent first: those among the
+# expected language's function words are counted in a line, "the" and "of" first
+_FREQUENT = {"en": ("the", "to", "of", "and", "a", "in", "s", "for", "is", "that", "it",
+                    "on", "said", "was", "he", "be", "with", "as", "has", "have", "at",
+                    "by", "will", "but", "are", "not", "from", "i", "they", "his")}
+_COUNT_FROM = 10  # shorter lines are cut into words at once: a count would rarely settle them
 _WORDISH = re.compile(rf"{_LETTER}|{_MARK}")  # what WORD_RE may take into a word
 EXPECTED_SCRIPT = {"ru": "CYRILLIC", "uk": "CYRILLIC", "bg": "CYRILLIC", "sr": "CYRILLIC",
                    "el": "GREEK", "ar": "ARABIC", "he": "HEBREW", "zh": "HAN", "ja": "HAN",
@@ -99,29 +116,69 @@ def _mostly_names(line: str, words: list[tuple[int, str]]) -> bool:
     return capitalised * 2 >= len(words)
 
 
-def _lines_and_words(text: str) -> Iterator[tuple[int, int, list[str] | None]]:
+def _lines_and_words(text: str, least: int = 0, frequent: tuple[bytes, ...] = ()
+                     ) -> Iterator[tuple[int, int, list[str] | None]]:
     """(start, end, words) for each line _LINE finds in `text`, its words
     lower-cased as `leaning` gets them; None for a line with a non-ASCII letter
     or mark. All lines at once: one encode and one translate for the text,
     then a split per line (a word of letters and hyphens in ASCII is a word
-    of WORD_RE; any other character only separates words)."""
-    odd = frozenset() if text.isascii() else frozenset(
-        c for c in set(_NON_ASCII.findall(text)) if _WORDISH.match(c))
+    of WORD_RE; any other character only separates words).
+
+    Left out, before any split, are the lines shown by counting to have fewer
+    than `least` words, and those in which `frequent` (b" the ", ...: function
+    words of the expected language, each between blanks) make up a fifth of
+    the words, at least two: `_looks_expected` would say so of the words."""
+    odd = frozenset(c for c in non_ascii(text) if _WORDISH.match(c))
     # one byte per character ('?' for non-ASCII): offsets stay the text's
-    folded = text.encode("ascii", "replace").translate(_FOLD).decode("ascii")
+    raw = text.encode("ascii", "replace")
+    folded = raw.translate(_FOLD)
+    runs = raw.translate(_RUNS) if least or frequent else b""
+    size = len(folded)
     end = -1
-    for chunk in folded.split("\n"):
+    while end < size:
         start = end + 1
-        end = start + len(chunk)
-        if not chunk:
+        end = folded.find(b"\n", start)
+        if end < 0:
+            end = size
+        if start == end:
             continue
         if odd and not odd.isdisjoint(text[start:end]):
             yield start, end, None
-        elif "-" in chunk and ("- " in chunk or " -" in chunk or "--" in chunk
-                               or chunk[0] == "-" or chunk[-1] == "-"):
+            continue
+        if runs:
+            # each word holds a run of letters of its own: at least as many runs as words
+            most = runs.count(b" a", start, end) + (runs[start] == 97)
+            if most < least:
+                continue
+            if frequent and most >= _COUNT_FROM:
+                # " the " in `folded` is the word "the" (any case) in the line: a letter,
+                # hyphen or mark beside it would not be a blank there (odd lines are out)
+                hits = 0
+                for needle in frequent:
+                    hits += folded.count(needle, start, end)
+                    if hits >= 2 and hits * 5 >= most:
+                        break
+                else:
+                    hits = 0
+                if hits:
+                    continue  # _looks_expected holds
+        chunk = folded[start:end].decode("ascii")
+        if "-" in chunk and ("- " in chunk or " -" in chunk or "--" in chunk
+                             or chunk[0] == "-" or chunk[-1] == "-"):
             yield start, end, _ASCII_WORD.findall(chunk)  # a hyphen not inside a word
         else:
             yield start, end, chunk.split()
+
+
+@lru_cache(maxsize=8)
+def _frequent(expected: str) -> tuple[bytes, ...]:
+    """The needles `_lines_and_words` counts: those of _FREQUENT that are function
+    words of `expected` by the shipped table, between blanks; () without it."""
+    listed = listed_function_words(expected)
+    if not listed:
+        return ()
+    return tuple(f" {word} ".encode("ascii") for word in _FREQUENT.get(expected, ())
+                 if word in listed)
 
 
 def _foreign_share(line: str, expected_script: str) -> float:
@@ -133,7 +190,7 @@ def _foreign_share(line: str, expected_script: str) -> float:
 
 def _looks_expected(words: list[str], expected: str) -> bool:
     """Cheap test: enough of the expected language's function words."""
-    common = function_words(expected)
+    common = listed_function_words(expected) or function_words(expected)  # the same words
     hits = sum(1 for w in words if w.lower() in common)
     return hits >= 2 and hits * 5 >= len(words)
 
@@ -161,10 +218,11 @@ class LanguageRule(Rule):
                     yield from self._scripts(doc, m.start(), m.group(), expected, script)
             return
         least, min_leaning = self.options["min_words"], self.options["min_leaning"]
-        for start, end, lowered in _lines_and_words(doc.text):
+        frequent = _frequent(expected)
+        for start, end, lowered in _lines_and_words(doc.text, least, frequent):
             if lowered is not None and (len(lowered) < least or claimants(
                     lowered, expected, min_leaning) == NONE):
-                continue  # the first two ways out of _words, taken early
+                continue  # ways out of _words, taken early
             yield from self._words(doc, start, doc.text[start:end], expected, script)
 
     def _words(self, doc: Document, at: int, line: str, expected: str,
