@@ -26,13 +26,17 @@ class Guess:
 
 @lru_cache(maxsize=1)
 def _detector_factory():  # noqa: ANN202 - langdetect has no types
-    from langdetect import DetectorFactory
-    from langdetect.detector_factory import init_factory
+    """langdetect's factory, seeded, its profiles from the cache when it has
+    them (normalize.langprofiles): what init_factory would load, quicker."""
+    from langdetect import DetectorFactory, detector_factory
+
+    from .langprofiles import load_factory
 
     DetectorFactory.seed = 0
-    init_factory()
-    from langdetect import detector_factory
-
+    if detector_factory._factory is None:
+        detector_factory._factory = load_factory(DetectorFactory,
+                                                 detector_factory.PROFILES_DIRECTORY)
+    detector_factory.init_factory()  # loads the profiles if the cache could not
     return detector_factory._factory
 
 
