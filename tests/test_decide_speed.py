@@ -133,29 +133,31 @@ def test_decide_skips_no_entity_that_would_be_reported(rule_sets, texts, which):
         assert _run(docs, rule_sets[which], None) == quick
 
 
-def test_a_summed_up_spelling_with_every_file_kept_is_not_read_again():
-    # 'Worldcom' (5 mentions, 2 files) is summed up under 'WorldCom': a table keeping
-    # 3 mentions and 3 files a spelling has all its files, so nothing is read again
-    texts = ["WorldCom, WorldCom, WorldCom and WorldCom. Worldcom, Worldcom and Worldcom.",
-             "Worldcom, Worldcom met WorldCom."]
+def _decide_keeping_three(texts):
+    """The folder stage over `texts` with a table that keeps 3 mentions and 3
+    files a spelling, and which spellings it read again."""
     found = [collect_mentions(d) for d in _docs(texts)]
     table = MentionTable(limit=3)
     for mentions in found:
         table.add(mentions)
     asked = []
     out = decide(table, RuleSet(()), {}, again=lambda needed: asked.append(needed) or found)
+    return out, asked
+
+
+def test_a_summed_up_spelling_with_every_file_kept_is_not_read_again():
+    # 'Worldcom' (5 mentions, 2 files) is summed up under 'WorldCom': a table keeping
+    # 3 mentions and 3 files a spelling has all its files, so nothing is read again
+    texts = ["WorldCom, WorldCom, WorldCom and WorldCom. Worldcom, Worldcom and Worldcom.",
+             "Worldcom, Worldcom met WorldCom."]
+    out, asked = _decide_keeping_three(texts)
     assert not asked
     assert [v["files"] for v in out.entities[0]["variants"]] == [["d00.txt", "d01.txt"]] * 2
 
 
 def test_a_summed_up_spelling_in_more_files_than_kept_is_listed_whole():
     texts = ["WorldCom, WorldCom and WorldCom.", *["Worldcom said so."] * 5]
-    found = [collect_mentions(d) for d in _docs(texts)]
-    table = MentionTable(limit=3)
-    for mentions in found:
-        table.add(mentions)
-    asked = []
-    out = decide(table, RuleSet(()), {}, again=lambda needed: asked.append(needed) or found)
+    out, asked = _decide_keeping_three(texts)
     assert asked == [{("Worldcom",)}]
     assert [v["files"] for v in out.entities[0]["variants"]] == [
         [f"d0{i}.txt" for i in range(1, 6)], ["d00.txt"]]
