@@ -81,8 +81,8 @@ def _key(folder: str) -> str | None:
     from .cache import installed
 
     try:
-        files = sorted((entry.name, entry.stat().st_size, entry.stat().st_mtime_ns)
-                       for entry in os.scandir(folder))
+        files = sorted((entry.name, info.st_size, info.st_mtime_ns)
+                       for entry in os.scandir(folder) for info in (entry.stat(),))
     except OSError:
         return None
     return repr((installed(("langdetect",)), os.path.abspath(folder), files))
@@ -95,7 +95,7 @@ def _pack(langlist: list[str], table: dict[str, list[float]]) -> bytes:
     starts, langs, probs = array("I", [0]), array("H"), array("d")
     for word in words:
         for lang, prob in enumerate(table[word]):
-            if prob != 0.0 or str(prob) != "0.0":  # -0.0 is kept as it is
+            if prob:  # counts over a length: never -0.0, so every 0.0 may go
                 langs.append(lang)
                 probs.append(prob)
         starts.append(len(probs))

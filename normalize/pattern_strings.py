@@ -17,6 +17,7 @@ way. Sigma is left out too: its lower case depends on the letters around it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from itertools import product
 
 try:  # Python 3.11+
@@ -92,13 +93,7 @@ class Strings:
         if op is ATOMIC:
             return self.exact(list(av), ic)
         if op is C.BRANCH:
-            out: set[str] = set()
-            for alt in av[1]:
-                part = self.exact(list(alt), ic)
-                if part is None:
-                    return None
-                out |= part
-            return out if len(out) <= MAX_STRINGS else None
+            return _union(self.exact(list(alt), ic) for alt in av[1])
         if op in REPEATS:
             low, high, sub = av
             inner = self.exact(list(sub), ic)
@@ -146,16 +141,21 @@ class Strings:
         if op is ATOMIC:
             return self.heads(list(av), ic)
         if op is C.BRANCH:
-            out: set[str] = set()
-            for alt in av[1]:
-                part = self.heads(list(alt), ic)
-                if part is None:
-                    return None
-                out |= part
-            return out if len(out) <= MAX_STRINGS else None
+            return _union(self.heads(list(alt), ic) for alt in av[1])
         if op in REPEATS and av[0] >= 1:
             return self.heads(list(av[2]), ic)
         return None
+
+def _union(parts: Iterable[set[str] | None]) -> set[str] | None:
+    """The strings of every alternative (None as soon as one cannot be known, or
+    when they are too many)."""
+    out: set[str] = set()
+    for part in parts:
+        if part is None:
+            return None
+        out |= part
+    return out if len(out) <= MAX_STRINGS else None
+
 
 def flags_of(ic: bool, add: int, remove: int) -> bool:
     return bool((ic or add & re.IGNORECASE) and not remove & re.IGNORECASE)
