@@ -48,8 +48,23 @@ def check_document(doc: Document, rules: RuleSet, assume_evidence: bool = False)
         for rule in needing:
             found.update(_run(rule, doc, view, markup))
     kept = apply_suppressions(doc.text, doc.path, found, rules.codes + tuple(FOLDER_CODES))
-    return sorted((f for f in kept if f in found or rules.wants(f.code, doc.path)),
-                  key=Finding.sort_key)
+    out = [f for f in kept if f in found or rules.wants(f.code, doc.path)]
+    if rules.superseding and len(out) > 1:
+        out = _unsuperseded(out, rules.superseding)
+    return sorted(out, key=Finding.sort_key)
+
+
+def _unsuperseded(findings: list[Finding], superseding: dict[str, frozenset[str]]
+                  ) -> list[Finding]:
+    """`findings` without those inside a reported finding whose rule supersedes
+    their code (rule files' `supersedes`): "6 min de lecture" is a label to
+    remove, and that it is in French adds nothing."""
+    over = [(f.start, f.end, superseding[f.code]) for f in findings if f.code in superseding]
+    if not over:
+        return findings
+    return [f for f in findings
+            if not any(start <= f.start and f.end <= end and f.code in codes
+                       for start, end, codes in over)]
 
 
 class _Plan:

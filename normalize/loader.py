@@ -60,6 +60,12 @@ class RuleSet:
     def with_policy(self, policy: Any) -> RuleSet:
         return RuleSet(self.rules, policy)
 
+    @cached_property
+    def superseding(self) -> dict[str, frozenset[str]]:
+        """Code -> the codes whose findings inside its findings are not reported."""
+        return {r.meta.code: frozenset(r.meta.supersedes) for r in self.rules
+                if r.meta.supersedes}
+
     def by_code(self, code: str) -> Rule | None:
         for rule in self.rules:
             if rule.meta.code == code:
@@ -98,6 +104,11 @@ def _load_listing(listing: tuple[rulecache.Listing, ...]) -> RuleSet:
         before = len(rules)
         _load_folder(files, rules, seen)
         prefer_later(rules[:before], rules[before:])  # a newsroom's names list wins
+    for rule in rules:
+        for code in rule.meta.supersedes:
+            if code not in seen:
+                raise RuleError(rule.meta.path, rule.where("supersedes"),
+                                f"'supersedes' names {code}, which no loaded rule has")
     return RuleSet(tuple(rules))
 
 
@@ -183,7 +194,12 @@ def build_rule(data: dict[str, Any], path: str, where: LineFinder, default_name:
         examples_fail=tuple(examples["fail"]),
         examples_pass=tuple(examples["pass"]),
         requires_evidence=values["requires_evidence"],
+        supersedes=tuple(values["supersedes"]),
     )
+    for other in meta.supersedes:
+        if not CODE_RE.match(other) or other == code:
+            raise RuleError(path, where("supersedes"),
+                            f"'supersedes' holds {other!r}: want the code of another rule")
     options = {k: values[k] for k in cls.FIELDS}
     return cls(meta, options, where)
 

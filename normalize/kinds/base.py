@@ -13,6 +13,10 @@ A rule file is TOML. The keys every file has:
     requires_evidence = false   # true: fire only in a document where another
                                 # rule found a translation artefact (an MT
                                 # code): for words that are also good English
+    supersedes = ["LG101"]      # codes whose findings inside this rule's finding
+                                # say less than it does: they are not reported
+                                # ("6 min de lecture" is a label to remove, not
+                                # French to translate)
 
     [examples]                  # run by the tests
     fail = ["text the rule must flag", ...]
@@ -67,6 +71,9 @@ COMMON_FIELDS: dict[str, FieldSpec] = {
     "requires_evidence": FieldSpec(
         "bool", default=False, doc="fire only if the document shows other MT artefacts"
     ),
+    "supersedes": FieldSpec(
+        "list[str]", default=[], doc="codes whose findings inside this rule's are not reported"
+    ),
     "examples": FieldSpec("table", required=True, doc="fail = [...], pass = [...]"),
 }
 
@@ -96,6 +103,7 @@ class RuleMeta:
     examples_fail: tuple[str, ...]
     examples_pass: tuple[str, ...]
     requires_evidence: bool = False
+    supersedes: tuple[str, ...] = ()
 
 
 class Rule:
