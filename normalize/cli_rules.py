@@ -54,6 +54,9 @@ def rules_explain(code: str, rules_dirs: tuple[Path, ...], no_default_rules: boo
     if m.description:
         click.echo(f"\n{m.description.strip()}")
     click.echo(f"\nSource: {m.source.strip()}\nFile: {m.path}")
+    if m.supersedes:
+        click.echo(f"Supersedes: {', '.join(m.supersedes)} (their findings inside this rule's "
+                   "are not reported)")
     click.echo("\nFlags:")
     for example in m.examples_fail:
         click.echo(f"  - {example}")

@@ -73,3 +73,12 @@ def test_superseding_a_code_no_rule_has_is_an_error(tmp_path):
         load_rules([tmp_path], use_defaults=False)
     assert str(info.value).startswith(f"{tmp_path / 'b.toml'}:3:")
     assert "names XX101, which no loaded rule has" in str(info.value)
+
+
+def test_rules_explain_names_what_a_rule_supersedes():
+    from click.testing import CliRunner
+
+    from normalize.cli import main
+
+    out = CliRunner().invoke(main, ["rules", "explain", "BP102"]).output
+    assert "Supersedes: LG101, LG102" in out
