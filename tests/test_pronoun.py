@@ -120,7 +120,7 @@ def test_sentences_are_the_plain_splitters(text):
 
 
 def test_lower_case_keeps_letters_and_the_rest_apart():
-    """The pronoun scan in lower-cased text (pronoun._hits) reads a character's
+    """The pronoun scan in lower-cased text (pronouns.hits) reads a character's
     lower case where the pattern reads the character: a letter stays a letter
     and anything else stays something else."""
     letter = re.compile(r"[^\W\d_]")
@@ -137,15 +137,15 @@ def test_lower_case_keeps_letters_and_the_rest_apart():
                                  "\n", "_", "2", "Ⅰ"]), max_size=12).map("".join))
 @settings(max_examples=300, deadline=None, derandomize=True)
 def test_pronoun_hits_hold_every_pronoun(text):
-    from normalize.kinds import pronoun
+    from normalize import pronouns
     from normalize.text import WORD_RE, same_length_lower
 
     low = same_length_lower(text)
-    starts = set(pronoun._hits(text, low))
+    starts = set(pronouns.hits(text, low))
     for tok in WORD_RE.finditer(text):
-        if tok.group().lower() in {*pronoun._REPLACEMENT, "her"}:
+        if tok.group().lower() in pronouns.PRONOUNS:
             assert tok.start() in starts
-    assert pronoun._hits(text, low) == sorted(starts)
+    assert pronouns.hits(text, low) == sorted(starts)
 
 
 _PLAIN_GENDERED = re.compile(r"(?<![\w-])(?:he|she|him|her|his|hers|himself|herself)(?![\w-])",
@@ -159,13 +159,13 @@ _PLAIN_SPEAKER = re.compile(r"(?<!\w)(?:I|me|my|myself)(?!\w)")
                 max_size=10).map("".join))
 @settings(max_examples=300, deadline=None, derandomize=True)
 def test_pronoun_and_speaker_patterns_are_the_plain_ones(text):
-    from normalize.kinds import pronoun
+    from normalize import pronouns
 
     for pos in range(0, len(text) + 1, 2):
         for end in (len(text), max(pos, len(text) - 3)):
-            assert [m.span() for m in pronoun._GENDERED.finditer(text, pos, end)] == \
+            assert [m.span() for m in pronouns.GENDERED.finditer(text, pos, end)] == \
                 [m.span() for m in _PLAIN_GENDERED.finditer(text, pos, end)]
-            assert [m.span() for m in pronoun._SPEAKER.finditer(text, pos, end)] == \
+            assert [m.span() for m in pronouns.SPEAKER.finditer(text, pos, end)] == \
                 [m.span() for m in _PLAIN_SPEAKER.finditer(text, pos, end)]
 
 

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from normalize import gazetteer
+from normalize import gazetteer, pronouns
 from normalize.document import Document
 from normalize.kinds import pronoun
 from normalize.mentions import FUNCTION_WORDS, Kind, mentions, sentences
@@ -38,7 +38,7 @@ def _plain_person_word(rule, text: str, start: int, end: int) -> bool:  # noqa: 
 
 
 def _plain_pronoun_in(text: str, start: int, at: int, flagged: set[int]) -> bool:
-    for m in pronoun._GENDERED.finditer(text):
+    for m in pronouns.GENDERED.finditer(text):
         if start <= m.start() < at and m.start() not in flagged:
             return True
     return False
@@ -48,7 +48,8 @@ def _plain_check(rule, doc: Document) -> list:  # noqa: ANN001, C901
     text = doc.text
     spans = sentences(text)
     words = [(n, tok) for n, (s, e) in enumerate(spans) for tok in WORD_RE.finditer(text, s, e)
-             if pronoun._pronoun(text, tok)]
+             if tok.group().lower() in pronouns.PRONOUNS
+             and not pronouns.plainly_a_persons(text, *tok.span())]
     starts = frozenset(s for s, _ in spans)
     said = [mentions(text, s, e, rule.lexicon, starts) for s, e in spans]
     out = []
@@ -58,7 +59,7 @@ def _plain_check(rule, doc: Document) -> list:  # noqa: ANN001, C901
         low = tok.group().lower()
         at, end = tok.start(), tok.end()
         first = max(0, n - rule.options["lookback"])
-        if pronoun._speaker_in(text, spans[first][0], s_end) or _plain_pronoun_in(
+        if pronouns.speaker_in(text, spans[first][0], s_end) or _plain_pronoun_in(
                 text, spans[first][0], at, flagged):
             continue
         if any(_plain_person_word(rule, text, *spans[k]) for k in range(first, n + 1)):
@@ -75,7 +76,7 @@ def _plain_check(rule, doc: Document) -> list:  # noqa: ANN001, C901
         last = n if own else min(len(spans) - 1, n + 1)
         window += [m for k in range(n + 1, last + 1) for m in said[k]
                    if " " in m.text or m.text.lower() in rule.lexicon.persons]
-        if any(m.kind is Kind.PERSON for m in window) or pronoun._speaker_in(
+        if any(m.kind is Kind.PERSON for m in window) or pronouns.speaker_in(
                 text, spans[first][0], spans[last][1]):
             continue
         flagged.add(at)
@@ -130,14 +131,21 @@ def test_the_same_findings_on_long_and_plain_texts(rule, text):
 
 
 @given(TEXTS)
-@settings(max_examples=300, deadline=None, derandomize=True)
-def test_gendered_pronouns_begin_at_hits(text):
-    """The gendered pronouns are read off the hits (when the text lower-cases
-    letter for letter): each one begins at a hit."""
+@settings(max_examples=400, deadline=None, derandomize=True)
+def test_pronoun_words_and_gendered_are_the_plain_ones(text):
+    """Read off the hits, the pronoun words are those of the sentences
+    (unless `sentences` may cut a word) and the gendered pronouns are the
+    matches of GENDERED."""
     low = same_length_lower(text)
-    if low is not None:
-        hits = set(pronoun._hits(text, low))
-        assert {m.start() for m in pronoun._GENDERED.finditer(text)} <= hits
+    hits = pronouns.hits(text, low)
+    spans = sentences(text)
+    plain = [t.span() for s, e in spans for t in WORD_RE.finditer(text, s, e)
+             if t.group().lower() in pronouns.PRONOUNS]
+    if not pronouns.may_cut_words(text):
+        assert pronouns.pronoun_words(text, hits) == plain
+    assert pronouns.pronoun_words(text, hits, spans) == plain
+    assert pronouns.gendered(text, low, hits) == [m.start()
+                                                  for m in pronouns.GENDERED.finditer(text)]
 
 
 @given(TEXTS)
@@ -168,10 +176,25 @@ def test_place_keys_are_runs_of_each_name():
 def test_words_at_hits_are_the_words_of_the_sentences():
     text = "Her x-her (his) 2he _she -him he- s\u0301he é-his"
     spans = sentences(text)
-    low = same_length_lower(text)
     begins = [s for s, _ in spans]
-    got = [t.span() for t in pronoun._words_at(text, pronoun._hits(text, low))
-           if t.group().lower() in pronoun._PRONOUNS]
-    want = [t.span() for _, t in pronoun._every_word(text, spans)
-            if t.group().lower() in pronoun._PRONOUNS]
+    got = pronouns.pronoun_words(text, pronouns.hits(text, same_length_lower(text)))
+    want = [t.span() for s, e in spans for t in WORD_RE.finditer(text, s, e)
+            if t.group().lower() in pronouns.PRONOUNS]
     assert got == want and all(bisect_right(begins, s) > 0 for s, _ in got)
+
+
+def _examples(rule) -> list[str]:  # noqa: ANN001
+    return [*rule.meta.examples_fail, *rule.meta.examples_pass]
+
+
+@given(st.data())
+@settings(max_examples=300, deadline=None, derandomize=True)
+def test_the_same_findings_on_mixed_examples(rule, data):
+    """Documents made of the rule's own examples, cut at sentence ends and
+    mixed with the words above."""
+    pieces = [s for text in _examples(rule) for s in re.split(r"(?<=[.,]) ", text)]
+    parts = data.draw(st.lists(st.one_of(st.sampled_from(pieces), st.sampled_from(WORDS)),
+                               max_size=12))
+    glue = data.draw(st.sampled_from([" ", "\n", " . ", "\n\n"]))
+    doc = Document.from_text(glue.join(parts))
+    assert _key(rule.check(doc)) == _key(_plain_check(rule, doc))

@@ -19,7 +19,8 @@ Rule-file syntax (besides the common keys):
 
 How it matches: for each gendered pronoun, the sentence it is in and the
 `lookback` sentences before it are read, and the one after it when its own
-sentence has no candidate before it (see normalize/mentions.py). The rule
+sentence has no candidate before it (see normalize/mentions.py; the
+pronouns themselves are found and read in normalize/pronouns.py). The rule
 fires only when that stretch mentions no person at all (no name, no person
 noun or title, no "I"/"my", no other gendered pronoun that refers to
 a person) and the pronoun's own sentence or the one before it mentions a
@@ -38,40 +39,26 @@ display-only.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
 from typing import Any
 
-from .. import gazetteer
+from .. import gazetteer, pronouns
 from ..document import Document
 from ..mentions import _CONNECTORS as CONNECTORS
-from ..mentions import FUNCTION_WORDS, MAX_SENTENCE, Kind, Lexicon, Mention, mentions, sentences
+from ..mentions import FUNCTION_WORDS, Kind, Lexicon, Mention, mentions, sentences
 from ..model import Finding
 from ..text import WORD_RE, match_case, same_length_lower
 from .base import FieldSpec, Rule
 
+# the patterns, where tests read them by their old names
+_AFTER_QUOTE, _GENDERED, _PAIR, _PAIR_BEFORE, _SPEAKER, _SPEAKS = (
+    pronouns.AFTER_QUOTE, pronouns.GENDERED, pronouns.PAIR, pronouns.PAIR_BEFORE,
+    pronouns.SPEAKER, pronouns.SPEAKS)
+
 _REPLACEMENT = {"he": "it", "she": "it", "him": "it", "his": "its",
                 "himself": "itself", "herself": "itself"}
-# r"(?<![\w-])(?:he|she|him|her|his|hers|himself|herself)(?![\w-])" (case-blind) and
-# r"(?<!\w)(?:I|me|my|myself)(?!\w)", written to open with the class of the
-# characters that a match can open with (those that re.IGNORECASE matches to
-# "h" and "s"): `re` skips to them, instead of trying every character
-_GENDERED = re.compile(r"[hHsS\u017f](?<![\w-][hHsS\u017f])"
-                       r"(?i:(?<=h)(?:e|im|er|is|ers|imself|erself)|(?<=s)he)(?![\w-])")
-_SPEAKER = re.compile(r"[Im](?<!\w[Im])(?:(?<=I)|(?<=m)(?:e|y|yself))(?!\w)")
-# "his or her", "he/she", "him and her": gender-neutral usage, not an error
-_PAIR = re.compile(r"^\s*(?:/|or\b|and\b)\s*(?:he|she|him|her|his|hers)\b", re.IGNORECASE)
-_PAIR_BEFORE = re.compile(r"\b(?:he|she|him|her|his)\s*(?:/|\bor|\band)\s*$", re.IGNORECASE)
-# a speech verb after the pronoun, or a quotation just before it
-_SPEAKS = re.compile(
-    r"\s+(?:also\s+)?(?:said|says|say|adds|added|told|tells|claimed|claims|admitted|admits"
-    r"|explained|explains|insisted|insists|argued|argues|noted|notes|stressed|stresses|warned"
-    r"|warns|wrote|writes|asked|asks|replied|replies|continued|continues|recalled|recalls"
-    r"|believes|believed|thinks|thought|feels|felt|laughs|laughed|smiles|smiled|admits|jokes"
-    r"|joked|recalls|concluded|concludes|revealed|reveals|suggested|suggests|hoped|hopes)\b",
-    re.IGNORECASE)
-_AFTER_QUOTE = re.compile(r"[\"”’'],?\s*$")
 # words after "her" that show it is an object pronoun ("provide her with")
 _NOT_A_NOUN = frozenset("""with to and or in on at for from by of as than that this these
 those the a an into onto about against over under after before because but if when while
@@ -83,20 +70,9 @@ _DITRANSITIVE = re.compile(
     r"|shown|shows|tell|told|tells|telling|bring|brought|brings|owe|owed|owes|promise|promised"
     r"|promises|pay|paid|pays|ask|asked|asks|asking|let|lets|allow|allowed|allows)\s+$",
     re.IGNORECASE)
-# Where the words `check` looks at (he, she, him, her, his, himself, herself in
-# any case, each a whole run of letters) begin, and perhaps a few more: one
-# scan of the text (of a text that cannot be lower-cased letter for letter, see
-# _hits) ...
-_CANDIDATE = re.compile(r"[hHsS](?<![^\W\d_].)(?i:e|he|im|is|er|imself|erself)(?![^\W\d_])")
-# ... or of the lower-cased text, from the "h" (a literal: `re` skips to it at once)
-_H = re.compile(r"h(?<![^\W\d_s]h)(?:e|im|is|ers?)(?:self)?(?![^\W\d_])")
-_OUTSIDE_WORDS = re.compile(r"[\x00-\x2c\x2e-\x40\x5b-\x60\x7b-\x7f]")  # ASCII, no letter or "-"
 _LETTERS = re.compile(r"[^\W\d_]+")  # text.WORD_RE's letters, without marks or hyphens
-# characters read past a match's end by _SPEAKER and _GENDERED, at most
-_REACH = 10
 _THING_KINDS = (Kind.COUNTRY, Kind.CITY, Kind.ORGANISATION, Kind.OBJECT, Kind.SHIP)
 _FEMININE = frozenset({"she", "her", "herself"})
-_PRONOUNS = frozenset({*_REPLACEMENT, "her"})
 
 
 class PronounRule(Rule):
@@ -138,30 +114,26 @@ class PronounRule(Rule):
         text = doc.text
         low = same_length_lower(text)  # None: no scan of the lower-cased text
         read = _Reading(self, text, low)
-        if _may_cut_words(text):
-            words = [tok for _, tok in _every_word(text, read.spans)
-                     if tok.group().lower() in _PRONOUNS]
-            gendered = [m.start() for m in _GENDERED.finditer(text)]
-        else:
-            # the pronouns, found before the text is cut into sentences
-            hits = _hits(text, low)
-            words = [tok for tok in _words_at(text, hits) if tok.group().lower() in _PRONOUNS]
-            if not any(_pronoun(text, tok) for tok in words):
-                return  # none, or each plainly a person's: most documents
-            gendered = ([at for at in hits if _GENDERED.match(text, at)] if low is not None
-                        else [m.start() for m in _GENDERED.finditer(text)])
+        # the pronouns, found before the text is cut into sentences (unless
+        # that may cut a word)
+        found = pronouns.hits(text, low)
+        cut = read.spans if pronouns.may_cut_words(text) else None
+        words = pronouns.pronoun_words(text, found, cut)
+        if all(pronouns.plainly_a_persons(text, at, end) for at, end in words):
+            return  # none, or each plainly a person's: most documents
+        starts = pronouns.gendered(text, low, found)
         flagged: set[int] = set()  # pronouns already read as things
-        for tok in words:
-            things = self._things_meant(read, tok, gendered, flagged)
+        for at, end in words:
+            things = self._things_meant(read, at, end, starts, flagged)
             if things:
-                flagged.add(tok.start())
-                yield self._finding(doc, tok.start(), tok.end(), tok.group().lower(), things)
+                flagged.add(at)
+                yield self._finding(doc, at, end, text[at:end].lower(), things)
 
-    def _things_meant(self, read: _Reading, tok: re.Match[str], gendered: list[int],
+    def _things_meant(self, read: _Reading, at: int, end: int, starts: list[int],
                       flagged: set[int]) -> list[Mention]:
-        """The things the pronoun `tok` refers to, if it refers to no person."""
+        """The things the pronoun text[at:end] refers to, if it refers to no
+        person (`starts`: where the gendered pronouns begin)."""
         text, spans = read.text, read.spans
-        at = tok.start()
         n = bisect_right(read.begins, at) - 1
         if n < 0 or at >= spans[n][1]:
             return []
@@ -171,16 +143,18 @@ class PronounRule(Rule):
         # cheapest and likeliest first: another pronoun taken for a person
         # (most pronouns have one a few sentences before), a pronoun plainly
         # a person's ("his or her", "he said"), someone speaking, a person noun.
-        if _person_pronoun(gendered, spans[first][0], at, flagged) or not _pronoun(text, tok):
+        if pronouns.person_pronoun(starts, spans[first][0], at, flagged):
             return []
-        if _speaker_in(text, spans[first][0], s_end):
+        if pronouns.plainly_a_persons(text, at, end):
+            return []
+        if pronouns.speaker_in(text, spans[first][0], s_end):
             return []
         if any(read.person_word(k) for k in range(first, n + 1)):
             return []
         # a thing before it, in its own sentence or else in the one before;
         # a capitalised pronoun may sit inside a capitalised run
-        word = tok.group().lower()
-        capital = tok.group()[:1].isupper() or word in CONNECTORS
+        word = text[at:end].lower()
+        capital = text[at].isupper() or word in CONNECTORS
         things = [m for m in read.things_in(n, s_end if capital else at) if m.start < at]
         if not things and n > 0:
             things = read.things_in(n - 1, at)
@@ -202,7 +176,7 @@ class PronounRule(Rule):
                                                        in self.lexicon.persons)
                             for m in read.said(last)):
             return []
-        if _speaker_in(text, spans[first][0], spans[last][1]):
+        if pronouns.speaker_in(text, spans[first][0], spans[last][1]):
             return []
         return things
 
@@ -321,82 +295,3 @@ def _place_keys() -> frozenset[str]:
         if runs:
             keys.add(max(reversed(runs), key=lambda run: (run[0].isupper(), len(run))))
     return frozenset(keys)
-
-
-def _speaker_in(text: str, start: int, end: int) -> bool:
-    """Whether a first-person word ("I", "my") of the whole text starts in
-    [start, end): found by a scan of that stretch only (its lookbehind sees
-    the real text; it reads no further than _REACH past the stretch)."""
-    m = _SPEAKER.search(text, start, min(len(text), end + _REACH))
-    return m is not None and m.start() < end
-
-
-def _person_pronoun(gendered: list[int], start: int, at: int, flagged: set[int]) -> bool:
-    """Whether a gendered pronoun (`gendered`: where each one of the whole
-    text starts, ascending) starts in [start, at) and was not read as a thing:
-    it refers to a person."""
-    k = bisect_left(gendered, at) - 1
-    while k >= 0 and gendered[k] >= start:
-        if gendered[k] not in flagged:
-            return True
-        k -= 1
-    return False
-
-
-def _every_word(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, re.Match[str]]]:
-    """Each word of each sentence, with the sentence's number."""
-    for n, (start, end) in enumerate(spans):
-        for tok in WORD_RE.finditer(text, start, end):
-            yield n, tok
-
-
-def _pronoun(text: str, tok: re.Match[str]) -> bool:
-    """Whether a word is a gendered pronoun that is not plainly a person's:
-    not "his or her", not '..." he said'."""
-    if tok.group().lower() not in _PRONOUNS:
-        return False
-    at, end = tok.start(), tok.end()
-    if _PAIR.match(text, end) or _PAIR_BEFORE.search(text[max(0, at - 12):at]):
-        return False
-    # '..." he said': a speaker is a person
-    return not (_SPEAKS.match(text, end) or _AFTER_QUOTE.search(text[max(0, at - 4):at]))
-
-
-def _hits(text: str, low: str | None) -> list[int]:
-    """Where a pronoun or a word of _GENDERED may begin (a superset,
-    ascending). In the lower-cased text `low` (when it has the same offsets and
-    no character that a case-blind match takes for an ASCII letter) each of
-    them holds "h" not preceded by a letter other than "s": a scan that stops
-    only at "h". Without `low`, _CANDIDATE finds where the pronouns may begin."""
-    if low is None:
-        return [m.start() for m in _CANDIDATE.finditer(text)]
-    return [m.start() - 1 if low[m.start() - 1:m.start()] == "s" else m.start()
-            for m in _H.finditer(low)]
-
-
-def _words_at(text: str, hits: list[int]) -> Iterator[re.Match[str]]:
-    """The words of `_every_word` that begin at one of `hits` (ascending), in
-    order: no other word can be a pronoun. Unless `sentences` may cut a
-    word (`_may_cut_words`), a sentence begins after a blank or at the text's
-    start and ends at a stop or before a blank, and a word holds neither, so
-    the words are read from the last blank before the hit to the end of the
-    text, and are the same as those of the hit's sentence. After a character
-    that no word holds (not a letter, a mark or a hyphen), a word begins at
-    the hit, a letter."""
-    for at in hits:
-        if at == 0 or _OUTSIDE_WORDS.match(text, at - 1):
-            yield WORD_RE.match(text, at)  # type: ignore[misc]
-            continue
-        for tok in WORD_RE.finditer(text, text.rfind(" ", 0, at) + 1):
-            if tok.end() > at:
-                if tok.start() == at:
-                    yield tok
-                break
-
-
-def _may_cut_words(text: str) -> bool:
-    """Whether `sentences` may cut a sentence inside a word (see garbled's
-    twin): a sentence edge elsewhere lies at a blank or after a stop, so a
-    pronoun there has no letter before or after it and _CANDIDATE sees it."""
-    tile = MAX_SENTENCE // 2 - 1
-    return any(text.find(" ", k, k + tile) < 0 for k in range(0, len(text) - tile + 1, tile))

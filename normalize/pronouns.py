@@ -1,0 +1,147 @@
+"""Gendered pronouns in English text: where they are, and which are plainly a person's.
+
+The pronoun kind (normalize/kinds/pronoun.py) asks, of each "he", "she",
+"him", "his", "her", "himself" or "herself", whether it may stand for a
+country, organisation or object. Here is what it needs to know about the
+pronouns themselves, apart from what the sentences around them mention:
+
+- `pronoun_words`: the words that are such pronouns (a word as text.WORD_RE
+  cuts it, in a sentence as mentions.sentences cuts it);
+- `plainly_a_persons`: "his or her", "he/she", '..." he said', "he adds";
+- `speaker_in`: a first-person word ("I", "my"), someone speaking;
+- `person_pronoun`: a gendered pronoun ("hers" too) in a stretch, not read
+  as a thing: one that refers to a person silences the ones after it.
+
+Most documents are read through their lower-cased text (`low`, from
+text.same_length_lower: same offsets, no letter that a case-blind match
+takes for an ASCII one): one scan that stops only at "h" finds the words.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+
+from .mentions import MAX_SENTENCE
+from .text import WORD_RE
+
+PRONOUNS = frozenset({"he", "she", "him", "his", "her", "himself", "herself"})
+
+# r"(?<![\w-])(?:he|she|him|her|his|hers|himself|herself)(?![\w-])" (case-blind) and
+# r"(?<!\w)(?:I|me|my|myself)(?!\w)", written to open with the class of the
+# characters that a match can open with (those that re.IGNORECASE matches to
+# "h" and "s"): `re` skips to them, instead of trying every character
+GENDERED = re.compile(r"[hHsS\u017f](?<![\w-][hHsS\u017f])"
+                      r"(?i:(?<=h)(?:e|im|er|is|ers|imself|erself)|(?<=s)he)(?![\w-])")
+SPEAKER = re.compile(r"[Im](?<!\w[Im])(?:(?<=I)|(?<=m)(?:e|y|yself))(?!\w)")
+# "his or her", "he/she", "him and her": gender-neutral usage, not an error
+PAIR = re.compile(r"^\s*(?:/|or\b|and\b)\s*(?:he|she|him|her|his|hers)\b", re.IGNORECASE)
+PAIR_BEFORE = re.compile(r"\b(?:he|she|him|her|his)\s*(?:/|\bor|\band)\s*$", re.IGNORECASE)
+# a speech verb after the pronoun, or a quotation just before it
+SPEAKS = re.compile(
+    r"\s+(?:also\s+)?(?:said|says|say|adds|added|told|tells|claimed|claims|admitted|admits"
+    r"|explained|explains|insisted|insists|argued|argues|noted|notes|stressed|stresses|warned"
+    r"|warns|wrote|writes|asked|asks|replied|replies|continued|continues|recalled|recalls"
+    r"|believes|believed|thinks|thought|feels|felt|laughs|laughed|smiles|smiled|admits|jokes"
+    r"|joked|recalls|concluded|concludes|revealed|reveals|suggested|suggests|hoped|hopes)\b",
+    re.IGNORECASE)
+AFTER_QUOTE = re.compile(r"[\"”’'],?\s*$")
+
+# Where the pronoun words and the matches of GENDERED may begin (a superset):
+# in the lower-cased text, an "h" not preceded by a letter other than "s" (a
+# literal: `re` skips to it at once) ...
+_H = re.compile(r"h(?<![^\W\d_s]h)(?:e|im|is|ers?)(?:self)?(?![^\W\d_])")
+# ... or, in a text that cannot be lower-cased letter for letter, this
+_CANDIDATE = re.compile(r"[hHsS](?<![^\W\d_].)(?i:e|he|im|is|er|imself|erself)(?![^\W\d_])")
+# characters read past a match's end by SPEAKER and GENDERED, at most
+_REACH = 10
+
+
+def hits(text: str, low: str | None) -> list[int]:
+    """Where a pronoun word or a match of GENDERED may begin (a superset,
+    ascending). In the lower-cased text `low` (when it has the same offsets and
+    no character that a case-blind match takes for an ASCII letter) each of
+    them holds "h" not preceded by a letter other than "s": a scan that stops
+    only at "h". Without `low`, _CANDIDATE finds where the pronouns may begin."""
+    if low is None:
+        return [m.start() for m in _CANDIDATE.finditer(text)]
+    return [m.start() - 1 if low[m.start() - 1:m.start()] == "s" else m.start()
+            for m in _H.finditer(low)]
+
+
+def pronoun_words(text: str, hits: list[int],
+                  spans: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each word of each sentence that is one of PRONOUNS in
+    lower case, in order (`hits`: from `hits`).
+
+    Unless `sentences` may cut a word (`may_cut_words`; then give `spans`,
+    the sentences), a sentence begins after a blank or at the text's start
+    and ends at a stop or before a blank, and a word holds neither: the words
+    are those of the whole text, and no other word than one at a hit can be
+    a pronoun."""
+    if spans is not None:
+        return [tok.span() for start, end in spans for tok in WORD_RE.finditer(text, start, end)
+                if tok.group().lower() in PRONOUNS]
+    return [tok.span() for tok in _words_at(text, hits) if tok.group().lower() in PRONOUNS]
+
+
+def gendered(text: str, low: str | None, hits: list[int]) -> list[int]:
+    """Where each match of GENDERED begins, ascending (`hits`: from `hits`)."""
+    if low is None:
+        return [m.start() for m in GENDERED.finditer(text)]
+    return [at for at in hits if GENDERED.match(text, at)]
+
+
+def plainly_a_persons(text: str, at: int, end: int) -> bool:
+    """Whether the pronoun text[at:end] is plainly a person's: "his or her",
+    "he/she", '..." he said' (a speaker is a person)."""
+    return bool(PAIR.match(text, end) or PAIR_BEFORE.search(text[max(0, at - 12):at])
+                or SPEAKS.match(text, end) or AFTER_QUOTE.search(text[max(0, at - 4):at]))
+
+
+def speaker_in(text: str, start: int, end: int) -> bool:
+    """Whether a first-person word ("I", "my") of the whole text starts in
+    [start, end): found by a scan of that stretch only (its lookbehind sees
+    the real text; it reads no further than _REACH past the stretch)."""
+    m = SPEAKER.search(text, start, min(len(text), end + _REACH))
+    return m is not None and m.start() < end
+
+
+def person_pronoun(gendered: list[int], start: int, at: int, flagged: set[int]) -> bool:
+    """Whether a gendered pronoun (`gendered`: where each one of the whole
+    text starts, ascending) starts in [start, at) and was not read as a thing:
+    it refers to a person."""
+    k = bisect_left(gendered, at) - 1
+    while k >= 0 and gendered[k] >= start:
+        if gendered[k] not in flagged:
+            return True
+        k -= 1
+    return False
+
+
+def may_cut_words(text: str) -> bool:
+    """Whether `sentences` may cut a sentence inside a word (see garbled's
+    twin): a sentence edge elsewhere lies at a blank or after a stop, so a
+    pronoun there has no letter before or after it."""
+    tile = MAX_SENTENCE // 2 - 1
+    return any(text.find(" ", k, k + tile) < 0 for k in range(0, len(text) - tile + 1, tile))
+
+
+def _words_at(text: str, hits: list[int]) -> Iterator[re.Match[str]]:
+    """The words of the text that begin at one of `hits` (ascending), in
+    order: read from the last blank before the hit (a word holds none). After
+    a character that no word holds (not a letter, a mark or a hyphen), a word
+    begins at the hit, a letter."""
+    for at in hits:
+        if at == 0 or _OUTSIDE_WORDS.match(text, at - 1):
+            yield WORD_RE.match(text, at)  # type: ignore[misc]
+            continue
+        for tok in WORD_RE.finditer(text, text.rfind(" ", 0, at) + 1):
+            if tok.end() > at:
+                if tok.start() == at:
+                    yield tok
+                break
+
+
+_OUTSIDE_WORDS = re.compile(r"[\x00-\x2c\x2e-\x40\x5b-\x60\x7b-\x7f]")  # ASCII, no letter or "-"
