@@ -136,16 +136,62 @@ def test_lines_are_the_runs_between_line_ends(text):
     assert split_lines(text) == [(m.start(), m.group()) for m in re.finditer(r"[^\r\n]+", text)]
 
 
+def _line_sentences(text: str) -> list[list[repetition._Unit]]:
+    """Each line's sentences, line by line: `_SENTENCE_FAST` within the line, blanks
+    at either end left out (what the rule did before it split the whole text at once)."""
+    keys = repetition._Keys(text)
+    out = []
+    for at, body in split_lines(text):
+        start = at + len(body) - len(body.lstrip())
+        end = at + len(body.rstrip())
+        out.append([keys.unit(m.start(), m.end())
+                    for m in repetition._SENTENCE_FAST.finditer(text, start, end)])
+    return [line for line in out if line]
+
+
+@given(st.text(st.sampled_from(
+    list("aB1_ .,’“”\")ßİıéŠ\u0301\t!?…К\x85\x1c\u2028\r\n") + ["\ud800"]), max_size=40))
+@settings(max_examples=1000, deadline=None)
+def test_the_whole_texts_sentences_are_each_lines_sentences(text):
+    numbers, units = repetition._Keys(text).sentences()
+    lines: list[list[repetition._Unit]] = []
+    for k, unit in enumerate(units):
+        if k == 0 or numbers[k] != numbers[k - 1]:
+            lines.append([])
+        lines[-1].append(unit)
+    assert lines == _line_sentences(text)
+
+
 @given(st.text(st.sampled_from(list("aB1_ .,’“ßİıéŠ\u0301\t!?К") + ["\ud800"]), max_size=40))
 @settings(max_examples=300, deadline=None)
-def test_a_lines_sentences_are_its_units(text):
+def test_folded_only_where_each_character_folds_to_one(text):
     keys = repetition._Keys(text)
-    start = len(text) - len(text.lstrip())
-    end = len(text.rstrip())
-    if start < end and "\n" not in text:
-        expected = [keys.unit(m.start(), m.end())
-                    for m in repetition._SENTENCE_FAST.finditer(text, start, end)]
-        assert keys.sentences(start, end) == expected
-        assert (keys.folded is None) == (
-            len(text.casefold()) != len(text) or bool(
-                repetition._NON_ASCII_WORD.search(text.casefold())))
+    assert (keys.folded is None) == (
+        len(text.casefold()) != len(text) or bool(
+            repetition._NON_ASCII_WORD.search(text.casefold())))
+
+
+def _first_copies(rule, units):  # noqa: ANN001
+    """What `_firsts` finds, the plain way: each unit against every earlier one."""
+    found = {}
+    for i, unit in enumerate(units):
+        j = next((j for j in range(i) if rule._copies(unit, units[j])), None)
+        if j is not None:
+            found[i] = j
+    return found
+
+
+@given(st.lists(st.one_of(st.sampled_from(SENTENCES), _edited()), max_size=8),
+       st.lists(st.tuples(st.integers(0, 7), st.integers(0, 3), st.integers(0, 3))),
+       OPTIONS)
+@settings(max_examples=500, deadline=None)
+def test_first_copies_are_those_of_comparing_every_pair(texts, wrapped, options):
+    """Copies with words added before and after, near copies, copies and the
+    unrelated: the first copy of each is the first earlier one `_copies` accepts."""
+    rule = repetition.RepetitionRule(RULE.meta, {**RULE.options, **options}, RULE.where)
+    texts = list(texts)
+    for at, before, after in wrapped:  # a copy of one, with words around it
+        if at < len(texts):
+            texts.append(" ".join(["AP"] * before + [texts[at]] + ["Photo"] * after))
+    units = [repetition._Keys(t).unit(0, len(t)) for t in texts]
+    assert rule._firsts(units) == _first_copies(rule, units)

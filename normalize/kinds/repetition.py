@@ -29,7 +29,6 @@ quotation, is an editor's call.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
@@ -39,17 +38,27 @@ from rapidfuzz import fuzz
 from ..document import Document
 from ..model import Finding
 from .base import FieldSpec, Rule
-from .existence import split_lines
 
 # a sentence ends at . ! ? … (and closing quotes) before a blank: "0.5%" goes on
+# (within one line: the runs of characters other than CR and LF, blanks at either end
+# left out)
 _SENTENCE = re.compile(r"\S.*?(?:[.!?…]+[\"”’)]*(?=\s)|$)")
 # the same sentences, without backtracking: runs of other characters, and runs of
 # marks (and quotes) that no blank follows, then the first run that one does
 _SENTENCE_FAST = re.compile(
     r"\S(?:[^.!?…]++|[.!?…]++[\"”’)]*+(?!\s))*+(?:[.!?…]++[\"”’)]*+(?=\s)|$)")
+# the same sentences of every line of a text at once, none past a line end nor taking
+# a line's trailing blanks: runs of characters other than marks and line ends that end
+# with one other than a blank, blanks before marks, and marks that no blank follows;
+# then the first marks that one does, or the line's end ("$" of the line alone)
+_SENTENCES = re.compile(
+    r"\S(?:(?>[^.!?…\r\n]*[^.!?…\s])|[^\S\r\n]++(?=[.!?…])|[.!?…]++[\"”’)]*+(?!\s))*+"
+    r"(?:[.!?…]++[\"”’)]*+(?=\s)|(?=[^\S\r\n]*+(?:[\r\n]|\Z)))")
+_LINE_END = re.compile(r"[\r\n]")
 _NOT_WORD = re.compile(r"[\W_]+")
 _NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")
-_SPACES = bytes(b if chr(b).isalnum() else 32 for b in range(256))  # bytes.translate table
+# bytes.translate table: a word character stays, a line end is LF, any other a blank
+_SPACES = bytes(b if chr(b).isalnum() else 10 if chr(b) in "\r\n" else 32 for b in range(256))
 _ASCII = bytes(range(128))
 _SHORTEST = 3  # words of a short sentence that a copy takes along
 
@@ -68,18 +77,19 @@ def normalised(text: str) -> str:
 class _Keys:
     """`normalised` of any stretch of one document. A document that casefolds
     letter for letter and whose only non-ASCII characters are not word
-    characters is folded once, as bytes with every non-word character a
-    blank; a stretch's key is then its words joined. Others go one by one."""
+    characters is folded once, to ASCII with every non-word character a
+    blank (LF for a line end); a stretch's key is then its words joined.
+    Others go one by one."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.folded: bytes | None = None
+        self.folded: str | None = None
         folded = text.casefold()
         if len(folded) == len(text) and (text.isascii() or not _NON_ASCII_WORD.search(
                 # the characters outside ASCII alone: its UTF-8 bytes without the ASCII ones
                 folded.encode("utf-8", "surrogatepass").translate(None, _ASCII)
                 .decode("utf-8", "surrogatepass"))):
-            self.folded = folded.encode("ascii", "replace").translate(_SPACES)
+            self.folded = folded.encode("ascii", "replace").translate(_SPACES).decode("ascii")
 
     def unit(self, start: int, end: int) -> _Unit:
         """A sentence: it begins and ends with a character that is not blank."""
@@ -87,21 +97,34 @@ class _Keys:
             key = normalised(self.text[start:end])
             return _Unit(start, end, key, len(key.split()) if key else 0)
         words = self.folded[start:end].split()
-        return _Unit(start, end, b" ".join(words).decode("ascii"), len(words))
+        return _Unit(start, end, " ".join(words), len(words))
 
-    def sentences(self, start: int, end: int) -> list[_Unit]:
-        """The sentences of the line text[start:end] (no blank at either end):
-        `unit` of each, the folded line decoded once."""
-        spans = [m.span() for m in _SENTENCE_FAST.finditer(self.text, start, end)]
-        if self.folded is None:
-            return [self.unit(a, b) for a, b in spans]
-        line = self.folded[start:end].decode("ascii")
+    def sentences(self) -> tuple[list[int], list[_Unit]]:
+        """Every sentence of every line, in order (`unit` of each), and a
+        number for its line: the same number for the sentences of one line."""
+        text, folded = self.text, self.folded
+        numbers: list[int] = []
+        units: list[_Unit] = []
+        number = previous = 0
+        if folded is None:
+            for m in _SENTENCES.finditer(text):
+                start = m.start()
+                if _LINE_END.search(text, previous, start):
+                    number += 1
+                previous = m.end()
+                numbers.append(number)
+                units.append(self.unit(start, previous))
+            return numbers, units
         new = tuple.__new__  # what _Unit(...) does, without the call overhead
-        out = []
-        for a, b in spans:
-            words = line[a - start:b - start].split()
-            out.append(new(_Unit, (a, b, " ".join(words), len(words))))
-        return out
+        for m in _SENTENCES.finditer(text):
+            start, end = m.span()
+            if folded.find("\n", previous, start) >= 0:
+                number += 1
+            previous = end
+            numbers.append(number)
+            words = folded[start:end].split()
+            units.append(new(_Unit, (start, end, " ".join(words), len(words))))
+        return numbers, units
 
 
 def _same(sentences: list[tuple[int, _Unit]], later: int, earlier: int, line: int) -> bool:
@@ -118,6 +141,11 @@ class RepetitionRule(Rule):
         "max_extra_words": FieldSpec("int", default=4),
     }
 
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        if self.options["min_words"] < 1:  # a line is then one of some words
+            raise self.error("min_words", "min_words must be at least 1")
+
     def _copies(self, later: _Unit, earlier: _Unit) -> bool:
         a, b = earlier.key, later.key
         if a == b:
@@ -131,42 +159,47 @@ class RepetitionRule(Rule):
         return fuzz.ratio(a, b) >= self.options["similarity"]
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        text, least = doc.text, self.options["min_words"]
-        keys = _Keys(text)
-        seen_lines = _Seen(self)
-        sentences: list[tuple[int, _Unit]] = []  # (line number, sentence), in order
-        for number, (at, body) in enumerate(split_lines(text)):
-            start = at + len(body) - len(body.lstrip())
-            end = at + len(body.rstrip())
-            # the line's words are its sentences' words: blanks lie between them
-            parts = keys.sentences(start, end)
+        least = self.options["min_words"]
+        numbers, units = _Keys(doc.text).sentences()
+        # the lines of enough words: a line's words are its sentences' words, and
+        # it runs from its first sentence's start to its last one's end
+        lines: list[tuple[int, _Unit]] = []  # (number, line)
+        first = 0
+        for last in range(len(units)):
+            if last + 1 < len(units) and numbers[last + 1] == numbers[last]:
+                continue
+            parts = units[first:last + 1]
             words = sum([u.words for u in parts])
             if words >= least:
-                line = _Unit(start, end, " ".join([u.key for u in parts if u.key]), words)
-                first = seen_lines.first(line)
-                seen_lines.add(line, line)
-                if first is not None:
-                    yield self._finding(doc, line, first)
-                    continue
-            sentences.extend((number, u) for u in parts)
-        yield from self._sentence_copies(doc, sentences)
+                key = " ".join([u.key for u in parts if u.key])
+                lines.append((numbers[last], _Unit(parts[0].start, parts[-1].end, key, words)))
+            first = last + 1
+        copied = set()
+        for i, j in sorted(self._firsts([u for _, u in lines]).items()):
+            copied.add(lines[i][0])
+            yield self._finding(doc, lines[i][1], lines[j][1])
+        if copied:  # the sentences of a line flagged whole are not compared
+            kept = [k for k, number in enumerate(numbers) if number not in copied]
+            numbers, units = [numbers[k] for k in kept], [units[k] for k in kept]
+        yield from self._sentence_copies(doc, numbers, units)
 
-    def _sentence_copies(self, doc: Document,
-                         sentences: list[tuple[int, _Unit]]) -> Iterator[Finding]:
+    def _sentence_copies(self, doc: Document, numbers: list[int],
+                         units: list[_Unit]) -> Iterator[Finding]:
         """Long sentences seen before; a copy takes along the short sentences
         around it that also repeat the ones around the first copy ("NATO
         takes these incidents very seriously. We remain vigilant ...")."""
         least = self.options["min_words"]
-        units = [u for _, u in sentences]
-        seen = _Seen(self)
+        long = [i for i, u in enumerate(units) if u.words >= least]
+        firsts = self._firsts([units[i] for i in long])
+        if not firsts:
+            return
+        sentences = list(zip(numbers, units))
         taken = -1
-        for i, (number, unit) in enumerate(sentences):
-            if unit.words < least:
+        for k, first in sorted(firsts.items()):
+            i, j = long[k], long[first]
+            if i <= taken:
                 continue
-            j = seen.first(unit) if i > taken else None
-            seen.add(unit, i)
-            if j is None:
-                continue
+            number = numbers[i]
             back = 0
             while (j - back > 0 and i - back - 1 > max(j, taken)
                    and _same(sentences, i - back - 1, j - back - 1, number)):
@@ -179,41 +212,53 @@ class RepetitionRule(Rule):
             span = _Unit(units[i - back].start, units[i + ahead].end, "", 0)
             yield self._finding(doc, span, units[j - back])
 
+    def _firsts(self, units: list[_Unit]) -> dict[int, int]:
+        """{index: index of the first earlier unit it copies} (`_copies`), for
+        the units that copy one. Each way to copy is looked for only among the
+        pairs that can: the same key; a key inside one of a few words more (in
+        word-count order, the neighbours up to `max_extra_words` more); the
+        ratio, between lengths its bound in `_copies` allows (in length order,
+        the neighbours up to that bound)."""
+        found: dict[int, int] = {}
+        count = len(units)
+        if count < 2:
+            return found
+        keys = [u.key for u in units]
+        if len(set(keys)) < count:
+            first: dict[str, int] = {}
+            for i, key in enumerate(keys):
+                j = first.setdefault(key, i)
+                if j < i:
+                    found[i] = j
+        extra = self.options["max_extra_words"]
+        if extra > 0:
+            words = [u.words for u in units]
+            order = sorted(range(count), key=words.__getitem__)
+            for p, a in enumerate(order):
+                most = words[a] + extra
+                for b in order[p + 1:]:
+                    if words[b] > most:
+                        break
+                    # the earlier key, with fewer words, inside the later one
+                    if (a < b and words[a] < words[b] and keys[a] in keys[b]
+                            and found.get(b, b) > a and self._copies(units[b], units[a])):
+                        found[b] = a
+        similarity = self.options["similarity"]
+        sizes = [len(k) for k in keys]
+        order = sorted(range(count), key=sizes.__getitem__)
+        for p, a in enumerate(order):
+            shorter = sizes[a] * 100
+            for b in order[p + 1:]:
+                if shorter < sizes[b] * similarity - 100:
+                    break  # nor any longer one: _copies' bound on the ratio fails
+                earlier, later = (a, b) if a < b else (b, a)
+                if (found.get(later, later) > earlier
+                        and fuzz.ratio(keys[earlier], keys[later]) >= similarity):
+                    found[later] = earlier
+        return found
+
     def _finding(self, doc: Document, unit: _Unit, first: _Unit) -> Finding:
         words = doc.text[unit.start:unit.end].split()
         excerpt = " ".join(words[:8]) + (" …" if len(words) > 8 else "")
         line, _ = doc.position(first.start)
         return self.finding(doc, unit.start, unit.end, excerpt=excerpt, line=str(line))
-
-
-class _Seen:
-    """Earlier units of enough words. The first one a unit copies
-    (RepetitionRule._copies) is looked for only among those that can be: the
-    same key, a few words fewer and inside it, or a length the ratio's bound
-    allows and the ratio, cut off at the threshold (then exact), reaches it."""
-
-    def __init__(self, rule: RepetitionRule) -> None:
-        self.rule = rule
-        self.units: list[tuple[int, int, str, _Unit, Any]] = []  # length, words, key ...
-        self.similarity = rule.options["similarity"]
-        self.extra = rule.options["max_extra_words"]
-
-    def add(self, unit: _Unit, payload: Any) -> None:
-        """`payload`: what `first` gives back for this unit."""
-        self.units.append((len(unit.key), unit.words, unit.key, unit, payload))
-
-    def first(self, unit: _Unit) -> Any:
-        """What was added with the first earlier unit that `unit` copies, or None."""
-        if not self.units:
-            return None
-        key, words, size, similarity = unit.key, unit.words, len(unit.key), self.similarity
-        fewest = words - self.extra
-        low = math.floor((size * similarity - 100) / 100) - 1
-        high = math.ceil((size * 100 + 100) / similarity) + 1 if similarity > 0 else math.inf
-        for length, count, other, earlier, payload in self.units:
-            if (other == key or (fewest <= count < words and other in key)
-                    or (low <= length <= high
-                        and fuzz.ratio(other, key, score_cutoff=similarity) >= similarity)) \
-                    and self.rule._copies(unit, earlier):
-                return payload
-        return None
