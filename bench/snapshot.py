@@ -7,8 +7,11 @@
 Checks seeds/, tests/devset/, tests/heldout/, the BBC corpus (five topic
 folders, each a folder run so the names stage sees a folder) and the first
 `--mqm` MQM zh-en targets, each text on its own. Every finding is kept as
-(where, code, start, end, replacements, message). `compare` prints what
-appeared and what went missing, and exits 1 when anything differs.
+(where, code, start, end, replacements, message), `where` relative to the
+checkout (snapshots of two checkouts compare). `compare` prints what appeared
+and what went missing, and exits 1 when anything differs; it refuses (exit 2)
+two snapshots that cover different folders or MQM targets (a missing corpus),
+which would otherwise differ for no reason of the code's.
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ def save(out: Path, corpora: Path, mqm: int) -> None:
     for folder in folders:
         report = check_paths([folder], rules)
         for result in report.files:
-            where = os.path.relpath(result.doc.path, ROOT.parent)
+            where = os.path.relpath(result.doc.path, ROOT)
             rows += [_row(where, f) for f in result.findings]
     source = corpora / "mqm-wmt23-zhen" / "wmt23_zhen_news_sxs_mqm.jsonl"
     targets = 0
@@ -58,13 +61,26 @@ def save(out: Path, corpora: Path, mqm: int) -> None:
                 targets += 1
     elif mqm:
         print(f"warning: no MQM corpus at {source}")
-    out.write_text(json.dumps(rows, ensure_ascii=False, indent=0), encoding="utf-8")
+    coverage = {"folders": [os.path.relpath(f, ROOT) if f.is_relative_to(ROOT)
+                            else f"corpora/bbc/{f.name}" for f in folders], "mqm": targets}
+    out.write_text(json.dumps({"coverage": coverage, "findings": rows}, ensure_ascii=False,
+                              indent=0), encoding="utf-8")
     print(f"{len(rows)} findings in {len(folders)} folders and {targets} MQM targets -> {out}")
 
 
+def _load(path: Path) -> tuple[dict | None, set[str]]:
+    data = json.loads(path.read_text("utf-8"))
+    rows = data["findings"] if isinstance(data, dict) else data  # a list: before coverage
+    return (data.get("coverage") if isinstance(data, dict) else None,
+            {json.dumps(r, ensure_ascii=False) for r in rows})
+
+
 def compare(old: Path, new: Path) -> int:
-    before = {json.dumps(r, ensure_ascii=False) for r in json.loads(old.read_text("utf-8"))}
-    after = {json.dumps(r, ensure_ascii=False) for r in json.loads(new.read_text("utf-8"))}
+    (was, before), (now, after) = _load(old), _load(new)
+    if was != now:
+        print(f"refusing to compare: {old} covers {was}, {new} covers {now} "
+              "(save both with the same corpora: --corpora or $NORMALIZE_CORPORA)")
+        return 2
     for row in sorted(before - after):
         print(f"- {row}")
     for row in sorted(after - before):
