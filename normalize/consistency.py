@@ -124,27 +124,35 @@ def decide(mentions: MentionTable | Iterable[Mention], rules: RuleSet,
     `reported` holds the findings the per-document rules made, per file; a
     span a names rule already reports gets no second finding here.
 
-    A bounded table (`MentionTable(limit=...)`, whose size follows the number of
-    distinct spellings, not of files) may lack some mentions of a spelling it
-    must report, or files of one it must list: `again(spellings)` then yields each
-    document's mentions once more, in walk order (from documents kept, or read
-    again; a document without the first word of any of `spellings` may be left
-    out), and only those spellings' mentions and files are gathered from it.
+    A bounded table (`MentionTable(limit=...)`, whose mentions kept follow the
+    number of distinct spellings, not of files) lists every file of a spelling
+    (`MentionTable.all_files`), but may lack some mentions of a spelling it must
+    report: `again(spellings)` then yields each document's mentions once more,
+    in walk order (from documents kept, or read again; a document without the
+    first word of any of `spellings` may be left out), and only those spellings'
+    mentions and files are gathered from it. In most folders no spelling reported
+    has more mentions than kept, and `again` is not called; a bounded table needs
+    it all the same (an error that depended on the folder would show late).
     """
     table = mentions if isinstance(mentions, MentionTable) else MentionTable.of(mentions)
     if table.limit is not None and table.limit < MAX_FILES_SHOWN:
         raise ValueError(f"a mention table keeps at least {MAX_FILES_SHOWN} files a spelling")
+    if table.limit is not None and again is None:  # whether it is called depends on the folder
+        raise ValueError("a bounded mention table needs `again` to read mentions again")
     listed = listed_names(rules)
     entities = sorted(group(table, listed, lone=_hinted), key=lambda e: (e.text, e.head.key))
     plans = [(entity, plan, bool(plan) or _odd(entity))
              for entity in entities for plan in [_plan(entity)]]
-    # a spelling reported needs every mention; one of an entity summed up, every file
-    needed = {f.words for _, plan, _ in plans for f, _ in plan if not f.complete}
-    needed |= {f.words for entity, _, shown in plans if shown
-               for f, _ in entity.members if f.n_files != len(f.paths)}
+    # a spelling summed up lists every file: the table has their numbers
+    for entity, _, shown in plans:
+        if shown:
+            for f, _ in entity.members:
+                if f.n_files != len(f.paths):
+                    f.paths = table.all_files(f)
+    # a spelling reported needs every mention: those beyond the kept ones are read again
+    needed = {f.words for _, plan, _ in plans for f, _ in plan if len(f.mentions) != f.count}
     if needed:
-        if again is None:
-            raise ValueError("a bounded mention table needs `again` to read mentions again")
+        assert again is not None  # only a bounded table leaves mentions out
         _complete(table, needed, again(needed))
     names_codes = {r.meta.code for r in rules.rules if r.meta.kind == "names"}
     taken: dict[str, list[tuple[int, int]]] = {}
@@ -167,7 +175,8 @@ def decide(mentions: MentionTable | Iterable[Mention], rules: RuleSet,
 
 def _complete(table: MentionTable, needed: set[tuple[str, ...]],
               documents: Iterable[Iterable[Mention]]) -> None:
-    """Every mention and file of the spellings in `needed`, from a second reading."""
+    """Every mention and file of the spellings in `needed`, from a second reading
+    (which must find as many of each as the first)."""
     mentions: dict[tuple[str, ...], list[Mention]] = {w: [] for w in needed}
     paths: dict[tuple[str, ...], set[str]] = {w: set() for w in needed}
     for found in documents:

@@ -13,13 +13,16 @@ more than four words are left out. A possessive ends the run by itself:
 in parallel; `MentionTable.add` counts each document's mentions into one
 table (`merge` does it for a list of them), in walk order;
 `normalize.consistency` decides on the table. A table with a limit keeps a
-few mentions and files of each spelling and counts the rest, so its size
-does not grow with the number of files; the stage then reads the mentions of
-the spellings it reports once more (`decide(..., again=...)`).
+few mentions of each spelling and counts the rest, so that they do not grow
+with the number of files; of every file it keeps one number per spelling in
+the file (an index into its `files`, 4 bytes), which is all the summary of a
+spelling needs. The stage reads once more only the files of the spellings it
+reports that have more mentions than kept (`decide(..., again=...)`).
 """
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, insort
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -36,7 +39,7 @@ from .text import Token
 
 COMMON_ENGLISH = 3.0  # zipf from which a word is ordinary English (same as the names kind)
 MAX_WORDS = 4
-KEEP = 8  # mentions and files of a spelling a bounded table keeps (MentionTable(KEEP))
+KEEP = 8  # mentions (and sorted paths) of a spelling a bounded table keeps (MentionTable(KEEP))
 _START = attrgetter("start")
 
 
@@ -56,17 +59,18 @@ class Mention(NamedTuple):
 class Form:
     """One spelling of a name over a folder: how often, in which files, and where.
 
-    A table without a limit keeps every mention and every file. A bounded table
-    keeps the first `limit` mentions (walk order) and the first `limit` files
-    (sorted) of each spelling and counts the rest, so that its size follows the
+    A table without a limit keeps every mention and every path. A bounded table
+    keeps the first `limit` mentions (walk order) and the first `limit` paths
+    (sorted) of each spelling and counts the rest, so that these follow the
     number of distinct spellings, not of files: `complete` says whether nothing
-    was left out."""
+    was left out. Either keeps every file the spelling appears in, as indexes
+    into the table's `files` in walk order (`at`): 4 bytes a file."""
 
     words: tuple[str, ...]
     mentions: list[Mention] = field(default_factory=list)
     count: int = 0
-    n_files: int = 0
     paths: list[str] = field(default_factory=list)  # sorted
+    at: array = field(default_factory=lambda: array("I"))  # indexes into MentionTable.files
 
     @property
     def text(self) -> str:
@@ -77,16 +81,21 @@ class Form:
         return self.paths
 
     @property
+    def n_files(self) -> int:
+        return len(self.at)
+
+    @property
     def complete(self) -> bool:
-        return self.count == len(self.mentions) and self.n_files == len(self.paths)
+        return self.count == len(self.mentions) and len(self.at) == len(self.paths)
 
 
 @dataclass
 class MentionTable:
     """The spellings of names over a folder (documents in walk order), one Form each."""
 
-    limit: int | None = None  # mentions and files kept per spelling (None: all)
+    limit: int | None = None  # mentions and paths kept per spelling (None: all)
     forms: dict[tuple[str, ...], Form] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)  # the documents with mentions, in order
 
     def __iter__(self) -> Iterator[Mention]:
         """The mentions kept (all of them without a limit), spelling by spelling."""
@@ -96,6 +105,7 @@ class MentionTable:
         """Count the mentions of one document (each document is added once)."""
         forms, limit = self.forms, self.limit
         seen: set[tuple[str, ...]] = set()
+        index = len(self.files)
         for m in mentions:
             form = forms.get(m.words)
             if form is None:
@@ -104,13 +114,20 @@ class MentionTable:
             if limit is None or len(form.mentions) < limit:
                 form.mentions.append(m)
             if m.words not in seen:  # a new file for this spelling
+                if not seen:
+                    self.files.append(m.path)
                 seen.add(m.words)
-                form.n_files += 1
+                form.at.append(index)
                 paths = form.paths
                 if limit is None or len(paths) < limit or m.path < paths[-1]:
                     insort(paths, m.path)
                     if limit is not None and len(paths) > limit:
                         paths.pop()
+
+    def all_files(self, form: Form) -> list[str]:
+        """Every file `form` appears in, sorted (what its `paths` hold when complete)."""
+        files = self.files
+        return sorted([files[i] for i in form.at])
 
     @classmethod
     def of(cls, mentions: Iterable[Mention], limit: int | None = None) -> MentionTable:
