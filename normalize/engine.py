@@ -173,8 +173,11 @@ def check_paths(paths: Iterable[Path], rules: RuleSet, with_fixed: bool = False,
                                                 (rules,), jobs, errors, notes):
         kept.append((doc, findings))
         table.add(mentions)
-    folder = decide(table, rules, {doc.path: found for doc, found in kept if found},
-                    again=lambda needed: _mentions_again([doc for doc, _ in kept], needed, jobs))
+    def again(needed: set[tuple[str, ...]]) -> Iterator[list[Mention]]:
+        holding = table.files_of(needed)
+        return _mentions_again([doc for doc, _ in kept if doc.path in holding], needed, jobs)
+
+    folder = decide(table, rules, {doc.path: found for doc, found in kept if found}, again=again)
     results = []
     everything = allowed("all")
     for doc, findings in kept:
@@ -204,7 +207,9 @@ def folder_findings(paths: Iterable[Path], rules: RuleSet, jobs: int = 1
     for mentions in run_per_file(files, _mentions_one, (), jobs, errors, []):
         table.add(mentions)
     def again(needed: set[tuple[str, ...]]) -> Iterator[list[Mention]]:
-        return _mentions_again([Document.placeholder(str(p)) for p in files], needed, jobs)
+        holding = table.files_of(needed)
+        return _mentions_again([Document.placeholder(name) for name in map(str, files)
+                                if name in holding], needed, jobs)
 
     return decide(table, rules, again=again).findings
 
@@ -216,10 +221,11 @@ def _mentions_one(doc: Document) -> list[Mention]:
 def _mentions_again(docs: list[Document], needed: set[tuple[str, ...]], jobs: int = 1
                     ) -> Iterator[list[Mention]]:
     """The mentions of checked files once more, in walk order, for the spellings
-    `needed` (which the bounded table kept only in part): only files holding the
-    first word of one of them (a mention's words are pieces of its file's text);
-    a file gone since is left out. Files to read again are read in `jobs`
-    processes."""
+    `needed` (which the bounded table kept only in part). `docs` are the files
+    the table says they appear in; of those, a file that no longer holds the
+    first word of one of them (a mention's words are pieces of its file's text)
+    is left out undecoded, as is a file gone since. Files to read again are read
+    in `jobs` processes."""
     holds = _Holding({words[0] for words in needed})
     placeholders = [doc.path for doc in docs if doc.is_placeholder]
     read = {path: found for path, found in map_in_order(_mentions_if_holding, placeholders,

@@ -129,6 +129,11 @@ class MentionTable:
         files = self.files
         return sorted([files[i] for i in form.at])
 
+    def files_of(self, spellings: Iterable[tuple[str, ...]]) -> set[str]:
+        """The files one of `spellings` appears in: all a second reading needs."""
+        files = self.files
+        return {files[i] for words in spellings for i in self.forms[words].at}
+
     @classmethod
     def of(cls, mentions: Iterable[Mention], limit: int | None = None) -> MentionTable:
         """A table of the mentions of any number of documents."""

@@ -123,3 +123,31 @@ def test_check_reads_each_file_once_when_no_spelling_reported_has_more_mentions_
                                               for n in range(KEEP + 3)]
     if jobs == 1:  # (workers count in their own processes)
         assert set(reads.values()) == {1} and len(reads) == 2 * KEEP + 9
+
+
+@pytest.mark.parametrize("stage", ["check", "fix"])
+def test_a_second_reading_reads_only_the_files_of_the_spellings_it_needs(
+        tmp_path, monkeypatch, stage):
+    """'Kestutis Budrys' is reported in more files than the table keeps mentions of:
+    its files are read again, not those that only hold the word 'Kestutis'."""
+    for n in range(KEEP + 6):
+        (tmp_path / f"a{n:02}.txt").write_text(
+            f"Part {n}. Minister Kęstutis Budrys spoke to Kęstutis Budrys aides.\n",
+            encoding="utf-8")
+    for n in range(KEEP + 2):
+        (tmp_path / f"b{n:02}.txt").write_text(
+            f"Part {n}. Minister Kestutis Budrys spoke.\n", encoding="utf-8")
+    for n in range(5):
+        (tmp_path / f"c{n:02}.txt").write_text(f"Part {n}. Kestutis wrote.\n",
+                                               encoding="utf-8")
+    again: list[str] = []
+    real = engine.read_bytes
+    monkeypatch.setattr(engine, "read_bytes", lambda path: again.append(path) or real(path))
+    rules = load_rules([], False)  # the names stage alone: every file a placeholder
+    if stage == "check":
+        report = check_paths([tmp_path], rules)
+        found = {r.doc.path for r in report.files if r.findings}
+    else:
+        found = set(engine.folder_findings([tmp_path], rules))
+    b_files = [str(tmp_path / f"b{n:02}.txt") for n in range(KEEP + 2)]
+    assert sorted(found) == again == b_files
