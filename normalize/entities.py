@@ -114,8 +114,6 @@ class MentionTable:
             if limit is None or len(form.mentions) < limit:
                 form.mentions.append(m)
             if m.words not in seen:  # a new file for this spelling
-                if not seen:
-                    self.files.append(m.path)
                 seen.add(m.words)
                 form.at.append(index)
                 paths = form.paths
@@ -123,6 +121,8 @@ class MentionTable:
                     insort(paths, m.path)
                     if limit is not None and len(paths) > limit:
                         paths.pop()
+        if seen:
+            self.files.append(m.path)  # (each mention's, one document's)
 
     def all_files(self, form: Form) -> list[str]:
         """Every file `form` appears in, sorted (what its `paths` hold when complete)."""
