@@ -260,12 +260,15 @@ def build(lang: str, wordlist: str = "best") -> bytes:
 
     pack = wordfreq.get_frequency_list(lang, wordlist)  # LookupError: no list
     words = [w for bucket in pack for w in bucket]
-    if len(set(words)) != len(words) or any("\n" in w for w in words):
-        raise ValueError("a list this format cannot hold")  # wordfreq's dict keeps the last
+    # a word listed twice (wordfreq's dict keeps the last) makes its dict shorter; the dict
+    # is the one its zipf_frequency reads (_values asks it), so counting it costs nothing
+    if len(wordfreq.get_frequency_dict(lang, wordlist)) != len(words):
+        raise ValueError("a list this format cannot hold")
     encoded = [w.encode("utf-8") for w in words]
     offsets = list(accumulate((len(b) + 1 for b in encoded), initial=0))
     blob = b"\n".join(encoded) + b"\n"
-    if len(blob) > _OFFSET:
+    # one newline ends each word: any more is inside a word
+    if len(blob) > _OFFSET or blob.count(b"\n") != len(words):
         raise ValueError("a list this format cannot hold")
     table = array("Q", sorted([crc32(b) << 32 | o for b, o in zip(encoded, offsets)]))
     starts = list(accumulate(map(len, pack), initial=0))

@@ -134,3 +134,14 @@ def test_a_language_without_a_list_goes_to_wordfreq(monkeypatch):
     monkeypatch.setattr(wordstore, "_LISTS", {})
     assert wordstore.word_list("xx") is None
     assert _fast("word", "xx") == _slow("word", "xx")
+
+
+@pytest.mark.parametrize("pack", [[["the", "a"], ["of", "the"]], [["the", "a\nb"], ["of"]],
+                                  [["the\n"]]])
+def test_a_list_this_format_cannot_hold_is_refused(pack, monkeypatch):
+    """A word listed twice (wordfreq's dict keeps one) or holding a newline."""
+    monkeypatch.setattr(wordfreq, "get_frequency_list", lambda lang, wordlist="best": pack)
+    monkeypatch.setattr(wordfreq, "get_frequency_dict", lambda lang, wordlist="best": {
+        w: 10 ** -i for i, bucket in enumerate(pack) for w in bucket})
+    with pytest.raises(ValueError):
+        wordstore.build("en")
