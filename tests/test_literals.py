@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from contextlib import contextmanager
+from functools import cache
 from unittest import mock
 
 import pytest
@@ -46,15 +47,21 @@ LOOK_ALIKES = {"s": "sſS", "i": "iıİI", "k": "kKK", "S": "sſS", "I": "iıİI
 AROUND = ["", "", "x", "X", " ", "\n", "é", "-", ".", "'", "1", "İ", "ſ", "a "]
 
 
+@cache
+def _one_of(choices: tuple) -> st.SearchStrategy:
+    """st.sampled_from(choices), made once: a strategy made anew for each character drawn
+    is validated anew, which took most of these tests' time."""
+    return st.sampled_from(choices)
+
+
 @st.composite
 def _matching(draw, pattern):  # noqa: ANN001
     """Text that holds damaged matches of `pattern` in some context."""
     parts = []
-    for sample in draw(st.lists(st.sampled_from(PATTERNS[pattern]), min_size=1, max_size=3)):
-        chars = [draw(st.sampled_from(list(LOOK_ALIKES.get(c, c + c.swapcase()))))
-                 for c in sample]
-        parts.append(draw(st.sampled_from(AROUND)) + "".join(chars))
-    return "".join(parts) + draw(st.sampled_from(AROUND))
+    for sample in draw(st.lists(_one_of(tuple(PATTERNS[pattern])), min_size=1, max_size=3)):
+        chars = [draw(_one_of(tuple(LOOK_ALIKES.get(c, c + c.swapcase())))) for c in sample]
+        parts.append(draw(_one_of(tuple(AROUND))) + "".join(chars))
+    return "".join(parts) + draw(_one_of(tuple(AROUND)))
 
 
 PIECES = [s for samples in PATTERNS.values() for s in samples] + AROUND + ["\t", ","]
@@ -186,12 +193,12 @@ def _findings(rule, text):  # noqa: ANN001
 
 @st.composite
 def _documents(draw):  # noqa: ANN001
-    rule = draw(st.sampled_from(RULES))
-    own = list(rule.meta.examples_fail + rule.meta.examples_pass)
-    pieces = st.one_of(st.sampled_from(own), st.sampled_from(EXAMPLES), st.sampled_from(PIECES))
+    rule = draw(_one_of(tuple(RULES)))
+    own = tuple(rule.meta.examples_fail + rule.meta.examples_pass)
+    pieces = _one_of(own) | _one_of(tuple(EXAMPLES)) | _one_of(tuple(PIECES))
     parts = draw(st.lists(pieces, min_size=1, max_size=6))
-    cased = [draw(st.sampled_from([p, p.upper(), p.lower(), p.swapcase()])) for p in parts]
-    seps = [draw(st.sampled_from(["\n", " ", ". ", "\u00a0", "", "\n\n", ", "])) for _ in cased]
+    cased = [draw(_one_of((p, p.upper(), p.lower(), p.swapcase()))) for p in parts]
+    seps = [draw(_one_of(("\n", " ", ". ", "\u00a0", "", "\n\n", ", "))) for _ in cased]
     return rule, "".join(a + b for a, b in zip(cased, seps))
 
 
