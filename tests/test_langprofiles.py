@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from array import array
+
 import pytest
 from langdetect import DetectorFactory, detector_factory
 
@@ -25,28 +27,44 @@ def own_cache(tmp_path, monkeypatch):
     return tmp_path
 
 
-def test_the_cached_table_is_langdetects_table(loaded, own_cache):
-    written = langprofiles.load_factory(DetectorFactory, FOLDER)  # builds the entry
-    read = langprofiles.load_factory(DetectorFactory, FOLDER)  # reads it
-    for factory in (written, read):
+@pytest.fixture(scope="module")
+def entry(tmp_path_factory):
+    """A cache folder holding the entry, and the factory made as it was built."""
+    folder = tmp_path_factory.mktemp("profiles")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NORMALIZE_CACHE_DIR", str(folder))
+        patch.delenv("NORMALIZE_NO_CACHE", raising=False)
+        return folder, langprofiles.load_factory(DetectorFactory, FOLDER)
+
+
+def _read(folder):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NORMALIZE_CACHE_DIR", str(folder))
+        patch.delenv("NORMALIZE_NO_CACHE", raising=False)
+        return langprofiles.load_factory(DetectorFactory, FOLDER)
+
+
+@pytest.fixture(scope="module")
+def cached(entry):
+    """A factory read from the entry, each row still to be made when first asked for."""
+    return _read(entry[0])
+
+
+def test_the_cached_table_is_langdetects_table(loaded, entry):
+    folder, written = entry
+    for factory in (written, _read(folder)):
         assert factory.langlist == loaded.langlist
         table = factory.word_lang_prob_map
         assert len(table) == len(loaded.word_lang_prob_map)
         for word, row in loaded.word_lang_prob_map.items():
             assert word in table
-            assert table[word] == row
-            assert [str(p) for p in table[word]] == [str(p) for p in row]  # same floats
+            got = table[word]
+            assert got == row
+            # the same floats, bit for bit (and floats, not numbers equal to them)
+            assert set(map(type, got)) == {float}
+            assert array("d", got).tobytes() == array("d", row).tobytes()
         for other in ("", "qqqq", "zz z", "\u0000"):
             assert (other in table) == (other in loaded.word_lang_prob_map)
-
-
-@pytest.fixture(scope="module")
-def cached(tmp_path_factory):
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("NORMALIZE_CACHE_DIR", str(tmp_path_factory.mktemp("profiles")))
-        patch.delenv("NORMALIZE_NO_CACHE", raising=False)
-        langprofiles.load_factory(DetectorFactory, FOLDER)  # builds the entry
-        return langprofiles.load_factory(DetectorFactory, FOLDER)
 
 
 @pytest.mark.parametrize("text", [
