@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import atexit
 import gc
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -13,8 +15,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
 
-# the tests (and the processes they start) keep their cache apart from the user's
+# the tests (and the processes they start) keep their cache apart from the user's, in a
+# folder that goes when the run ends (it grows to 100-300 MB of word lists)
 os.environ["NORMALIZE_CACHE_DIR"] = tempfile.mkdtemp(prefix="normalize-test-cache-")
+atexit.register(shutil.rmtree, os.environ["NORMALIZE_CACHE_DIR"], ignore_errors=True)
 
 
 @pytest.fixture(scope="module", autouse=True)
