@@ -316,7 +316,7 @@ def walk(paths: Iterable[Path], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES,
     seen: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            found = sorted(_files_below(path, suffixes, errors))
+            found = [path.joinpath(*parts) for parts in _files_below(path, suffixes, errors)]
         else:
             found = [path]
         for p in found:
@@ -326,16 +326,24 @@ def walk(paths: Iterable[Path], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES,
 
 
 def _files_below(root: Path, suffixes: tuple[str, ...],
-                 errors: list[str] | None) -> Iterator[Path]:
+                 errors: list[str] | None) -> list[list[str]]:
+    """The files below `root`, each as its path's parts below it, sorted as the
+    paths sort (part by part): lists of names, quicker to sort than Paths."""
     def unreadable(exc: OSError) -> None:
         if errors is not None:
             errors.append(f"{exc.filename}: cannot read folder ({exc.strerror or exc})")
 
+    found = []
     for folder, dirs, files in os.walk(root, onerror=unreadable):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
+        below = os.path.relpath(folder, root).split(os.sep) if folder != str(root) else []
+        if below == ["."]:
+            below = []
         for name in files:
             if not name.startswith(".") and os.path.splitext(name)[1].lower() in suffixes:
-                yield Path(folder, name)
+                found.append([*below, name])
+    found.sort(key=None if os.name != "nt" else lambda parts: [p.lower() for p in parts])
+    return found
 
 
 def example_problems(rule: Rule) -> list[str]:

@@ -1,0 +1,45 @@
+"""engine.walk sorts a folder's files by their names below it, part by part:
+the order (and the files) of sorting their Paths, the plain definition."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from normalize.engine import DEFAULT_SUFFIXES, walk
+
+# names that sort differently as parts and as whole strings ("a-b" < "a/b" as text,
+# "a" < "a-b" as parts), capitals, digits, other scripts, hidden and other suffixes
+_NAME = st.sampled_from(["a", "a-b", "a.b", "B", "b", "z", "ä", "1", "10", "2", ".hidden", "_"])
+_SUFFIX = st.sampled_from([".txt", ".md", ".html", ".TXT", ".py", ""])
+_FILE = st.tuples(st.lists(_NAME, max_size=3), _NAME, _SUFFIX)
+
+
+def _plain(root: Path) -> list[Path]:
+    """Every wanted file below `root`, its folders and name visible, as Paths, sorted."""
+    found = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [Path(folder, n) for n in files
+                  if not n.startswith(".") and os.path.splitext(n)[1].lower() in DEFAULT_SUFFIXES]
+    return sorted(found)
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_FILE, max_size=12))
+def test_walk_order_is_the_paths_order(tmp_path_factory, files):
+    root = tmp_path_factory.mktemp("tree")
+    for folders, name, suffix in files:
+        where = root.joinpath(*folders)
+        if where.is_file() or any(p.is_file() for p in where.parents if root in p.parents):
+            continue  # a file already stands where this one needs a folder
+        where.mkdir(parents=True, exist_ok=True)
+        target = where / (name + suffix)
+        if not target.is_dir():
+            target.write_text("x", encoding="utf-8")
+    assert list(walk([root])) == _plain(root)
+    assert list(walk([root / "."])) == [Path(root / ".", p.relative_to(root)) for p in _plain(root)]
