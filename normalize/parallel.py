@@ -22,7 +22,7 @@ from .document import Document, DocumentError, DocumentSkipped
 # Items per task: up to CHUNK (each hand-over costs the parent time, which it
 # takes from the workers on a machine with as many CPUs as jobs), but at least
 # TASKS_PER_JOB tasks a worker, so that the last ones finish close together.
-CHUNK = 64
+CHUNK = 256  # 64 cost the parent 0.1-0.3 s more CPU on 22,255 files (1.95 -> 1.7-1.85 s)
 TASKS_PER_JOB = 8
 WARM = 4  # files checked in the parent before forking (see run_per_file)
 
