@@ -11,8 +11,11 @@ is the child's. The runs get a cache folder of their own, empty at first: the
 first run's figures (which build the cache) are printed apart, and the timed
 runs read the cache, as every run on a machine but the first does. codespell
 (pip, the `bench` extra) checks the same corpus with the same variant list as
-its dictionary, as the reference. Times are wall clock; on a busy machine the
-CPU-time figures are the steadier ones.
+its dictionary, as the reference. Times are wall clock. On a shared machine a
+run can take a fifth longer than the one before it, so each comparison runs
+its commands in turn `--repeat` times (default 3: A B A B A B, so that both
+sides meet the same noise) and takes each one's fastest run, as timeit does;
+the spread (fastest - slowest) is printed beside it.
 
 Targets: the default pack >= 5 MB/s in one process on the large corpus, and
 no worse than 3x codespell's time; --jobs 2 >= 1.7x one process; one small
@@ -54,6 +57,26 @@ def measure(cmd: list[str]) -> dict:
     out = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], capture_output=True, text=True,
                          check=True, cwd=ROOT)
     return json.loads(out.stdout)
+
+
+def fastest(cmds: list[list[str]], repeat: int) -> list[dict]:
+    """Each command's fastest run of `repeat`, the commands run in turn; "walls" holds
+    every run's wall time."""
+    runs: list[list[dict]] = [[] for _ in cmds]
+    for _ in range(repeat):
+        for cmd, mine in zip(cmds, runs):
+            mine.append(measure(cmd))
+    out = []
+    for mine in runs:
+        best = dict(min(mine, key=lambda m: m["wall"]))
+        best["walls"] = [m["wall"] for m in mine]
+        out.append(best)
+    return out
+
+
+def spread(m: dict) -> str:
+    walls = m["walls"]
+    return f" (+{max(walls) - min(walls):.2f} s over {len(walls)} runs)" if len(walls) > 1 else ""
 
 
 def build_corpus(target: Path, copies: int) -> tuple[int, int]:
@@ -126,6 +149,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", choices=["small", "large"], default="small")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of each timed command; its fastest counts (default 3)")
     parser.add_argument("--corpus", type=Path, default=BBC,
                         help="the BBC corpus folder (default: ../shared/corpora/bbc)")
     args = parser.parse_args()
@@ -136,13 +161,13 @@ def main() -> int:
     copies = 1 if args.size == "small" else 10
     work = Path(tempfile.mkdtemp(prefix="normalize-bench-"))
     try:
-        return run(work, copies, args.size)
+        return run(work, copies, args.size, max(1, args.repeat))
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
 
 
-def run(work: Path, copies: int, size: str) -> int:
+def run(work: Path, copies: int, size: str, repeat: int) -> int:
     corpus, half = work / "corpus", work / "half"
     size_bytes, files = build_corpus(corpus, copies)
     half_bytes, half_files = build_corpus(half, max(1, copies // 2)) if copies > 1 else (0, 0)
@@ -165,12 +190,12 @@ def run(work: Path, copies: int, size: str) -> int:
     print(f"first run, empty cache: one small file {cold['wall']:.2f} s, then seeds/ "
           f"{filled['wall']:.2f} s (the cache is built once per machine and versions)")
 
-    one = measure([*NORMALIZE, "check", str(corpus)])
-    two = measure([*NORMALIZE, "check", "--jobs", "2", str(corpus)])
-    print(f"default pack, 1 process : {one['wall']:7.2f} s  {rate(one)}; "
+    one, two = fastest([[*NORMALIZE, "check", "--jobs", "1", str(corpus)],
+                        [*NORMALIZE, "check", "--jobs", "2", str(corpus)]], repeat)
+    print(f"default pack, 1 process : {one['wall']:7.2f} s{spread(one)}  {rate(one)}; "
           f"cpu {one['cpu']:.2f} s = {mb / one['cpu']:.2f} MB/s; "
           f"peak RSS {one['rss_kb'] / 1024:.0f} MB")
-    print(f"default pack, --jobs 2  : {two['wall']:7.2f} s  {rate(two)}; "
+    print(f"default pack, --jobs 2  : {two['wall']:7.2f} s{spread(two)}  {rate(two)}; "
           f"speed-up {one['wall'] / two['wall']:.2f}x")
 
     latency = statistics.median(measure([*NORMALIZE, "check", str(small)])["wall"]
@@ -193,18 +218,19 @@ def run(work: Path, copies: int, size: str) -> int:
     for count, names in lists.items():
         rules = work / f"names-{count}"
         write_names_rule(rules, names)
-        alone = measure([*NORMALIZE, "check", "--no-default-rules", "--rules", str(rules),
-                         str(corpus)])
-        full = measure([*NORMALIZE, "check", "--rules", str(rules), str(corpus)])
-        line = (f"names list {len(names):>7,}: alone {alone['wall']:6.2f} s ({rate(alone)}); "
-                f"with default pack {full['wall']:6.2f} s")
+        cmds = [[*NORMALIZE, "check", "--no-default-rules", "--rules", str(rules), str(corpus)],
+                [*NORMALIZE, "check", "--rules", str(rules), str(corpus)]]
         if codespell:
             dictionary = work / f"codespell-{count}.txt"
             variants = write_codespell_dictionary(dictionary, names)
-            ref = measure([codespell, "--dictionary", str(dictionary), str(corpus)])
-            ratios[count] = full["wall"] / ref["wall"]
-            line += (f"; codespell ({variants:,} variants) {ref['wall']:6.2f} s; "
-                     f"normalize/codespell {ratios[count]:.1f}x")
+            cmds.append([codespell, "--dictionary", str(dictionary), str(corpus)])
+        alone, full, *ref = fastest(cmds, repeat)
+        line = (f"names list {len(names):>7,}: alone {alone['wall']:6.2f} s ({rate(alone)}); "
+                f"with default pack {full['wall']:6.2f} s{spread(full)}")
+        if ref:
+            ratios[count] = full["wall"] / ref[0]["wall"]
+            line += (f"; codespell ({variants:,} variants) {ref[0]['wall']:6.2f} s"
+                     f"{spread(ref[0])}; normalize/codespell {ratios[count]:.1f}x")
         print(line)
     if not codespell:
         print("codespell: skipped (pip install codespell, or the 'bench' extra)")
