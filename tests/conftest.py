@@ -13,6 +13,19 @@ from normalize.loader import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+
+
+def write_budrys_folder(folder: Path, keep: int) -> None:
+    """A folder where 'Kęstutis Budrys' (twice in each of keep + 6 files) outnumbers
+    'Kestutis Budrys' (once in each of keep + 2 files): more files and mentions of
+    both than a bounded names table keeps."""
+    for n in range(keep + 6):
+        (folder / f"a{n:02}.txt").write_text(
+            f"Part {n}. Minister Kęstutis Budrys spoke to Kęstutis Budrys aides.\n",
+            encoding="utf-8")
+    for n in range(keep + 2):
+        (folder / f"b{n:02}.txt").write_text(
+            f"Part {n}. Minister Kestutis Budrys spoke.\n", encoding="utf-8")
 SHARED = ROOT.parent / "shared"
 
 # the tests (and the processes they start) keep their cache apart from the user's, in a

@@ -7,7 +7,7 @@ from pathlib import Path
 from normalize.engine import check_paths
 from normalize.loader import load_rules
 
-from .conftest import SEEDS
+from .conftest import SEEDS, write_budrys_folder
 
 
 def test_clean_files_are_kept_as_their_path_alone(tmp_path):
@@ -33,13 +33,7 @@ def test_spellings_seen_more_often_than_the_table_keeps_are_all_reported(tmp_pat
     """The table keeps KEEP mentions a spelling; the stage reads the rest again."""
     from normalize.entities import KEEP
 
-    for n in range(KEEP + 6):
-        (tmp_path / f"a{n:02}.txt").write_text(
-            f"Part {n}. Minister Kęstutis Budrys spoke to Kęstutis Budrys aides.\n",
-            encoding="utf-8")
-    for n in range(KEEP + 2):
-        (tmp_path / f"b{n:02}.txt").write_text(
-            f"Part {n}. Minister Kestutis Budrys spoke.\n", encoding="utf-8")
+    write_budrys_folder(tmp_path, KEEP)
     report = check_paths([tmp_path], load_rules([], False))
     flagged = sorted(Path(r.doc.path).name for r in report.files if r.findings)
     assert flagged == [f"b{n:02}.txt" for n in range(KEEP + 2)]

@@ -18,6 +18,8 @@ from normalize.engine import check_paths
 from normalize.entities import KEEP, MentionTable, collect_mentions
 from normalize.loader import RuleSet, load_rules
 
+from .conftest import write_budrys_folder
+
 NAMES = ["WorldCom", "Worldcom", "Dovilė Šakalienė", "Dovile Sakaliene", "Sakaliene",
          "Kęstutis Budrys", "Kestutis Budrys", "Budrys Kestutis", "Grunskiene", "Kraków",
          "Krakow", "Markus Weiß", "Markus Weiss", "Smith", "Smyth"]
@@ -130,13 +132,7 @@ def test_a_second_reading_reads_only_the_files_of_the_spellings_it_needs(
         tmp_path, monkeypatch, stage):
     """'Kestutis Budrys' is reported in more files than the table keeps mentions of:
     its files are read again, not those that only hold the word 'Kestutis'."""
-    for n in range(KEEP + 6):
-        (tmp_path / f"a{n:02}.txt").write_text(
-            f"Part {n}. Minister Kęstutis Budrys spoke to Kęstutis Budrys aides.\n",
-            encoding="utf-8")
-    for n in range(KEEP + 2):
-        (tmp_path / f"b{n:02}.txt").write_text(
-            f"Part {n}. Minister Kestutis Budrys spoke.\n", encoding="utf-8")
+    write_budrys_folder(tmp_path, KEEP)
     for n in range(5):
         (tmp_path / f"c{n:02}.txt").write_text(f"Part {n}. Kestutis wrote.\n",
                                                encoding="utf-8")
