@@ -99,8 +99,9 @@ def _with_progress(files: list[Path], quiet: bool) -> Iterable[Path]:
 
 
 jobs_option = click.option(
-    "--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
-    help="Check files in N processes (0: one per CPU); the output is the same.")
+    "--jobs", "-j", type=click.IntRange(min=0), default=None,
+    help="Check files in N processes (0: one per CPU; default: one per CPU, at most 4, "
+         "for 200 files or more); the output is the same.")
 force_exclude_option = click.option(
     "--force-exclude", is_flag=True,
     help="Apply the config's include/exclude to files named on the command line too.")
@@ -158,7 +159,7 @@ def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, statist
           quiet: bool, show_config: bool,
           baseline_file: Path | None, write_baseline: Path | None, fail_level: str | None,
           config_file: Path | None, select: tuple[str, ...], ignore: tuple[str, ...],
-          force_exclude: bool, jobs: int, rules_dirs: tuple[Path, ...],
+          force_exclude: bool, jobs: int | None, rules_dirs: tuple[Path, ...],
           no_default_rules: bool) -> None:
     """Check files and folders; report findings and proposals."""
     config, rules = _setup(paths, config_file, rules_dirs, no_default_rules,
@@ -172,8 +173,10 @@ def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, statist
     if render is None:
         _fail(f"output format {fmt!r} is not available in this version")
     walk_errors: list[str] = []
-    files = _with_progress(_files(paths, config, force_exclude, walk_errors), quiet)
-    report = check_paths(files, rules, with_fixed=fmt == "diff", jobs=jobs_wanted(jobs))
+    listed = _files(paths, config, force_exclude, walk_errors)
+    jobs = jobs_wanted(jobs, len(listed))
+    report = check_paths(_with_progress(listed, quiet), rules, with_fixed=fmt == "diff",
+                         jobs=jobs)
     report = replace(report, rules=tuple(r.meta for r in rules.rules),
                      errors=tuple(walk_errors) + report.errors)
     if write_baseline is not None:
@@ -252,7 +255,7 @@ def _read_baseline(path: Path) -> baseline.Baseline:
 @rules_option
 @no_default_option
 def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool, config_file: Path | None,
-        select: tuple[str, ...], ignore: tuple[str, ...], force_exclude: bool, jobs: int,
+        select: tuple[str, ...], ignore: tuple[str, ...], force_exclude: bool, jobs: int | None,
         rules_dirs: tuple[Path, ...], no_default_rules: bool) -> None:
     """Apply safe fixes in place (display-only proposals are never written)."""
     config, rules = _setup(paths, config_file, rules_dirs, no_default_rules,
@@ -262,10 +265,11 @@ def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool, config_fil
     notes: list[str] = []
     fixed_count = files_changed = remaining = 0
     files = _files(paths, config, force_exclude, errors)
+    jobs = jobs_wanted(jobs, len(files))
     # the folder-wide names stage proposes unsafe fixes at most
-    extra = folder_findings(files, rules, jobs_wanted(jobs)) if unsafe_fixes else {}
+    extra = folder_findings(files, rules, jobs) if unsafe_fixes else {}
     for doc, new, applied, left in run_per_file(files, _fix_one, (rules, levels, extra),
-                                                jobs_wanted(jobs), errors, notes):
+                                                jobs, errors, notes):
         if new != doc.text:
             if show_diff:
                 from .report.diff import unified_diff

@@ -30,9 +30,18 @@ WARM = 4  # files checked in the parent before forking (see run_per_file)
 _TASK: tuple[Callable[..., Any], tuple[Any, ...]] | None = None
 
 
-def jobs_wanted(jobs: int) -> int:
-    """`--jobs`: 0 means one per CPU."""
-    return jobs if jobs > 0 else (os.cpu_count() or 1)
+# `--jobs` left out: one process per CPU, at most AUTO_MAX, for AUTO_MIN_FILES files or
+# more; fewer files take less time than starting the workers saves (a pre-commit run)
+AUTO_MIN_FILES = 200
+AUTO_MAX = 4  # the parent's own work (walk, merge, report) caps what more workers give
+
+
+def jobs_wanted(jobs: int | None, files: int = 0) -> int:
+    """`--jobs`: 0 means one per CPU; None (not given) decides by `files` (see AUTO_*)."""
+    cpus = os.cpu_count() or 1
+    if jobs is None:
+        return min(cpus, AUTO_MAX) if files >= AUTO_MIN_FILES else 1
+    return jobs if jobs > 0 else cpus
 
 
 def run_per_file(paths: Iterable[Path], work: Callable[..., Any], args: tuple[Any, ...],

@@ -6,7 +6,9 @@ import shutil
 
 from click.testing import CliRunner
 
+from normalize import parallel
 from normalize.cli import main
+from normalize.parallel import AUTO_MAX, AUTO_MIN_FILES, jobs_wanted
 
 from .conftest import SEEDS
 
@@ -50,3 +52,29 @@ def test_fix_with_jobs_writes_the_same_files(tmp_path):
         results.append((outcome.exit_code, outcome.stdout, stderr, files))
     assert results[0] == results[1]
     assert "Kęstutis" in results[0][3][tmp_path.__class__("d-00.txt")].decode("utf-8")
+
+
+def test_jobs_left_out_means_one_process_for_few_files_and_some_for_many(monkeypatch):
+    monkeypatch.setattr("os.cpu_count", lambda: 16)
+    assert jobs_wanted(None, AUTO_MIN_FILES - 1) == 1  # a pre-commit run: no workers to start
+    assert jobs_wanted(None, AUTO_MIN_FILES) == AUTO_MAX
+    assert jobs_wanted(0, 1) == 16 and jobs_wanted(3, 10_000) == 3  # what is asked for
+    monkeypatch.setattr("os.cpu_count", lambda: 1)
+    assert jobs_wanted(None, 10_000) == 1
+
+
+def test_check_without_jobs_on_a_large_folder_gives_the_one_process_report(tmp_path,
+                                                                          monkeypatch):
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    folder = _folder(tmp_path)
+    for n in range(AUTO_MIN_FILES):
+        (folder / f"e-{n:03}.txt").write_text(f"The Kestutis Budrys part {n}.\n",
+                                              encoding="utf-8")
+    one = run("check", "--format", "json", "--jobs", "1", folder)
+    forked = []
+    real = parallel._forked
+    monkeypatch.setattr(parallel, "_forked", lambda *a: forked.append(a[-1]) or real(*a))
+    default = run("check", "--format", "json", folder)
+    assert forked == [2]  # the default run did use two processes
+    assert one.exit_code == default.exit_code == 2
+    assert one.stdout == default.stdout and one.stderr == default.stderr
