@@ -21,11 +21,10 @@ from functools import lru_cache
 from itertools import accumulate, islice
 from typing import NamedTuple
 
-from .text import _MARK, WORD_RE, Token
+from .text import LETTER, MARK, WORD_RE, Token
 
-_LETTER = r"[^\W\d_]"  # text.WORD_RE's letters (digits such as '²' included)
-_LETTER_RE = re.compile(_LETTER)
-_MARK_RE = re.compile(_MARK)
+_LETTER_RE = re.compile(LETTER)  # text.WORD_RE's letters (digits such as '²' included)
+_MARK_RE = re.compile(MARK)
 _BEYOND_BMP = "\uffff"
 
 
@@ -40,9 +39,9 @@ def _capital_re() -> re.Pattern[str]:
     all let in and sorted out by the caller). Built on first use (~30 ms)."""
     upper = "".join(re.escape(chr(c)) for c in range(0x80, 0x10000)
                     if chr(c).isupper() and _LETTER_RE.match(chr(c)))
-    if not WORD_RE.pattern.startswith(_LETTER):
+    if not WORD_RE.pattern.startswith(LETTER):
         raise AssertionError("text.WORD_RE no longer starts with a letter class")
-    return re.compile(f"[A-Z{upper}\U00010000-\U0010ffff]{WORD_RE.pattern[len(_LETTER):]}")
+    return re.compile(f"[A-Z{upper}\U00010000-\U0010ffff]{WORD_RE.pattern[len(LETTER):]}")
 
 
 @lru_cache(maxsize=1)

@@ -35,7 +35,7 @@ from functools import partial
 from . import cache
 from .entities import Mention, MentionTable
 from .grouping import Entity, Form, Listed, group
-from .langid import _zipf
+from .langid import zipf
 from .loader import RuleSet
 from .model import Applicability, Finding, Fix, Severity
 from .morphology import ending_hint
@@ -62,7 +62,7 @@ _LISTED_CODE = ("consistency.py", "grouping.py", "translit.py", "text.py")  # wh
 
 def english_spelling(text: str) -> bool:
     """'Krakow', 'Sao Paulo', 'Jose Mourinho': written so in English without diacritics."""
-    return not has_marks(text) and _zipf(text.lower(), "en") >= ENGLISH_SPELLING_ZIPF
+    return not has_marks(text) and zipf(text.lower(), "en") >= ENGLISH_SPELLING_ZIPF
 
 
 @dataclass(frozen=True)

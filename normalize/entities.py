@@ -33,7 +33,7 @@ from typing import NamedTuple
 
 from .capitals import scan, starts_word
 from .document import Document
-from .langid import _zipf
+from .langid import zipf
 from .model import Span
 from .text import Token
 
@@ -161,7 +161,7 @@ def _by_path(mentions: Iterable[Mention]) -> list[list[Mention]]:
 def is_common(word: str) -> bool:
     """An ordinary English word ('Defence', 'Minister', 'Wooden'): not a name.
     (normalize.wordstore answers most words without loading wordfreq.)"""
-    return _zipf(word.lower(), "en") >= COMMON_ENGLISH
+    return zipf(word.lower(), "en") >= COMMON_ENGLISH
 
 
 def _namelike(text: str) -> bool:

@@ -33,7 +33,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from . import cache, wordstore
 from .entities import Form, Mention, MentionTable
-from .langid import _zipf
+from .langid import zipf
 from .text import fold
 from .translit import has_marks, marks_count, skeleton
 
@@ -146,7 +146,7 @@ def attested(word: str) -> bool:
     known = _ATTESTED.answers()
     found = known.get(low)
     if found is None:
-        found = any(_zipf(low, lang) >= ATTESTED_ZIPF for lang in ATTESTING)
+        found = any(zipf(low, lang) >= ATTESTED_ZIPF for lang in ATTESTING)
         _ATTESTED.learn(low, found)
     return found
 
@@ -161,7 +161,7 @@ class _Answers:
         self.new = False
 
     def _key(self) -> str | None:
-        versions = wordstore._versions()
+        versions = wordstore.versions()
         return None if versions is None else repr((ATTESTING, ATTESTED_ZIPF, versions))
 
     def answers(self) -> dict[str, bool]:

@@ -66,7 +66,7 @@ def detect_unless(text: str, expected: str, min_probability: float,
 
 
 @lru_cache(maxsize=200_000)
-def _zipf(word: str, lang: str) -> float:
+def zipf(word: str, lang: str) -> float:
     """wordfreq's Zipf frequency (normalize.wordstore: without loading wordfreq
     when it can), 0 when wordfreq cannot tell."""
     try:
@@ -92,7 +92,7 @@ def leaning(words: list[str], lang: str, expected: str, margin: float = LEANING_
     """Share of `words` clearly more frequent in `lang` than in `expected`."""
     if not words:
         return 0.0
-    votes = sum(1 for w in words if _zipf(w, lang) > _zipf(w, expected) + margin)
+    votes = sum(1 for w in words if zipf(w, lang) > zipf(w, expected) + margin)
     return votes / len(words)
 
 

@@ -31,7 +31,7 @@ MAX_SENTENCE = 1000
 
 # Lower-case words that may sit inside a capitalised name ("Ministry of
 # Foreign Affairs", "Bosnia and Herzegovina").
-_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "du", "von", "van"})
+CONNECTORS = frozenset({"of", "for", "and", "the", "de", "du", "von", "van"})
 
 # A capitalised word this common in lower case is an ordinary word that
 # happens to be capitalised (a heading, "Tuesday", "Eastern").
@@ -115,9 +115,9 @@ def _add(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
 
 @lru_cache(maxsize=65536)
 def is_common_word(word: str) -> bool:
-    from .langid import _zipf  # wordfreq loads lazily
+    from .langid import zipf  # wordfreq loads lazily
 
-    return _zipf(word.lower(), "en") >= COMMON_ZIPF
+    return zipf(word.lower(), "en") >= COMMON_ZIPF
 
 
 @lru_cache(maxsize=65536)
@@ -199,7 +199,7 @@ def mentions(text: str, start: int, end: int, lexicon: Lexicon,
             if nxt.text[:1].isupper() and text[start + toks[j - 1].end:start + nxt.start].strip(
                     " ") == "":
                 j += 1
-            elif (nxt.text in _CONNECTORS and j + 1 < len(toks) and toks[j + 1].text[:1].isupper()
+            elif (nxt.text in CONNECTORS and j + 1 < len(toks) and toks[j + 1].text[:1].isupper()
                   and text[start + toks[j - 1].end:start + toks[j + 1].start].count("\n") == 0
                   and "," not in text[start + toks[j - 1].end:start + toks[j + 1].start]):
                 j += 2
@@ -220,7 +220,7 @@ def _classify_run(text: str, base: int, run: list, lexicon: Lexicon,
                   after_the: bool = False) -> list[Mention]:
     first, last = base + run[0].start, base + run[-1].end
     words = [t.text for t in run]
-    kinds = {lexicon.noun_kind(w) for w in words if w not in _CONNECTORS}
+    kinds = {lexicon.noun_kind(w) for w in words if w not in CONNECTORS}
     if Kind.PERSON in kinds:
         return [Mention(Kind.PERSON, text[first:last], first, last)]
     if kinds & {Kind.OBJECT, Kind.SHIP} or any(w in lexicon.organisations for w in words):
@@ -238,7 +238,7 @@ def _classify_run(text: str, base: int, run: list, lexicon: Lexicon,
                 break
         else:
             word = run[k].text
-            if word not in _CONNECTORS and not is_demonym(word) and not gazetteer.is_town(word):
+            if word not in CONNECTORS and not is_demonym(word) and not gazetteer.is_town(word):
                 unknown.append(run[k])
             k += 1
     if after_the and unknown and not out:

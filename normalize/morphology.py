@@ -73,7 +73,7 @@ def _english_endings() -> dict[str, tuple[str, ...]]:
     """The common English words with each ending of ENDINGS. Picking them out of
     the list takes ~40 ms, so they are kept in the cache (normalize.cache), keyed
     by the endings and the installed word data."""
-    versions = wordstore._versions()
+    versions = wordstore.versions()
     key = repr((ENGLISH_TOP, _PLAIN, versions))
     data = cache.read(_CACHE_NAME, key) if versions is not None else None
     if data is not None:

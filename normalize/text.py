@@ -16,17 +16,17 @@ from typing import NamedTuple
 from unidecode import unidecode
 
 # a letter, then letters or combining marks; hyphenated parts stay one word
-_LETTER = r"[^\W\d_]"
-_MARK = r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
-WORD = rf"{_LETTER}(?:{_LETTER}|{_MARK})*(?:-{_LETTER}(?:{_LETTER}|{_MARK})*)*"
+LETTER = r"[^\W\d_]"
+MARK = r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+WORD = rf"{LETTER}(?:{LETTER}|{MARK})*(?:-{LETTER}(?:{LETTER}|{MARK})*)*"
 # The same words, found three times faster: runs of letters or of marks at a time, and
 # possessive repetition (nothing follows a word in this pattern, so giving characters
 # back could never make another match; the matches are identical).
-WORD_RE = re.compile(rf"{_LETTER}(?:[^\W\d_]+|{_MARK}+)*+(?:-{_LETTER}(?:[^\W\d_]+|{_MARK}+)*+)*+")
+WORD_RE = re.compile(rf"{LETTER}(?:[^\W\d_]+|{MARK}+)*+(?:-{LETTER}(?:[^\W\d_]+|{MARK}+)*+)*+")
 
 # Unicode-correct word boundaries for use around patterns.
-LEFT_BOUNDARY = rf"(?<![\w@#]|{_MARK})"
-RIGHT_BOUNDARY = rf"(?!\w|{_MARK})"
+LEFT_BOUNDARY = rf"(?<![\w@#]|{MARK})"
+RIGHT_BOUNDARY = rf"(?!\w|{MARK})"
 
 
 # Characters outside ASCII that re.IGNORECASE matches to an ASCII letter ("ſ" to "s",

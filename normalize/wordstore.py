@@ -223,10 +223,10 @@ def _entry(lang: str, wordlist: str, versions: str) -> tuple[str, str]:
 
 
 def _load(lang: str, wordlist: str) -> WordList | None:
-    versions = _versions()
-    if versions is None or cache.folder() is None:
+    installed = versions()
+    if installed is None or cache.folder() is None:
         return None
-    name, key = _entry(lang, wordlist, versions)
+    name, key = _entry(lang, wordlist, installed)
     data = cache.read(name, key)
     if data is not None:
         try:
@@ -246,7 +246,7 @@ _PACKAGES = ("wordfreq", "regex", "ftfy", "langcodes", "language_data")
 
 
 @lru_cache(maxsize=1)
-def _versions() -> str | None:
+def versions() -> str | None:
     """The installed distributions (name-version) of _PACKAGES (cache.installed);
     None when wordfreq's is not found."""
     found = cache.installed(_PACKAGES)

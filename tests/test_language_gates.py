@@ -25,11 +25,11 @@ from normalize.document import Document
 from normalize.kinds import language
 from normalize.langid import (
     _detector_factory,
-    _zipf,
     foreign_letters,
     foreign_script_runs,
     guess_foreign,
     leaning,
+    zipf,
 )
 from normalize.loader import load_rules
 from normalize.text import WORD_RE
@@ -91,8 +91,8 @@ def _the_table_gives_each_word_the_languages_the_vote_gives_it(languages):
     table = _table()
     words = sorted(table.safe)[::997] + sorted(table.claims)[::211]
     for word in words:
-        ceiling = _zipf(word, "en") + 0.5
-        claims = tuple(lang for lang in languages if _zipf(word, lang) > ceiling)
+        ceiling = zipf(word, "en") + 0.5
+        claims = tuple(lang for lang in languages if zipf(word, lang) > ceiling)
         assert tuple(c for c in table.claims.get(word, ()) if c in languages) == claims, word
 
 

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from normalize.capitals import capitalised_texts, capitalised_words, occurrences
 from normalize.document import Document
 from normalize.entities import Mention, collect_mentions, is_common
-from normalize.kinds.names import NamesRule, _adjacent, _zipf
+from normalize.kinds.names import NamesRule, _adjacent
+from normalize.langid import zipf
 from normalize.loader import load_rules
 from normalize.model import Applicability
 from normalize.text import Token, fold, has_diacritics, tokens
@@ -121,7 +122,7 @@ def _at_reference(rule: NamesRule, doc: Document, words: list[Token], i: int) ->
                                          "looks like a garbled form of a known name",
                                          Applicability.UNSAFE)
     forms = rule.surnames.get(key) if rule.is_person else None
-    if forms and _zipf(key, "en") < 3.0:
+    if forms and zipf(key, "en") < 3.0:
         return 1, rule._surname(doc, words[i], list(forms))
     return 1, None
 
@@ -178,4 +179,4 @@ def test_is_common_short_cut_agrees_with_wordfreq():
               for _ in range(300)]
     for word in words + ["Kraków", "Straße", "K\u212a", "Şakalienė"]:
         for form in (word, word.capitalize(), word.upper()):
-            assert is_common.__wrapped__(form) == (_zipf(form.lower(), "en") >= 3.0), form
+            assert is_common.__wrapped__(form) == (zipf(form.lower(), "en") >= 3.0), form

@@ -114,7 +114,7 @@ def test_a_cached_entry_answers_as_a_fresh_one(monkeypatch):
     assert [stored.zipf(w) for w in words] == [rebuilt.zipf(w) for w in words]
     # a damaged entry is built again
     monkeypatch.setattr(wordstore, "_LISTS", {})
-    name, key = wordstore._entry("lv", "best", wordstore._versions())
+    name, key = wordstore._entry("lv", "best", wordstore.versions())
     disk.write(name, key, b"\0\0\0\0garbage")
     assert [wordstore.zipf_frequency(w, "lv") for w in words] == [_slow(w, "lv") for w in words]
     assert wordstore.WordList(disk.read(name, key)) is not None

@@ -64,7 +64,7 @@ from ..langid import (
 from ..lexicon import NONE, claimants
 from ..lexicon import function_words as listed_function_words
 from ..model import Finding
-from ..text import _LETTER, _MARK, WORD_RE
+from ..text import LETTER, MARK, WORD_RE
 from .base import FieldSpec, Rule
 
 LANGUAGE_NAMES = {
@@ -97,7 +97,7 @@ _FREQUENT = {"en": ("the", "to", "of", "and", "a", "in", "s", "for", "is", "that
                     "on", "said", "was", "he", "be", "with", "as", "has", "have", "at",
                     "by", "will", "but", "are", "not", "from", "i", "they", "his")}
 _COUNT_FROM = 10  # shorter lines are cut into words at once: a count would rarely settle them
-_WORDISH = re.compile(rf"{_LETTER}|{_MARK}")  # what WORD_RE may take into a word
+_WORDISH = re.compile(rf"{LETTER}|{MARK}")  # what WORD_RE may take into a word
 EXPECTED_SCRIPT = {"ru": "CYRILLIC", "uk": "CYRILLIC", "bg": "CYRILLIC", "sr": "CYRILLIC",
                    "el": "GREEK", "ar": "ARABIC", "he": "HEBREW", "zh": "HAN", "ja": "HAN",
                    "ko": "HANGUL"}

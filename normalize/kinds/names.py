@@ -50,7 +50,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from ..capitals import scan, starts_word
 from ..document import Document
-from ..langid import _zipf
+from ..langid import zipf
 from ..model import Applicability, Finding
 from ..rulecache import ANALYSIS
 from ..text import WORD_RE, Token, fold, has_diacritics, match_case
@@ -196,7 +196,7 @@ class NamesRule(Rule):
                     "looks like a garbled form of a known name", Applicability.UNSAFE)
         # 4. the surname alone
         forms = self.surnames.get(key) if self.is_person else None
-        if forms and _zipf(key, "en") < _ENGLISH_WORD:
+        if forms and zipf(key, "en") < _ENGLISH_WORD:
             return word.end, self._surname(doc, word, list(forms))
         return word.end, None
 
@@ -204,7 +204,7 @@ class NamesRule(Rule):
         folded = fold(word)
         if not candidates or folded in self.given or folded in self.lengths:
             return None
-        if folded in self.by_last or _zipf(folded, "en") >= _ENGLISH_WORD:
+        if folded in self.by_last or zipf(folded, "en") >= _ENGLISH_WORD:
             return None
         best, best_score = None, 0.0
         for entry in candidates:

@@ -35,7 +35,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .. import needles
 from ..document import Document
-from ..langid import _zipf  # wordfreq loads lazily: `import normalize` stays quick
+from ..langid import zipf  # wordfreq loads lazily: `import normalize` stays quick
 from ..model import Finding
 from ..needles import Gate, Needle
 from ..text import find_all, same_length_lower
@@ -105,7 +105,7 @@ class NearMissRule(Rule):
             word, start = m.group("word"), m.start("word")
             if word.lower() in self.exact:
                 continue
-            if _opens_sentence(doc.text, start) and _zipf(word.lower(), "en") >= 3.0:
+            if _opens_sentence(doc.text, start) and zipf(word.lower(), "en") >= 3.0:
                 continue  # "Patrol drones ...": an ordinary word, capitalised by position
             close = self._close(word)
             if len(close) != 1:

@@ -46,8 +46,7 @@ from typing import Any
 
 from .. import gazetteer, pronouns
 from ..document import Document
-from ..mentions import _CONNECTORS as CONNECTORS
-from ..mentions import FUNCTION_WORDS, Kind, Lexicon, Mention, mentions, sentences
+from ..mentions import CONNECTORS, FUNCTION_WORDS, Kind, Lexicon, Mention, mentions, sentences
 from ..model import Finding
 from ..text import WORD_RE, match_case, same_length_lower
 from .base import FieldSpec, Rule
