@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from normalize import consistency, grouping, morphology, translit
+from normalize import attested, consistency, grouping, morphology, translit
 from normalize.consistency import decide, listed_names
 from normalize.document import Document
 from normalize.entities import MentionTable, collect_mentions
@@ -222,16 +222,16 @@ def test_english_endings_from_the_cache_are_the_ones_picked_out():
 def test_attested_answers_are_kept_and_the_same(monkeypatch, tmp_path):
     monkeypatch.setenv("NORMALIZE_CACHE_DIR", str(tmp_path))  # none kept by other tests
     frequencies = {("irena", "lt"): 3.1, ("ingrida", "lt"): 2.0, ("decali", "it"): 1.2}
-    monkeypatch.setattr(grouping, "zipf", lambda word, lang: frequencies.get((word, lang), 0))
+    monkeypatch.setattr(attested, "zipf", lambda word, lang: frequencies.get((word, lang), 0))
     words = ["Irena", "Decali", "Ingrida", "Qorvex"]
     expected = {"Irena": True, "Decali": False, "Ingrida": True, "Qorvex": False}
-    monkeypatch.setattr(grouping, "_ATTESTED", grouping._Answers("attested", 10))
-    assert {w: grouping.attested(w) for w in words} == expected
-    grouping._ATTESTED.keep()
-    monkeypatch.setattr(grouping, "_ATTESTED", grouping._Answers("attested", 10))
-    assert grouping._ATTESTED.answers() == {w.lower(): v for w, v in expected.items()}
-    monkeypatch.setattr(grouping, "zipf", lambda *a: pytest.fail("asked again"))
-    assert {w: grouping.attested(w) for w in words} == expected
+    monkeypatch.setattr(attested, "_ATTESTED", attested._Answers("attested", 10))
+    assert {w: attested.attested(w) for w in words} == expected
+    attested.keep()
+    monkeypatch.setattr(attested, "_ATTESTED", attested._Answers("attested", 10))
+    assert attested._ATTESTED.answers() == {w.lower(): v for w, v in expected.items()}
+    monkeypatch.setattr(attested, "zipf", lambda *a: pytest.fail("asked again"))
+    assert {w: attested.attested(w) for w in words} == expected
 
 
 def _many_names(n: int) -> list[str]:

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from normalize import cache as disk
 from normalize import wordstore
+from normalize.attested import ATTESTING
 from normalize.encoding import LANGUAGES
-from normalize.grouping import ATTESTING
 
 from .conftest import SEEDS, SHARED
 
