@@ -122,11 +122,12 @@ class NamesRule(Rule):
         text = doc.text
         present = _present(text)
         if self._triggers is None:
-            # folded words at which _at can find something: a first word, a surname
-            # (reversed order, alone), or a word before a surname (garbled given name).
-            # Only ever a superset after forget(), so it is computed once.
-            self._triggers = frozenset(self.lengths) | set(self.by_last) | set(self.surnames)
-        triggers, last = self._triggers, self.by_last
+            # folded words at which _at can find something: a first word, and in a list
+            # of people a surname (reversed order, alone) or a word before a surname
+            # (garbled given name). Only ever a superset after forget(): computed once.
+            self._triggers = frozenset(self.lengths) | (
+                set(self.by_last) | set(self.surnames) if self.is_person else set())
+        triggers, last = self._triggers, self.by_last if self.is_person else {}
         if present.isdisjoint(triggers):
             return  # no capitalised word is a first word or a surname (by_last <= triggers)
         # The words _at may be called at: a trigger, or a word right before a surname
@@ -137,7 +138,7 @@ class NamesRule(Rule):
         words, starts, _ = scan(text)
         distinct, keys = _folded(text)
         firsts = set(compress(distinct, map(triggers.__contains__, keys)))
-        lasts = set(compress(distinct, map(last.__contains__, keys)))
+        lasts = set(compress(distinct, map(last.__contains__, keys))) if last else set()
         at = [i for i in compress(range(len(words)), map(firsts.__contains__, words))
               if starts_word(text, starts[i])]
         before: dict[int, int] = {}  # the word before a surname -> the surname
@@ -166,7 +167,9 @@ class NamesRule(Rule):
     def _at(self, doc: Document, word: Token, key: str) -> tuple[int, Finding | None]:
         """What the name starting at `word` is, and where the words it takes end."""
         lengths = self.lengths.get(key, ())
-        words = _following(doc.text, word, max(lengths[0] if lengths else 0, 2))
+        # the listed names' words, and for a list of people the next word (steps 2-4)
+        words = _following(doc.text, word,
+                           max(lengths[0] if lengths else 0, 2 if self.is_person else 1))
         # 1. the whole name, perhaps without its diacritics
         for n in lengths:
             run = words[:n]
