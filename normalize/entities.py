@@ -55,6 +55,21 @@ class Mention(NamedTuple):
     offsets: tuple[int, ...]  # start of each word, as offsets into the document
 
 
+def packed(mentions: list[Mention]) -> tuple:
+    """One document's mentions as plain tuples, its path once: what a worker hands
+    back to the parent, which unpickles plain tuples in half the time (`unpacked`)."""
+    return (mentions[0].path, tuple([m[1:] for m in mentions])) if mentions else ()
+
+
+def unpacked(data: tuple) -> list[Mention]:
+    """The mentions `packed` gave."""
+    if not data:
+        return []
+    path, rows = data
+    new = tuple.__new__  # what Mention(...) does, without the call overhead
+    return [new(Mention, (path, *row)) for row in rows]
+
+
 @dataclass(eq=False)
 class Form:
     """One spelling of a name over a folder: how often, in which files, and where.

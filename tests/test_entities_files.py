@@ -18,7 +18,7 @@ from normalize.engine import check_paths
 from normalize.entities import KEEP, MentionTable, collect_mentions
 from normalize.loader import RuleSet, load_rules
 
-from .conftest import write_budrys_folder
+from .conftest import SEEDS, write_budrys_folder
 
 NAMES = ["WorldCom", "Worldcom", "Dovilė Šakalienė", "Dovile Sakaliene", "Sakaliene",
          "Kęstutis Budrys", "Kestutis Budrys", "Budrys Kestutis", "Grunskiene", "Kraków",
@@ -147,3 +147,13 @@ def test_a_second_reading_reads_only_the_files_of_the_spellings_it_needs(
         found = set(engine.folder_findings([tmp_path], rules))
     b_files = [str(tmp_path / f"b{n:02}.txt") for n in range(KEEP + 2)]
     assert sorted(found) == again == b_files
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SEEDS.glob("*.txt")))
+def test_mentions_handed_over_packed_come_back_the_same(name):
+    from normalize.entities import packed, unpacked
+
+    mentions = collect_mentions(Document.read(SEEDS / name))
+    assert mentions and unpacked(packed(mentions)) == mentions
+    assert all(type(m) is type(mentions[0]) for m in unpacked(packed(mentions)))
+    assert unpacked(packed([])) == []
