@@ -336,9 +336,8 @@ def _files_below(root: Path, suffixes: tuple[str, ...],
     found = []
     for folder, dirs, files in os.walk(root, onerror=unreadable):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        below = os.path.relpath(folder, root).split(os.sep) if folder != str(root) else []
-        if below == ["."]:
-            below = []
+        below = os.path.relpath(folder, root)
+        below = [] if below == os.curdir else below.split(os.sep)
         for name in files:
             if not name.startswith(".") and os.path.splitext(name)[1].lower() in suffixes:
                 found.append([*below, name])

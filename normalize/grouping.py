@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import JaroWinkler
 
-from . import attested as attestation
 from .attested import attested
+from .attested import keep as keep_attested
 from .entities import Form, Mention, MentionTable
 from .text import fold
 from .translit import has_marks, marks_count, skeleton
@@ -181,7 +181,7 @@ def group(mentions: MentionTable | Iterable[Mention], listed: Listed,
                 entity.canonical = (surname,)
                 names = sorted(entities[id(p)].text for p in people)
                 entity.note = f"the surname of {len(names)} people here: " + ", ".join(names)
-    attestation.keep()
+    keep_attested()
     return list(entities.values())
 
 

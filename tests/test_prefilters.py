@@ -20,6 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from normalize import pronouns as pronoun_words
 from normalize.document import Document
 from normalize.kinds import garbled as garbled_kind
 from normalize.kinds import genitive as genitive_kind
@@ -223,8 +224,8 @@ def _pronoun_unfiltered(rule, doc):
             cache[n] = mentions(text, *spans[n], rule.lexicon, starts)
         return cache[n]
 
-    pronouns = [m.start() for m in pronoun_kind._GENDERED.finditer(text)]
-    speakers = [m.start() for m in pronoun_kind._SPEAKER.finditer(text)]
+    pronouns = [m.start() for m in pronoun_words.GENDERED.finditer(text)]
+    speakers = [m.start() for m in pronoun_words.SPEAKER.finditer(text)]
     flagged = set()
     for n, (s_start, s_end) in enumerate(spans):
         for tok in tokens(text[s_start:s_end]):
@@ -232,11 +233,11 @@ def _pronoun_unfiltered(rule, doc):
             if low not in pronoun_kind._REPLACEMENT and low != "her":
                 continue
             at, end = s_start + tok.start, s_start + tok.end
-            if (pronoun_kind._PAIR.match(text, end)
-                    or pronoun_kind._PAIR_BEFORE.search(text[max(0, at - 12):at])):
+            if (pronoun_words.PAIR.match(text, end)
+                    or pronoun_words.PAIR_BEFORE.search(text[max(0, at - 12):at])):
                 continue
-            if (pronoun_kind._SPEAKS.match(text, end)
-                    or pronoun_kind._AFTER_QUOTE.search(text[max(0, at - 4):at])):
+            if (pronoun_words.SPEAKS.match(text, end)
+                    or pronoun_words.AFTER_QUOTE.search(text[max(0, at - 4):at])):
                 continue
             first = max(0, n - rule.options["lookback"])
             window = [m for k in range(first, n + 1) for m in said(k)]

@@ -51,11 +51,6 @@ from ..model import Finding
 from ..text import WORD_RE, match_case, same_length_lower
 from .base import FieldSpec, Rule
 
-# the patterns, where tests read them by their old names
-_AFTER_QUOTE, _GENDERED, _PAIR, _PAIR_BEFORE, _SPEAKER, _SPEAKS = (
-    pronouns.AFTER_QUOTE, pronouns.GENDERED, pronouns.PAIR, pronouns.PAIR_BEFORE,
-    pronouns.SPEAKER, pronouns.SPEAKS)
-
 _REPLACEMENT = {"he": "it", "she": "it", "him": "it", "his": "its",
                 "himself": "itself", "herself": "itself"}
 # words after "her" that show it is an object pronoun ("provide her with")
