@@ -81,7 +81,8 @@ class _Plan:
             for needle in rule.needles or ():
                 self.by_needle.setdefault(needle, []).append(n)
         self.base = _split(wanted[n] for n in self.always)
-        self._last: tuple[frozenset[int], tuple[list[Rule], list[Rule]]] | None = None
+        # the lists for each choice seen: a few hundred choices recur over an archive
+        self._picked: dict[frozenset[int], tuple[list[Rule], list[Rule]]] = {}
 
     def chosen(self, present: Iterable[str]) -> tuple[list[Rule], list[Rule]]:
         """The rules to call (without, with `requires_evidence`), in order."""
@@ -89,9 +90,12 @@ class _Plan:
         if not lists:
             return self.base
         picked = frozenset(self.always).union(*lists)
-        if self._last is None or self._last[0] != picked:  # most documents pick the same
-            self._last = (picked, _split([self.wanted[n] for n in sorted(picked)]))
-        return self._last[1]
+        got = self._picked.get(picked)
+        if got is None:
+            if len(self._picked) >= _PICKED:
+                self._picked.clear()
+            got = self._picked[picked] = _split([self.wanted[n] for n in sorted(picked)])
+        return got
 
 
 def _split(rules: Iterable[Rule]) -> tuple[list[Rule], list[Rule]]:
@@ -102,6 +106,7 @@ def _split(rules: Iterable[Rule]) -> tuple[list[Rule], list[Rule]]:
     return plain, needing
 
 
+_PICKED = 4096  # choices a plan keeps
 _PLANS: dict[int, _Plan] = {}
 
 

@@ -109,12 +109,9 @@ def _in_worker(item: Any) -> Any:
 
 def _read_and_work(path: str, work: Callable[..., Any], args: tuple[Any, ...]
                    ) -> tuple[str, Any]:
-    return _one(Path(path), work, args)
-
-
-def _one(path: Path, work: Callable[..., Any], args: tuple[Any, ...]) -> tuple[str, Any]:
+    """Read the file named `path` (a walked Path's str: its display name) and work on it."""
     try:
-        doc = Document.read(path, display=str(path))
+        doc = Document.read(path, display=path)
     except DocumentSkipped as exc:
         return "note", str(exc)
     except DocumentError as exc:
