@@ -85,7 +85,7 @@ def check_paths(paths: Iterable[str | Path], *, config: Config | str | Path | No
     named = set(path_list)
     walk_errors: list[str] = []  # folders that cannot be listed
     files = [p for p in walk(path_list, errors=walk_errors) if p in named or cfg.wants_file(p)]
-    report = _check_paths(files, ruleset)
+    report = _check_paths(files, ruleset, walked=True)
     return replace(report, rules=tuple(r.meta for r in ruleset.rules),
                    errors=tuple(walk_errors) + report.errors)
 

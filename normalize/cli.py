@@ -176,7 +176,7 @@ def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, statist
     listed = _files(paths, config, force_exclude, walk_errors)
     jobs = jobs_wanted(jobs, len(listed))
     report = check_paths(_with_progress(listed, quiet), rules, with_fixed=fmt == "diff",
-                         jobs=jobs)
+                         jobs=jobs, walked=True)
     report = replace(report, rules=tuple(r.meta for r in rules.rules),
                      errors=tuple(walk_errors) + report.errors)
     if write_baseline is not None:
