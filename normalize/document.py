@@ -117,19 +117,43 @@ _PROTECTED = re.compile(
 )
 
 def read_bytes(path: Path | str, name: str | None = None) -> bytes:
-    """A regular file's bytes, or DocumentError naming the file (`name`) and why not."""
+    """A regular file's bytes, or DocumentError naming the file (`name`) and why not.
+
+    The file is opened without waiting (a FIFO would otherwise wait for a
+    writer) and looked at through the open descriptor: one lookup of the
+    path, then one read of the size it has."""
     name = name or str(path)
     try:
-        info = os.stat(path)  # before opening: opening a FIFO would wait for a writer
+        fd = os.open(path, _READ_FLAGS)
+    except OSError as exc:
+        raise _unreadable(path, name, exc) from None
+    try:
+        info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
             raise DocumentError(f"{name}: cannot read ({what})")
-        with open(path, "rb") as handle:
-            return handle.read()
+        data = os.read(fd, info.st_size + 1)
+        if len(data) <= info.st_size:  # all of it, unless it grew meanwhile
+            return data
+        chunks = [data]
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
     except OSError as exc:
-        if Path(path).is_symlink() and not Path(path).exists():
-            raise DocumentError(f"{name}: cannot read (broken symbolic link)") from None
-        raise DocumentError(f"{name}: cannot read ({exc.strerror or exc})") from None
+        raise _unreadable(path, name, exc) from None
+    finally:
+        os.close(fd)
+
+
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _unreadable(path: Path | str, name: str, exc: OSError) -> DocumentError:
+    if Path(path).is_symlink() and not Path(path).exists():
+        return DocumentError(f"{name}: cannot read (broken symbolic link)")
+    if os.path.isdir(path):  # where folders cannot be opened at all
+        return DocumentError(f"{name}: cannot read (a folder)")
+    return DocumentError(f"{name}: cannot read ({exc.strerror or exc})")
 
 
 # Every protected span holds one of these: text without them needs no regex pass.

@@ -127,7 +127,7 @@ def test_unreadable_inputs_reported_while_others_are_checked(tmp_path, monkeypat
     (tmp_path / "closed").mkdir()
     (tmp_path / "closed" / "inside.txt").write_text(FIXABLE, encoding="utf-8")
     # tests may run as root, who can read anything: simulate the permission errors
-    real_open, real_scandir = open, os.scandir
+    real_open, real_scandir = os.open, os.scandir
 
     def read_file(path, *args, **kwargs):
         if os.fspath(path).endswith("locked.txt"):
@@ -139,7 +139,7 @@ def test_unreadable_inputs_reported_while_others_are_checked(tmp_path, monkeypat
             raise PermissionError(13, "Permission denied", os.fspath(path))
         return real_scandir(path)
 
-    monkeypatch.setattr("normalize.document.open", read_file, raising=False)
+    monkeypatch.setattr(os, "open", read_file)
     monkeypatch.setattr(os, "scandir", scandir)
     for command in ("check", "fix"):
         result = run(command, tmp_path, tmp_path / "missing.txt")
