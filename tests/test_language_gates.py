@@ -174,7 +174,7 @@ def test_findings_are_the_same_without_any_gate(monkeypatch):
     gated = [_findings(t) for t in texts]
     monkeypatch.setattr(lexicon, "claimants", lambda *args: None)
     monkeypatch.setattr(language, "claimants", lambda *args: None)
-    monkeypatch.setattr(language, "_frequent", lambda expected: ())
+    monkeypatch.setattr(language, "_function_words", lambda expected: frozenset())
     monkeypatch.setattr(language, "foreign_letters", lambda text, script: frozenset(text))
     assert [_findings(t) for t in texts] == gated
     assert any(gated)

@@ -24,10 +24,10 @@ frequency vote below, from a table of the common English words
 (normalize.lexicon); not mostly names: few capitalised words other than a
 sentence's first), then seeded langdetect, then a word frequency vote (see
 normalize.langid). A line fails the rule as soon as one test fails, so their
-order changes no finding: the first two are tried on the whole text before
-any line is cut into words, by counting (an upper bound on a line's words from
-its runs of letters, a lower bound on its most frequent words from a few
-`str.count`s), and most lines of an English article stop there.
+order changes no finding: the first two are tried in one pass over the whole
+text (an upper bound on a line's words from its runs of letters, then its words
+from a split of the lower-cased ASCII and one set look-up each), and most lines
+of an English article stop there.
 "BRUSSELS", "By Vafa Guliyeva" and "Wooden kamikaze drones" stay unflagged.
 Lines mostly in another script are left to "script".
 
@@ -47,7 +47,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from ..document import Document
 from ..langid import (
@@ -78,6 +77,7 @@ LANGUAGE_NAMES = {
 }
 
 _LINE = re.compile(r"[^\r\n]+")
+_FOLDED_LINE = re.compile(rb"[^\n]+")  # _LINE's lines in _FOLD's bytes (\r is \n there)
 _SENTENCE_START = re.compile(r"(?:^|[.:!?;|•·–—-]\s*)$")
 _SENTENCE_WORDS = 6
 # WORD_RE's words in lower-case ASCII text, found several times faster
@@ -91,12 +91,6 @@ _FOLD = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or c in (45, 10)
 # blank; the number of runs in a line is at least the number of its words
 _RUNS = bytes(97 if 65 <= c <= 90 or 97 <= c <= 122 else 10 if c in (10, 13) else 32
               for c in range(256))
-# the most frequent words of English text, most frequent first: those among the
-# expected language's function words are counted in a line, "the" and "of" first
-_FREQUENT = {"en": ("the", "to", "of", "and", "a", "in", "s", "for", "is", "that", "it",
-                    "on", "said", "was", "he", "be", "with", "as", "has", "have", "at",
-                    "by", "will", "but", "are", "not", "from", "i", "they", "his")}
-_COUNT_FROM = 10  # shorter lines are cut into words at once: a count would rarely settle them
 _WORDISH = re.compile(rf"{LETTER}|{MARK}")  # what WORD_RE may take into a word
 EXPECTED_SCRIPT = {"ru": "CYRILLIC", "uk": "CYRILLIC", "bg": "CYRILLIC", "sr": "CYRILLIC",
                    "el": "GREEK", "ar": "ARABIC", "he": "HEBREW", "zh": "HAN", "ja": "HAN",
@@ -116,69 +110,60 @@ def _mostly_names(line: str, words: list[tuple[int, str]]) -> bool:
     return capitalised * 2 >= len(words)
 
 
-def _lines_and_words(text: str, least: int = 0, frequent: tuple[bytes, ...] = ()
+def _lines_and_words(text: str, least: int = 0, common: frozenset[str] = NONE
                      ) -> Iterator[tuple[int, int, list[str] | None]]:
     """(start, end, words) for each line _LINE finds in `text`, its words
     lower-cased as `leaning` gets them; None for a line with a non-ASCII letter
-    or mark. All lines at once: one encode and one translate for the text,
+    or mark. All lines at once: one encode and two translates for the text,
     then a split per line (a word of letters and hyphens in ASCII is a word
     of WORD_RE; any other character only separates words).
 
-    Left out, before any split, are the lines shown by counting to have fewer
-    than `least` words, and those in which `frequent` (b" the ", ...: function
-    words of the expected language, each between blanks) make up a fifth of
-    the words, at least two: `_looks_expected` would say so of the words."""
-    odd = frozenset(c for c in non_ascii(text) if _WORDISH.match(c))
+    Left out are the lines with fewer than `least` words (most of them before
+    the split, by counting their runs of letters), and those in which `common`
+    (the expected language's function words) make up a fifth of the words, at
+    least two: `_looks_expected` would say so of the words. The first half of
+    a line's words usually holds enough of them, and the rest is not split."""
+    chars = non_ascii(text)
+    odd = frozenset(filter(_WORDISH.match, chars)) if chars else NONE
     # one byte per character ('?' for non-ASCII): offsets stay the text's
     raw = text.encode("ascii", "replace")
     folded = raw.translate(_FOLD)
-    runs = raw.translate(_RUNS) if least or frequent else b""
-    size = len(folded)
-    end = -1
-    while end < size:
-        start = end + 1
-        end = folded.find(b"\n", start)
-        if end < 0:
-            end = size
-        if start == end:
-            continue
+    runs = raw.translate(_RUNS)
+    for line in _FOLDED_LINE.finditer(folded):
+        start, end = line.span()
         if odd and not odd.isdisjoint(text[start:end]):
             yield start, end, None
             continue
-        if runs:
-            # each word holds a run of letters of its own: at least as many runs as words
-            most = runs.count(b" a", start, end) + (runs[start] == 97)
-            if most < least:
-                continue
-            if frequent and most >= _COUNT_FROM:
-                # " the " in `folded` is the word "the" (any case) in the line: a letter,
-                # hyphen or mark beside it would not be a blank there (odd lines are out)
-                hits = 0
-                for needle in frequent:
-                    hits += folded.count(needle, start, end)
-                    if hits >= 2 and hits * 5 >= most:
-                        break
-                else:
-                    hits = 0
-                if hits:
-                    continue  # _looks_expected holds
-        chunk = folded[start:end].decode("ascii")
+        # each word holds a run of letters of its own: at least as many runs as words
+        most = runs.count(b" a", start, end) + (runs[start] == 97)
+        if most < least:
+            continue
+        chunk = line.group().decode("ascii")
+        # the tokens between blanks; a function word among them is one of the words
+        # even where a hyphen outside a word makes the tokens differ from the words
+        half = most // 2
+        words = chunk.split(None, half)
+        rest = words.pop() if len(words) > half else ""
+        hits = sum(map(common.__contains__, words))
+        if hits >= 2 and hits * 5 >= most:
+            continue  # _looks_expected holds
         if "-" in chunk and ("- " in chunk or " -" in chunk or "--" in chunk
                              or chunk[0] == "-" or chunk[-1] == "-"):
-            yield start, end, _ASCII_WORD.findall(chunk)  # a hyphen not inside a word
+            words = _ASCII_WORD.findall(chunk)  # a hyphen not inside a word
+            hits = sum(map(common.__contains__, words))
         else:
-            yield start, end, chunk.split()
+            more = rest.split()
+            hits += sum(map(common.__contains__, more))
+            words += more
+        if len(words) < least or hits >= 2 and hits * 5 >= len(words):
+            continue  # too few words, or _looks_expected holds
+        yield start, end, words
 
 
-@lru_cache(maxsize=8)
-def _frequent(expected: str) -> tuple[bytes, ...]:
-    """The needles `_lines_and_words` counts: those of _FREQUENT that are function
-    words of `expected` by the shipped table, between blanks; () without it."""
-    listed = listed_function_words(expected)
-    if not listed:
-        return ()
-    return tuple(f" {word} ".encode("ascii") for word in _FREQUENT.get(expected, ())
-                 if word in listed)
+def _function_words(expected: str) -> frozenset[str]:
+    """`_looks_expected`'s words as the shipped table gives them (no word list is
+    loaded); none without the table, and then no line is left out for them."""
+    return listed_function_words(expected) or NONE
 
 
 def _foreign_share(line: str, expected_script: str) -> float:
@@ -218,11 +203,10 @@ class LanguageRule(Rule):
                     yield from self._scripts(doc, m.start(), m.group(), expected, script)
             return
         least, min_leaning = self.options["min_words"], self.options["min_leaning"]
-        frequent = _frequent(expected)
-        for start, end, lowered in _lines_and_words(doc.text, least, frequent):
-            if lowered is not None and (len(lowered) < least or claimants(
-                    lowered, expected, min_leaning) == NONE):
-                continue  # ways out of _words, taken early
+        common = _function_words(expected)
+        for start, end, lowered in _lines_and_words(doc.text, least, common):
+            if lowered is not None and claimants(lowered, expected, min_leaning) == NONE:
+                continue  # a way out of _words, taken early
             yield from self._words(doc, start, doc.text[start:end], expected, script)
 
     def _words(self, doc: Document, at: int, line: str, expected: str,
