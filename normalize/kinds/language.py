@@ -25,9 +25,9 @@ frequency vote below, from a table of the common English words
 sentence's first), then seeded langdetect, then a word frequency vote (see
 normalize.langid). A line fails the rule as soon as one test fails, so their
 order changes no finding: the first two are tried in one pass over the whole
-text (an upper bound on a line's words from its runs of letters, then its words
-from a split of the lower-cased ASCII and one set look-up each), and most lines
-of an English article stop there.
+text (an upper bound on a line's words from its runs of letters, then the
+first half of its words, split from the lower-cased ASCII, one set look-up
+each), and most lines of an English article stop there.
 "BRUSSELS", "By Vafa Guliyeva" and "Wooden kamikaze drones" stay unflagged.
 Lines mostly in another script are left to "script".
 
@@ -77,7 +77,6 @@ LANGUAGE_NAMES = {
 }
 
 _LINE = re.compile(r"[^\r\n]+")
-_FOLDED_LINE = re.compile(rb"[^\n]+")  # _LINE's lines in _FOLD's bytes (\r is \n there)
 _SENTENCE_START = re.compile(r"(?:^|[.:!?;|•·–—-]\s*)$")
 _SENTENCE_WORDS = 6
 # WORD_RE's words in lower-case ASCII text, found several times faster
@@ -87,10 +86,9 @@ _ASCII_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 # line breaks (\r as \n) kept, anything else (digits, '?' for non-ASCII ...) a blank
 _FOLD = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or c in (45, 10)
               else 10 if c == 13 else 32 for c in range(256))
-# the same bytes as runs of letters: any letter 'a', line breaks kept, anything else a
-# blank; the number of runs in a line is at least the number of its words
-_RUNS = bytes(97 if 65 <= c <= 90 or 97 <= c <= 122 else 10 if c in (10, 13) else 32
-              for c in range(256))
+# the same bytes as runs of letters: any letter 'a', anything else a blank; the
+# number of runs in a line is at least the number of its words
+_RUNS = bytes(97 if 65 <= c <= 90 or 97 <= c <= 122 else 32 for c in range(256))
 _WORDISH = re.compile(rf"{LETTER}|{MARK}")  # what WORD_RE may take into a word
 EXPECTED_SCRIPT = {"ru": "CYRILLIC", "uk": "CYRILLIC", "bg": "CYRILLIC", "sr": "CYRILLIC",
                    "el": "GREEK", "ar": "ARABIC", "he": "HEBREW", "zh": "HAN", "ja": "HAN",
@@ -127,18 +125,21 @@ def _lines_and_words(text: str, least: int = 0, common: frozenset[str] = NONE
     odd = frozenset(filter(_WORDISH.match, chars)) if chars else NONE
     # one byte per character ('?' for non-ASCII): offsets stay the text's
     raw = text.encode("ascii", "replace")
-    folded = raw.translate(_FOLD)
-    runs = raw.translate(_RUNS)
-    for line in _FOLDED_LINE.finditer(folded):
-        start, end = line.span()
+    folded = raw.translate(_FOLD).decode("ascii")
+    runs = b" " + raw.translate(_RUNS)  # runs[i + 1] stands for text[i]
+    end = -1
+    for chunk in folded.split("\n"):
+        start = end + 1
+        end = start + len(chunk)
+        if not chunk:
+            continue
         if odd and not odd.isdisjoint(text[start:end]):
             yield start, end, None
             continue
         # each word holds a run of letters of its own: at least as many runs as words
-        most = runs.count(b" a", start, end) + (runs[start] == 97)
+        most = runs.count(b" a", start, end + 1)
         if most < least:
             continue
-        chunk = line.group().decode("ascii")
         # the tokens between blanks; a function word among them is one of the words
         # even where a hyphen outside a word makes the tokens differ from the words
         half = most // 2
@@ -149,7 +150,10 @@ def _lines_and_words(text: str, least: int = 0, common: frozenset[str] = NONE
             continue  # _looks_expected holds
         if "-" in chunk and ("- " in chunk or " -" in chunk or "--" in chunk
                              or chunk[0] == "-" or chunk[-1] == "-"):
-            words = _ASCII_WORD.findall(chunk)  # a hyphen not inside a word
+            # a hyphen not inside a word (not between two letters) becomes a blank:
+            # first any two in a row, then one beside a blank or at an end
+            chunk = chunk.replace("--", "  ").replace("- ", "  ").replace(" -", "  ")
+            words = chunk.strip("-").split()
             hits = sum(map(common.__contains__, words))
         else:
             more = rest.split()
