@@ -151,6 +151,10 @@ def test_a_line_is_left_out_when_the_full_test_stops_on_it_on_many_more(text, le
 TRICKY = ["x the-", "-the x", "a--b of the", "the sell-offs - of", "in-the of a",
           "the of and to in drone minister profits surge NATO Lithuania Vilnius Rutte x y",
           "drone minister profits surge NATO Lithuania Vilnius Rutte x y the of and to in",
+          # enough for a fifth of the first half, not of the line
+          "the of and drone minister profits surge NATO Lithuania Vilnius Rutte x y z w v u q r",
+          "the of and in drone minister profits surge NATO Lithuania Vilnius Rutte x y z w v u q r"
+          " p",
           "The Minister Said. The drone the-\r\nof the\rand-", "x\r\n\r\n-"]
 
 
