@@ -15,11 +15,10 @@ from hypothesis import strategies as st
 from normalize.capitals import capitalised_texts, capitalised_words, occurrences
 from normalize.document import Document
 from normalize.entities import Mention, collect_mentions, is_common
-from normalize.kinds.names import NamesRule, _adjacent
+from normalize.kinds.names import NamesRule
 from normalize.langid import zipf
 from normalize.loader import load_rules
-from normalize.model import Applicability
-from normalize.text import Token, fold, has_diacritics, tokens
+from normalize.text import Token, fold, tokens
 
 RULES = [r for r in load_rules([], True).rules if isinstance(r, NamesRule)]
 NAMES = sorted({n for r in RULES for n in r.options["names"]})[:400:7] + [
@@ -104,23 +103,19 @@ def _at_reference(rule: NamesRule, doc: Document, words: list[Token], i: int) ->
             continue
         entry = rule.full.get(tuple(fold(w.text) for w in run))
         if entry is not None:
-            problem = ("is missing diacritics" if has_diacritics(entry.canonical)
-                       else "differs from the listed spelling")
-            return n, rule._restore(doc, run, entry.words, problem)
+            return n, rule._restore(doc, run, entry)
     nxt = words[i + 1] if i + 1 < len(words) else None
     pair_ok = nxt is not None and _adjacent(doc.text, [words[i], nxt])
     if nxt is not None and pair_ok and rule.is_person:
         entry = rule.full.get((fold(nxt.text), key))
         if entry is not None and len(entry.words) == 2:
             return 2, rule._name_finding(doc, words[i], nxt, entry,
-                                         "is in reversed order (surname first)",
-                                         Applicability.UNSAFE)
+                                         "is in reversed order (surname first)")
     if nxt is not None and pair_ok and rule.is_person and nxt.text[0].isupper():
         entry = rule._garbled_given(words[i].text, rule.by_last.get(fold(nxt.text), ()))
         if entry is not None:
             return 2, rule._name_finding(doc, words[i], nxt, entry,
-                                         "looks like a garbled form of a known name",
-                                         Applicability.UNSAFE)
+                                         "looks like a garbled form of a known name")
     forms = rule.surnames.get(key) if rule.is_person else None
     if forms and zipf(key, "en") < 3.0:
         return 1, rule._surname(doc, words[i], list(forms))
@@ -180,3 +175,12 @@ def test_is_common_short_cut_agrees_with_wordfreq():
     for word in words + ["Kraków", "Straße", "K\u212a", "Şakalienė"]:
         for form in (word, word.capitalize(), word.upper()):
             assert is_common.__wrapped__(form) == (zipf(form.lower(), "en") >= 3.0), form
+
+
+def _adjacent(text: str, run: list[Token]) -> bool:
+    """Words separated only by blanks (at most one line break)."""
+    for a, b in zip(run, run[1:]):
+        gap = text[a.end : b.start]
+        if not gap or gap.strip() or gap.count("\n") > 1:
+            return False
+    return True

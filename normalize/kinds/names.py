@@ -58,6 +58,7 @@ from .base import FieldSpec, Rule
 
 _ENGLISH_WORD = 3.0  # zipf frequency from which a word is ordinary English
 _LETTER = re.compile(r"[^\W\d_]")  # what starts a word (text.WORD_RE)
+_NEXT = re.compile(rf"\s+({WORD_RE.pattern})")  # blanks, then the next word
 
 
 class NameEntry(NamedTuple):  # a tuple: cheap to build a hundred thousand of
@@ -122,11 +123,7 @@ class NamesRule(Rule):
         text = doc.text
         present = _present(text)
         if self._triggers is None:
-            # folded words at which _at can find something: a first word, and in a list
-            # of people a surname (reversed order, alone) or a word before a surname
-            # (garbled given name). Only ever a superset after forget(): computed once.
-            self._triggers = frozenset(self.lengths) | (
-                set(self.by_last) | set(self.surnames) if self.is_person else set())
+            self._prepare()
         triggers, last = self._triggers, self.by_last if self.is_person else {}
         if present.isdisjoint(triggers):
             return  # no capitalised word is a first word or a surname (by_last <= triggers)
@@ -134,10 +131,12 @@ class NamesRule(Rule):
         # (then only when no lower-case word lies between them). Found among the
         # capital pattern's matches, which are every capitalised word and perhaps a
         # few word ends ('Bay' of 'eBay': passed over), by their text: the work
-        # follows the candidates, not the words.
+        # follows the candidates, not the words. A place written as listed, whose
+        # folded form starts no longer name, is passed over: _at finds nothing there.
         words, starts, _ = scan(text)
         distinct, keys = _folded(text)
-        firsts = set(compress(distinct, map(triggers.__contains__, keys)))
+        key_of = dict(zip(distinct, keys))
+        firsts = set(compress(distinct, map(triggers.__contains__, keys))) - self._as_listed
         lasts = set(compress(distinct, map(last.__contains__, keys))) if last else set()
         at = [i for i in compress(range(len(words)), map(firsts.__contains__, words))
               if starts_word(text, starts[i])]
@@ -155,50 +154,65 @@ class NamesRule(Rule):
             if starts[i] < resume:
                 continue
             word = Token(words[i], starts[i], starts[i] + len(words[i]))
-            key = fold(word.text)
+            key = key_of[word.text]
             j = before.get(i)
             if key in triggers or _next_to(text, word.end, starts[j]):
                 resume, finding = self._at(doc, word, key)
                 if finding is not None:
                     yield finding
 
+    def _prepare(self) -> None:
+        """What check() works out once per rule, from the indexes as they are then
+        (forget() only removes names, so each stays a superset: still sound)."""
+        # folded words at which _at can find something: a first word, and in a list
+        # of people a surname (reversed order, alone) or a word before a surname
+        # (garbled given name)
+        self._triggers = frozenset(self.lengths) | (
+            set(self.by_last) | set(self.surnames) if self.is_person else set())
+        # the folded words that begin a listed name and that a longer one goes on from
+        self._prefixes = frozenset(k[:n] for k in self.full for n in range(1, len(k)))
+        # in a list of places, the words at which _at can find nothing: a one-word
+        # name, written as listed, that no longer name starts with
+        self._as_listed = frozenset() if self.is_person else frozenset(
+            entry.words[0] for (key, *more), entry in self.full.items()
+            if not more and self.lengths.get(key) == (1,)
+            and _spelled(entry.words[0], entry.words[0]) == entry.words[0])
+        self._safe = _cap(Applicability.SAFE, self.meta.applicability)
+        self._unsafe = _cap(Applicability.UNSAFE, self.meta.applicability)
+
     # -- one position --------------------------------------------------------------
 
     def _at(self, doc: Document, word: Token, key: str) -> tuple[int, Finding | None]:
         """What the name starting at `word` is, and where the words it takes end."""
         lengths = self.lengths.get(key, ())
-        # the listed names' words, and for a list of people the next word (steps 2-4)
-        words = _following(doc.text, word,
-                           max(lengths[0] if lengths else 0, 2 if self.is_person else 1))
+        if lengths == (1,) and not self.is_person:  # a one-word place, nothing else
+            return word.end, self._restore(doc, [word], self.full.get((key,)))
+        # the words right after it, as far as a listed name may go on, and in a list
+        # of people the next word (steps 2-3)
+        run, keys = _run(doc.text, word, key, lengths[0] if lengths else 1,
+                         self._prefixes, self.is_person)
         # 1. the whole name, perhaps without its diacritics
         for n in lengths:
-            run = words[:n]
-            if len(run) != n or not _adjacent(doc.text, run):
-                continue
-            entry = self.full.get(tuple(fold(w.text) for w in run))
+            entry = self.full.get(tuple(keys[:n])) if n <= len(run) else None
             if entry is not None:
-                problem = ("is missing diacritics" if has_diacritics(entry.canonical)
-                           else "differs from the listed spelling")
-                return run[-1].end, self._restore(doc, run, entry.words, problem)
-        nxt = words[1] if len(words) > 1 else None
-        pair_ok = nxt is not None and _adjacent(doc.text, words[:2])
+                return run[n - 1].end, self._restore(doc, run[:n], entry)
+        if not self.is_person:
+            return word.end, None
+        nxt = run[1] if len(run) > 1 else None  # the next word, if next to it
         # 2. surname first
-        if nxt is not None and pair_ok and self.is_person:
-            entry = self.full.get((fold(nxt.text), key))
+        if nxt is not None:
+            entry = self.full.get((keys[1], key))
             if entry is not None and len(entry.words) == 2:
                 return nxt.end, self._name_finding(
-                    doc, word, nxt, entry, "is in reversed order (surname first)",
-                    Applicability.UNSAFE)
+                    doc, word, nxt, entry, "is in reversed order (surname first)")
         # 3. a garbled given name before a known surname
-        if nxt is not None and pair_ok and self.is_person and nxt.text[0].isupper():
-            candidates = self.by_last.get(fold(nxt.text), ())
-            entry = self._garbled_given(word.text, candidates)
+        if nxt is not None and nxt.text[0].isupper():
+            entry = self._garbled_given(word.text, self.by_last.get(keys[1], ()))
             if entry is not None:
                 return nxt.end, self._name_finding(
-                    doc, word, nxt, entry,
-                    "looks like a garbled form of a known name", Applicability.UNSAFE)
+                    doc, word, nxt, entry, "looks like a garbled form of a known name")
         # 4. the surname alone
-        forms = self.surnames.get(key) if self.is_person else None
+        forms = self.surnames.get(key)
         if forms and zipf(key, "en") < _ENGLISH_WORD:
             return word.end, self._surname(doc, word, list(forms))
         return word.end, None
@@ -222,38 +236,40 @@ class NamesRule(Rule):
 
     # -- findings ------------------------------------------------------------------
 
-    def _restore(self, doc: Document, run: list[Token], canon: tuple[str, ...],
-                 problem: str) -> Finding | None:
+    def _restore(self, doc: Document, run: list[Token], entry: NameEntry | None
+                 ) -> Finding | None:
+        if entry is None:  # (a name forget() dropped)
+            return None
         start, end = run[0].start, run[-1].end
         pieces, pos = [], start
-        for word, right in zip(run, canon):
+        for word, right in zip(run, entry.words):
             pieces.append(doc.text[pos : word.start])
-            pieces.append(match_case(word.text, right) if word.text.isupper() else right)
+            pieces.append(_spelled(word.text, right))
             pos = word.end
-        proposal = "".join(pieces)
-        if _nfc(proposal) == _nfc(doc.text[start:end]):  # NFD text is not wrong
+        proposal, written = "".join(pieces), doc.text[start:end]
+        if proposal == written or _nfc(proposal) == _nfc(written):  # NFD text is not wrong
             return None
-        return self.finding(doc, start, end, proposal,
-                            applicability=_cap(Applicability.SAFE, self.meta.applicability),
+        problem = ("is missing diacritics" if has_diacritics(entry.canonical)
+                   else "differs from the listed spelling")
+        return self.finding(doc, start, end, proposal, applicability=self._safe,
                             problem=problem)
 
     def _name_finding(self, doc: Document, first: Token, second: Token, entry: NameEntry,
-                      problem: str, level: Applicability) -> Finding:
+                      problem: str) -> Finding:
         # keep what separates the two words (a line break stays a line break)
         gap = doc.text[first.end : second.start]
         proposal = " ".join(entry.words[:-1]) + gap + entry.words[-1]
         return self.finding(doc, first.start, second.end, proposal,
-                            applicability=_cap(level, self.meta.applicability),
+                            applicability=self._unsafe,
                             problem=problem, data=[("canonical", entry.canonical)])
 
     def _surname(self, doc: Document, word: Token, forms: list[str]) -> Finding | None:
-        proposals = [match_case(word.text, f) if word.text.isupper() else f for f in forms]
+        proposals = [_spelled(word.text, f) for f in forms]
         if _nfc(word.text) in proposals:
             return None
         if len(proposals) == 1:
             return self.finding(doc, word.start, word.end, proposals[0],
-                                applicability=_cap(Applicability.SAFE, self.meta.applicability),
-                                problem="is missing diacritics")
+                                applicability=self._safe, problem="is missing diacritics")
         return self.finding(doc, word.start, word.end, proposals[0],
                             applicability=Applicability.DISPLAY_ONLY,
                             problem="may be missing diacritics (several listed names fit)",
@@ -362,24 +378,27 @@ def _next_to(text: str, end: int, start: int) -> bool:
     return _LETTER.search(text, end, start) is None
 
 
-def _following(text: str, word: Token, n: int) -> list[Token]:
-    """`word` and the words after it, `n` in all (fewer at the end of the text): the
-    same words as `tokens(text)` gives, since a search from the end of a word finds
-    the next word exactly where a scan of the whole text would."""
-    out, pos = [word], word.end
-    while len(out) < n and (m := WORD_RE.search(text, pos)) is not None:
-        out.append(Token(m.group(), m.start(), m.end()))
+def _run(text: str, word: Token, key: str, most: int, prefixes: frozenset[tuple[str, ...]],
+         pair: bool) -> tuple[list[Token], list[str]]:
+    """`word` and the words right after it, each separated from the one before by
+    blanks alone (at most one line break), and their folded forms: as many as
+    `most`, while the folded words so far begin a longer name (`prefixes`), and
+    the second word anyway when `pair`. They are the words of `tokens(text)`:
+    after blanks, the next word starts where a letter does."""
+    run, keys, pos = [word], [key], word.end
+    while (len(run) < most and tuple(keys) in prefixes) or (pair and len(run) == 1):
+        m = _NEXT.match(text, pos)
+        if m is None or text.count("\n", pos, m.start(1)) > 1:
+            break
+        run.append(Token(m.group(1), m.start(1), m.end(1)))
+        keys.append(fold(run[-1].text))
         pos = m.end()
-    return out
+    return run, keys
 
 
-def _adjacent(text: str, run: list[Token]) -> bool:
-    """Words separated only by blanks (at most one line break)."""
-    for a, b in zip(run, run[1:]):
-        gap = text[a.end : b.start]
-        if not gap or gap.strip() or gap.count("\n") > 1:
-            return False
-    return True
+def _spelled(word: str, right: str) -> str:
+    """`right` as it replaces `word`: in capitals if `word` is."""
+    return match_case(word, right) if word.isupper() else right
 
 
 def prefer_later(earlier: Iterable[Rule], later: Iterable[Rule]) -> None:
