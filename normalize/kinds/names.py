@@ -30,7 +30,10 @@ Only capitalised words are considered, found with one regex that stops only
 at capitals (normalize.capitals, shared with the mention table); a document
 none of whose capitalised words is a first word or a surname of the list is
 passed over at once, and in the others only the words whose folded form is a
-first word or a surname (and the word before a surname) are looked at.
+first word or a surname (and the word before a surname) are looked at. From
+a first word, the words after it are followed only while they begin a listed
+name; in a list of places a one-word name written as listed, which no longer
+name starts with, is not looked at.
 
 Fix safety: restoring the exact diacritics of a listed name is safe (capped
 by the rule's `applicability`); reversed order and garbled given names are
@@ -103,6 +106,8 @@ class NamesRule(Rule):
         self.surnames = dict(surnames)
         self.is_person = options["category"] == "person"
         self._triggers: frozenset[str] | None = None
+        self._safe = _cap(Applicability.SAFE, self.meta.applicability)  # (fix levels)
+        self._unsafe = _cap(Applicability.UNSAFE, self.meta.applicability)
 
     def keys(self) -> set[tuple[str, ...]]:
         """The folded form of every listed name."""
@@ -135,8 +140,8 @@ class NamesRule(Rule):
         # folded form starts no longer name, is passed over: _at finds nothing there.
         words, starts, _ = scan(text)
         distinct, keys = _folded(text)
-        key_of = dict(zip(distinct, keys))
-        firsts = set(compress(distinct, map(triggers.__contains__, keys))) - self._as_listed
+        key_of = dict(compress(zip(distinct, keys), map(triggers.__contains__, keys)))
+        firsts = key_of.keys() - self._as_listed
         lasts = set(compress(distinct, map(last.__contains__, keys))) if last else set()
         at = [i for i in compress(range(len(words)), map(firsts.__contains__, words))
               if starts_word(text, starts[i])]
@@ -154,10 +159,9 @@ class NamesRule(Rule):
             if starts[i] < resume:
                 continue
             word = Token(words[i], starts[i], starts[i] + len(words[i]))
-            key = key_of[word.text]
-            j = before.get(i)
-            if key in triggers or _next_to(text, word.end, starts[j]):
-                resume, finding = self._at(doc, word, key)
+            key = key_of.get(word.text)  # a trigger's, else the word is before a surname
+            if key is not None or _next_to(text, word.end, starts[before[i]]):
+                resume, finding = self._at(doc, word, key or fold(word.text))
                 if finding is not None:
                     yield finding
 
@@ -169,16 +173,14 @@ class NamesRule(Rule):
         # (garbled given name)
         self._triggers = frozenset(self.lengths) | (
             set(self.by_last) | set(self.surnames) if self.is_person else set())
-        # the folded words that begin a listed name and that a longer one goes on from
-        self._prefixes = frozenset(k[:n] for k in self.full for n in range(1, len(k)))
+        # the first two folded words or more of each name of two words or more
+        self._starts = frozenset(k[:n] for k in self.full for n in range(2, len(k) + 1))
         # in a list of places, the words at which _at can find nothing: a one-word
-        # name, written as listed, that no longer name starts with
+        # name, written as listed (in capitals too: such a word is its own upper
+        # case), that no longer name starts with
         self._as_listed = frozenset() if self.is_person else frozenset(
             entry.words[0] for (key, *more), entry in self.full.items()
-            if not more and self.lengths.get(key) == (1,)
-            and _spelled(entry.words[0], entry.words[0]) == entry.words[0])
-        self._safe = _cap(Applicability.SAFE, self.meta.applicability)
-        self._unsafe = _cap(Applicability.UNSAFE, self.meta.applicability)
+            if not more and self.lengths.get(key) == (1,))
 
     # -- one position --------------------------------------------------------------
 
@@ -189,11 +191,10 @@ class NamesRule(Rule):
             return word.end, self._restore(doc, [word], self.full.get((key,)))
         # the words right after it, as far as a listed name may go on, and in a list
         # of people the next word (steps 2-3)
-        run, keys = _run(doc.text, word, key, lengths[0] if lengths else 1,
-                         self._prefixes, self.is_person)
+        run, keys = _run(doc.text, word, key, self._starts, self.is_person)
         # 1. the whole name, perhaps without its diacritics
         for n in lengths:
-            entry = self.full.get(tuple(keys[:n])) if n <= len(run) else None
+            entry = self.full.get(keys[:n]) if n <= len(keys) else None
             if entry is not None:
                 return run[n - 1].end, self._restore(doc, run[:n], entry)
         if not self.is_person:
@@ -240,19 +241,16 @@ class NamesRule(Rule):
                  ) -> Finding | None:
         if entry is None:  # (a name forget() dropped)
             return None
+        # the listed words in place of those written, what separates them kept
+        proposal = _spelled(run[0].text, entry.words[0])
+        for before, word, right in zip(run, run[1:], entry.words[1:]):
+            proposal += doc.text[before.end : word.start] + _spelled(word.text, right)
         start, end = run[0].start, run[-1].end
-        pieces, pos = [], start
-        for word, right in zip(run, entry.words):
-            pieces.append(doc.text[pos : word.start])
-            pieces.append(_spelled(word.text, right))
-            pos = word.end
-        proposal, written = "".join(pieces), doc.text[start:end]
+        written = doc.text[start:end]
         if proposal == written or _nfc(proposal) == _nfc(written):  # NFD text is not wrong
             return None
-        problem = ("is missing diacritics" if has_diacritics(entry.canonical)
-                   else "differs from the listed spelling")
         return self.finding(doc, start, end, proposal, applicability=self._safe,
-                            problem=problem)
+                            problem=_problem(entry.canonical))
 
     def _name_finding(self, doc: Document, first: Token, second: Token, entry: NameEntry,
                       problem: str) -> Finding:
@@ -378,22 +376,30 @@ def _next_to(text: str, end: int, start: int) -> bool:
     return _LETTER.search(text, end, start) is None
 
 
-def _run(text: str, word: Token, key: str, most: int, prefixes: frozenset[tuple[str, ...]],
-         pair: bool) -> tuple[list[Token], list[str]]:
+def _run(text: str, word: Token, key: str, starts: frozenset[tuple[str, ...]],
+         pair: bool) -> tuple[list[Token], tuple[str, ...]]:
     """`word` and the words right after it, each separated from the one before by
-    blanks alone (at most one line break), and their folded forms: as many as
-    `most`, while the folded words so far begin a longer name (`prefixes`), and
-    the second word anyway when `pair`. They are the words of `tokens(text)`:
-    after blanks, the next word starts where a letter does."""
-    run, keys, pos = [word], [key], word.end
-    while (len(run) < most and tuple(keys) in prefixes) or (pair and len(run) == 1):
-        m = _NEXT.match(text, pos)
-        if m is None or text.count("\n", pos, m.start(1)) > 1:
+    blanks alone (at most one line break), and their folded forms, for as long as
+    these begin a listed name of two words or more (`starts`: every such beginning
+    of two words or more, whole names included); the second word anyway when
+    `pair`. They are the words of `tokens(text)`: after blanks, the next word
+    starts where a letter does."""
+    run, keys, pos = [word], (key,), word.end
+    while (m := _NEXT.match(text, pos)) is not None:
+        more = (*keys, fold(m.group(1)))
+        if (more not in starts and not (pair and len(run) == 1)
+                or text.count("\n", pos, m.start(1)) > 1):
             break
         run.append(Token(m.group(1), m.start(1), m.end(1)))
-        keys.append(fold(run[-1].text))
-        pos = m.end()
+        keys, pos = more, m.end()
     return run, keys
+
+
+@lru_cache(maxsize=1024)
+def _problem(canonical: str) -> str:
+    """What is wrong with a listed name written otherwise (up to case and blanks)."""
+    return ("is missing diacritics" if has_diacritics(canonical)
+            else "differs from the listed spelling")
 
 
 def _spelled(word: str, right: str) -> str:
