@@ -55,6 +55,7 @@ from ..capitals import scan, starts_word
 from ..document import Document
 from ..langid import zipf
 from ..model import Applicability, Finding
+from ..namelists import BadList, index, index_key
 from ..rulecache import ANALYSIS
 from ..text import WORD_RE, Token, fold, has_diacritics, match_case
 from .base import FieldSpec, Rule
@@ -92,8 +93,8 @@ class NamesRule(Rule):
         # folder (normalize.rulecache), as plain values; here they are only rebuilt.
         names = options["names"]
         try:
-            plain = ANALYSIS.answer(_index_key(names), lambda: _index(names))
-        except _BadList as exc:
+            plain = ANALYSIS.answer(index_key(names), lambda: index(names))
+        except BadList as exc:
             raise self.error("names", str(exc)) from None
         entries, full, lengths, by_last, given, surnames = plain
         listed = list(map(NameEntry._make, entries))
@@ -272,74 +273,6 @@ class NamesRule(Rule):
                             applicability=Applicability.DISPLAY_ONLY,
                             problem="may be missing diacritics (several listed names fit)",
                             data=[("candidates", " | ".join(proposals))])
-
-
-class _BadList(Exception):
-    """A names list that cannot be used (the message says why)."""
-
-
-INDEX_FORMAT = 1  # bump when what _index gives changes
-
-
-@lru_cache(maxsize=1)
-def _index_code() -> tuple:
-    """What the indexes depend on besides the list: this code, fold's, unidecode's."""
-    from pathlib import Path
-
-    from .. import cache, text
-
-    stamps = []
-    for path in (Path(__file__), Path(text.__file__)):
-        try:
-            info = path.stat()
-            stamps.append((path.name, info.st_size, info.st_mtime_ns))
-        except OSError:
-            stamps.append((path.name, 0, 0))
-    return (INDEX_FORMAT, tuple(stamps), cache.installed(("unidecode",)))
-
-
-def _index_key(names: list[str]) -> tuple:
-    """The key of a names list's indexes (rulecache.ANALYSIS): the list by its hash."""
-    import hashlib
-    import marshal
-
-    digest = hashlib.sha256(marshal.dumps(tuple(names))).hexdigest()
-    return ("names-index", _index_code(), digest, len(names))
-
-
-def _index(names: list[str]) -> tuple:
-    """The indexes of a names list as plain values (what marshal keeps): each entry
-    (canonical, words, folded words), in list order; folded words -> the first
-    entry with them; first folded word -> the numbers of words, longest first;
-    folded surname -> its entries; the folded given names; folded surname -> its
-    listed spellings. Entries are given by their place in the list."""
-    entries = []
-    full: dict[tuple[str, ...], int] = {}
-    lengths: dict[str, set[int]] = {}
-    by_last: dict[str, list[int]] = {}
-    given: set[str] = set()
-    seen: set[str] = set()
-    for name in names:
-        words = tuple(name.split())
-        if not words:
-            raise _BadList("empty name in 'names'")
-        if name in seen:
-            raise _BadList(f"name {name!r} is listed twice")
-        seen.add(name)
-        folded = tuple(map(fold, words))
-        n = len(entries)
-        entries.append((name, words, folded))
-        full.setdefault(folded, n)
-        lengths.setdefault(folded[0], set()).add(len(words))
-        by_last.setdefault(folded[-1], []).append(n)
-        given.update(folded[:-1])
-    surnames = {}  # as _surname_forms gives them
-    for key, found in by_last.items():
-        forms = sorted({entries[i][1][-1] for i in found if len(entries[i][1]) > 1})
-        if forms:
-            surnames[key] = tuple(forms)
-    return (tuple(entries), full, {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()},
-            {k: tuple(v) for k, v in by_last.items()}, tuple(sorted(given)), surnames)
 
 
 def _surname_forms(by_last: dict[str, list[NameEntry]]) -> dict[str, tuple[str, ...]]:
