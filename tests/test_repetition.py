@@ -194,4 +194,5 @@ def test_first_copies_are_those_of_comparing_every_pair(texts, wrapped, options)
         if at < len(texts):
             texts.append(" ".join(["AP"] * before + [texts[at]] + ["Photo"] * after))
     units = [repetition._Keys(t).unit(0, len(t)) for t in texts]
-    assert rule._firsts(units) == _first_copies(rule, units)
+    assert rule._firsts([u.key for u in units], [u.words for u in units]) == \
+        _first_copies(rule, units)

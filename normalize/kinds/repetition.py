@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import repeat
+from operator import contains
 from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
@@ -60,6 +62,11 @@ _NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")
 # bytes.translate table: a word character stays, a line end is LF, any other a blank
 _SPACES = bytes(b if chr(b).isalnum() else 10 if chr(b) in "\r\n" else 32 for b in range(256))
 _ASCII = bytes(range(128))
+# the same, but NUL stays NUL: `_long_keys` marks off the sentences with it
+_SPACES_NUL = b"\x00" + _SPACES[1:]
+_BLANKS = re.compile(rb"  +")
+# the text split at its sentences (kept): before the first, the first, between, ...
+_SPLIT = re.compile(f"({_SENTENCES.pattern})")
 _SHORTEST = 3  # words of a short sentence that a copy takes along
 
 
@@ -74,6 +81,61 @@ def normalised(text: str) -> str:
     return _NOT_WORD.sub(" ", text.casefold()).strip()
 
 
+def _fold(text: str, table: bytes) -> bytes | None:
+    """`text` casefolded and put through `table` as ASCII, if it casefolds
+    letter for letter and its only non-ASCII characters are not word
+    characters (they all become "?", which `table` takes for any other
+    character that is not a word character); else None."""
+    folded = text.casefold()
+    if len(folded) == len(text) and (text.isascii() or not _NON_ASCII_WORD.search(
+            # the characters outside ASCII alone: its UTF-8 bytes without the ASCII ones
+            folded.encode("utf-8", "surrogatepass").translate(None, _ASCII)
+            .decode("utf-8", "surrogatepass"))):
+        return folded.encode("ascii", "replace").translate(table)
+    return None
+
+
+def _long_keys(text: str, least: int) -> tuple[list[str], list[int], list[str], list[int]] | None:
+    """The keys and word counts of the sentences of at least `least` words,
+    then those of the lines, in order: what `check` compares, without where
+    they are (a line's key is its sentences' keys joined). For a text that
+    `_Keys` folds: with a NUL around each sentence, it is folded and its
+    blanks collapsed at once, and a key is a stretch between NULs without the
+    blanks at its ends. None for other texts, and those with a NUL."""
+    if "\x00" in text:
+        return None
+    folded = _fold("\x00".join(_SPLIT.split(text)), _SPACES_NUL)
+    if folded is None:
+        return None
+    # what lies before the first sentence, the first sentence, what lies between it
+    # and the second, ...: a line end between two sentences begins a line
+    pieces = _BLANKS.sub(b" ", folded).decode("ascii").split("\x00")
+    keys = list(map(str.strip, pieces[1::2]))
+    sentence_keys: list[str] = []
+    sentence_words: list[int] = []
+    line_keys: list[str] = []
+    line_words: list[int] = []
+    line: list[str] = []  # the keys of the current line's sentences that have words
+    words = 0  # the current line's
+    for key, spaces, new_line in zip(keys, map(str.count, keys, repeat(" ")),
+                                     map(contains, pieces[0::2], repeat("\n"))):
+        if new_line:
+            if words >= least:
+                line_keys.append(" ".join(line))
+                line_words.append(words)
+            line, words = [], 0
+        if key:
+            line.append(key)
+            words += spaces + 1
+            if spaces >= least - 1:
+                sentence_keys.append(key)
+                sentence_words.append(spaces + 1)
+    if words >= least:
+        line_keys.append(" ".join(line))
+        line_words.append(words)
+    return sentence_keys, sentence_words, line_keys, line_words
+
+
 class _Keys:
     """`normalised` of any stretch of one document. A document that casefolds
     letter for letter and whose only non-ASCII characters are not word
@@ -83,13 +145,8 @@ class _Keys:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.folded: str | None = None
-        folded = text.casefold()
-        if len(folded) == len(text) and (text.isascii() or not _NON_ASCII_WORD.search(
-                # the characters outside ASCII alone: its UTF-8 bytes without the ASCII ones
-                folded.encode("utf-8", "surrogatepass").translate(None, _ASCII)
-                .decode("utf-8", "surrogatepass"))):
-            self.folded = folded.encode("ascii", "replace").translate(_SPACES).decode("ascii")
+        folded = _fold(text, _SPACES)
+        self.folded = None if folded is None else folded.decode("ascii")
 
     def unit(self, start: int, end: int) -> _Unit:
         """A sentence: it begins and ends with a character that is not blank."""
@@ -159,6 +216,14 @@ class RepetitionRule(Rule):
         return fuzz.ratio(a, b) >= self.options["similarity"]
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        """`_findings`, but first the comparisons alone: where no long
+        sentence copies an earlier one and no long line does (`_long_keys`),
+        there is nothing to find, and where each is is never worked out."""
+        keys = _long_keys(doc.text, self.options["min_words"])
+        if keys is None or self._firsts(keys[0], keys[1]) or self._firsts(keys[2], keys[3]):
+            yield from self._findings(doc)
+
+    def _findings(self, doc: Document) -> Iterator[Finding]:
         least = self.options["min_words"]
         numbers, units = _Keys(doc.text).sentences()
         # the lines of enough words: a line's words are its sentences' words, and
@@ -175,7 +240,8 @@ class RepetitionRule(Rule):
                 lines.append((numbers[last], _Unit(parts[0].start, parts[-1].end, key, words)))
             first = last + 1
         copied = set()
-        for i, j in sorted(self._firsts([u for _, u in lines]).items()):
+        for i, j in sorted(self._firsts([u.key for _, u in lines],
+                                        [u.words for _, u in lines]).items()):
             copied.add(lines[i][0])
             yield self._finding(doc, lines[i][1], lines[j][1])
         if copied:  # the sentences of a line flagged whole are not compared
@@ -190,7 +256,7 @@ class RepetitionRule(Rule):
         takes these incidents very seriously. We remain vigilant ...")."""
         least = self.options["min_words"]
         long = [i for i, u in enumerate(units) if u.words >= least]
-        firsts = self._firsts([units[i] for i in long])
+        firsts = self._firsts([units[i].key for i in long], [units[i].words for i in long])
         if not firsts:
             return
         sentences = list(zip(numbers, units))
@@ -212,18 +278,18 @@ class RepetitionRule(Rule):
             span = _Unit(units[i - back].start, units[i + ahead].end, "", 0)
             yield self._finding(doc, span, units[j - back])
 
-    def _firsts(self, units: list[_Unit]) -> dict[int, int]:
+    def _firsts(self, keys: list[str], words: list[int]) -> dict[int, int]:
         """{index: index of the first earlier unit it copies} (`_copies`), for
-        the units that copy one. Each way to copy is looked for only among the
-        pairs that can: the same key; a key inside one of a few words more (in
-        word-count order, the neighbours up to `max_extra_words` more); the
-        ratio, between lengths its bound in `_copies` allows (in length order,
-        the neighbours up to that bound)."""
+        the units (their keys and word counts) that copy one. Each way to copy
+        is looked for only among the pairs that can: the same key; a key inside
+        one of a few words more (in word-count order, the neighbours up to
+        `max_extra_words` more); the ratio, between lengths its bound in
+        `_copies` allows (in length order, the neighbours up to that bound).
+        The first earlier unit is the least of those the three ways find."""
         found: dict[int, int] = {}
-        count = len(units)
+        count = len(keys)
         if count < 2:
             return found
-        keys = [u.key for u in units]
         if len(set(keys)) < count:
             first: dict[str, int] = {}
             for i, key in enumerate(keys):
@@ -232,19 +298,20 @@ class RepetitionRule(Rule):
                     found[i] = j
         extra = self.options["max_extra_words"]
         if extra > 0:
-            words = [u.words for u in units]
             order = sorted(range(count), key=words.__getitem__)
             for p, a in enumerate(order):
-                most = words[a] + extra
+                fewer, key = words[a], keys[a]
+                most = fewer + extra
                 for b in order[p + 1:]:
-                    if words[b] > most:
+                    more = words[b]
+                    if more > most:
                         break
                     # the earlier key, with fewer words, inside the later one
-                    if (a < b and words[a] < words[b] and keys[a] in keys[b]
-                            and found.get(b, b) > a and self._copies(units[b], units[a])):
+                    if (more > fewer and a < b and key in keys[b] and found.get(b, b) > a
+                            and f" {key} " in f" {keys[b]} "):
                         found[b] = a
         similarity = self.options["similarity"]
-        sizes = [len(k) for k in keys]
+        sizes = list(map(len, keys))
         order = sorted(range(count), key=sizes.__getitem__)
         for p, a in enumerate(order):
             shorter = sizes[a] * 100
