@@ -313,15 +313,16 @@ class RepetitionRule(Rule):
         similarity = self.options["similarity"]
         sizes = list(map(len, keys))
         order = sorted(range(count), key=sizes.__getitem__)
+        ratio = fuzz.ratio  # the same either way round
         for p, a in enumerate(order):
-            shorter = sizes[a] * 100
+            shorter, key = sizes[a] * 100, keys[a]
             for b in order[p + 1:]:
                 if shorter < sizes[b] * similarity - 100:
                     break  # nor any longer one: _copies' bound on the ratio fails
-                earlier, later = (a, b) if a < b else (b, a)
-                if (found.get(later, later) > earlier
-                        and fuzz.ratio(keys[earlier], keys[later]) >= similarity):
-                    found[later] = earlier
+                if ratio(key, keys[b]) >= similarity:
+                    earlier, later = (a, b) if a < b else (b, a)
+                    if found.get(later, later) > earlier:
+                        found[later] = earlier
         return found
 
     def _finding(self, doc: Document, unit: _Unit, first: _Unit) -> Finding:
