@@ -176,7 +176,7 @@ def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, statist
     listed = _files(paths, config, force_exclude, walk_errors)
     jobs = jobs_wanted(jobs, len(listed))
     report = check_paths(_with_progress(listed, quiet), rules, with_fixed=fmt == "diff",
-                         jobs=jobs, walked=True)
+                         jobs=jobs, walked=True, freeze=True)
     report = replace(report, rules=tuple(r.meta for r in rules.rules),
                      errors=tuple(walk_errors) + report.errors)
     if write_baseline is not None:
@@ -269,7 +269,7 @@ def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool, config_fil
     # the folder-wide names stage proposes unsafe fixes at most
     extra = folder_findings(files, rules, jobs) if unsafe_fixes else {}
     for doc, new, applied, left in run_per_file(files, _fix_one, (rules, levels, extra),
-                                                jobs, errors, notes):
+                                                jobs, errors, notes, freeze=True):
         if new != doc.text:
             if show_diff:
                 from .report.diff import unified_diff

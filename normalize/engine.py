@@ -156,13 +156,14 @@ def read_all(paths: Iterable[Path], errors: list[str],
 
 
 def check_paths(paths: Iterable[Path], rules: RuleSet, with_fixed: bool = False,
-                jobs: int = 1, walked: bool = False) -> Report:
+                jobs: int = 1, walked: bool = False, freeze: bool = False) -> Report:
     """The whole check stage: read, run rules per document, collect a Report.
 
     `with_fixed` also computes each file's text with every proposal applied
     (for the diff report). `jobs` > 1 checks files in that many processes
     (normalize.parallel); the Report is the same. `walked`: `paths` are what
     `walk` gave (files, each once), to be read as they are, not walked again.
+    `freeze`: only for a process that ends with the run (normalize.parallel.map_in_order).
 
     Memory does not grow with the texts checked: a file without findings is
     kept as its path alone (`Document.placeholder`), and a file that the
@@ -176,8 +177,8 @@ def check_paths(paths: Iterable[Path], rules: RuleSet, with_fixed: bool = False,
     # size follows the distinct spellings, not the files; then decides on it
     table = MentionTable(limit=KEEP)
     files = paths if walked else walk(paths, errors=errors)
-    for doc, findings, mentions in run_per_file(files, _check_one,
-                                                (rules,), jobs, errors, notes):
+    for doc, findings, mentions in run_per_file(files, _check_one, (rules,), jobs,
+                                                errors, notes, freeze):
         kept.append((doc, findings))
         table.add(unpacked(mentions))
     def again(needed: set[tuple[str, ...]]) -> Iterator[list[Mention]]:

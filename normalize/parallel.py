@@ -12,6 +12,7 @@ Only the parent writes files and prints: workers return values.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -45,41 +46,56 @@ def jobs_wanted(jobs: int | None, files: int = 0) -> int:
 
 
 def run_per_file(paths: Iterable[Path], work: Callable[..., Any], args: tuple[Any, ...],
-                 jobs: int, errors: list[str], notes: list[str]) -> Iterator[Any]:
+                 jobs: int, errors: list[str], notes: list[str], freeze: bool = False
+                 ) -> Iterator[Any]:
     """`work(doc, *args)` for every readable file of `paths`, in order.
 
     Unreadable files go to `errors`, skipped binary files to `notes`, at the
-    place in the order where one process would have reported them."""
+    place in the order where one process would have reported them. `freeze`:
+    see map_in_order."""
     named = (str(p) for p in paths)  # a name is quicker to hand over than a Path
-    yield from _sorted_out(map_in_order(_read_and_work, named, (work, args), jobs),
+    yield from _sorted_out(map_in_order(_read_and_work, named, (work, args), jobs, freeze),
                            errors, notes)
 
 
 def map_in_order(fn: Callable[..., Any], items: Iterable[Any], args: tuple[Any, ...],
-                 jobs: int) -> Iterator[Any]:
+                 jobs: int, freeze: bool = False) -> Iterator[Any]:
     """`fn(item, *args)` for every item, in order, in `jobs` processes.
 
     With one job (or no `fork`) the items are taken one at a time as they come.
     Otherwise they are all taken first (a walk's errors come before any
     file's), and the first few run here, before the fork: what the rules
     load lazily on first use (language profiles, word lists) is then loaded
-    once, and the workers share it instead of each loading its own copy."""
+    once, and the workers share it instead of each loading its own copy.
+
+    `freeze`, for a process that ends with the run (the command line): after
+    those first few items, everything alive (the compiled rules, names lists,
+    language profiles: hundreds of thousands of objects with a large names
+    list) is moved out of the garbage collector's view (`gc.freeze`). Its full
+    collections then walk only what the run itself keeps, and forked workers
+    do not copy the pages the collector would write to. A library caller's
+    objects are never frozen: they could not be collected any more."""
     if jobs > 1:
         import multiprocessing  # only --jobs needs it (7 ms to import)
 
         if "fork" in multiprocessing.get_all_start_methods():
-            yield from _forked(multiprocessing.get_context("fork"), fn, list(items), args, jobs)
+            yield from _forked(multiprocessing.get_context("fork"), fn, list(items), args,
+                               jobs, freeze=freeze)
             return
-    for item in items:
+    for n, item in enumerate(items):
+        if n == WARM and freeze:
+            gc.freeze()
         yield fn(item, *args)
 
 
 def _forked(context: Any, fn: Callable[..., Any], items: list[Any], args: tuple[Any, ...],
-            jobs: int) -> Iterator[Any]:
+            jobs: int, *, freeze: bool = False) -> Iterator[Any]:
     for item in items[:WARM]:
         yield fn(item, *args)
     if len(items) <= WARM:
         return
+    if freeze:
+        gc.freeze()
     global _TASK
     _TASK = (fn, args)
     try:

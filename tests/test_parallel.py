@@ -73,8 +73,30 @@ def test_check_without_jobs_on_a_large_folder_gives_the_one_process_report(tmp_p
     one = run("check", "--format", "json", "--jobs", "1", folder)
     forked = []
     real = parallel._forked
-    monkeypatch.setattr(parallel, "_forked", lambda *a: forked.append(a[-1]) or real(*a))
+    monkeypatch.setattr(parallel, "_forked", lambda *a, **k: forked.append(a[-1]) or real(*a, **k))
     default = run("check", "--format", "json", folder)
     assert forked == [2]  # the default run did use two processes
     assert one.exit_code == default.exit_code == 2
     assert one.stdout == default.stdout and one.stderr == default.stderr
+
+
+def test_the_command_line_freezes_what_lives_for_the_run_after_the_first_files(tmp_path,
+                                                                             monkeypatch):
+    """gc.freeze once the first files have loaded what loads lazily; a library call never."""
+    folder = _folder(tmp_path)
+    checked = []
+    real_read = parallel._read_and_work
+    monkeypatch.setattr(parallel, "_read_and_work", lambda *a: checked.append(a[0]) or
+                        real_read(*a))
+    frozen = []
+    monkeypatch.setattr(parallel.gc, "freeze", lambda: frozen.append(len(checked)))
+    for jobs in ("1", "2"):
+        checked.clear()
+        frozen.clear()
+        assert run("check", "--jobs", jobs, "-q", folder).exit_code == 2
+        assert frozen == [parallel.WARM], jobs  # in the parent, before any fork
+    frozen.clear()
+    import normalize
+
+    normalize.check_paths([folder])
+    assert frozen == []
