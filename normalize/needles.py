@@ -180,6 +180,7 @@ class Gate:
     def __init__(self, requirements: Iterable[Requirement], shared: bool = True,
                  registry: _Registry | None = None) -> None:
         self.requirements = tuple(requirements)
+        self.shared = shared
         if shared:
             self.tests = [
                 (frozenset(n.text for n in req if n.bounded),
@@ -214,6 +215,20 @@ class Gate:
             if bounded.isdisjoint(present) and not any(got.contains(t) for t in loose):
                 return False
         return True
+
+
+    def open_in(self, text: str, start: int, end: int) -> bool:
+        """`open` for a pattern run over `text[start:end]` alone (a condition's
+        context): False only when no match can lie there. Each look-up costs
+        the slice's length, not the text's. For a gate that is not `shared`."""
+        assert not self.shared, "the shared needles are found in whole texts only"
+        if not self.tests:
+            return True
+        got = found(text)
+        if got.open or not got.aligned:
+            return True  # no offsets to slice the lower-cased text at
+        window = got.lowered[max(0, start):end]
+        return all(any(t in window for t in loose) for _, loose in self.tests)
 
 
 class Gates:

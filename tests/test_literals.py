@@ -126,6 +126,22 @@ def test_condition_on_a_slice_never_hides_a_match(pattern, data, ignore_case):
 
 @pytest.mark.parametrize("pattern", sorted(PATTERNS))
 @given(data=st.data(), ignore_case=st.booleans())
+@settings(max_examples=35, deadline=None)
+def test_condition_words_looked_for_in_its_side_alone_never_hide_a_match(pattern, data,
+                                                                        ignore_case):
+    """A substitution's `before`/`after` words, looked for in the side of the match
+    the condition runs over (Gate.open_in), wherever the side begins or ends."""
+    text = data.draw(_matching(pattern))
+    start = data.draw(st.integers(-5, len(text)))
+    end = data.draw(st.integers(start, len(text) + 5))
+    flags = re.I if ignore_case else 0
+    gate = needles.Gate(requirements(pattern, flags, whole_text=False), shared=False)
+    if re.search(pattern, text[max(0, start):end], flags):
+        assert gate.open_in(text, start, end)
+
+
+@pytest.mark.parametrize("pattern", sorted(PATTERNS))
+@given(data=st.data(), ignore_case=st.booleans())
 @settings(max_examples=25, deadline=None)
 def test_searching_where_matches_begin_finds_the_same(pattern, data, ignore_case):
     text = data.draw(_matching(pattern))
@@ -178,6 +194,7 @@ def _no_tests():
 @contextmanager
 def _unpatched(every):  # noqa: ANN001
     with mock.patch.object(needles.Gate, "open", lambda self, text, got=None: True), \
+            mock.patch.object(needles.Gate, "open_in", lambda self, text, start, end: True), \
             mock.patch.object(needles.Gates, "open", every), \
             mock.patch.object(substitution, "finditer", lambda p, text, heads: p.finditer(text)), \
             mock.patch.object(existence, "finditer", lambda p, text, heads: p.finditer(text)):

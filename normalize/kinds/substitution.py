@@ -83,13 +83,14 @@ class SubstitutionRule(Rule):
         self.context = options["context"]
         self.document_heads = (ANALYSIS.starts(options["document"], flags | re.MULTILINE)
                                if options["document"] else None)
-        # text the document must hold for the conditions that must match
-        self.needs = Gate([
-            *(ANALYSIS.requirements(options["document"], flags | re.MULTILINE)
-              if options["document"] else ()),
-            *(req for key in ("before", "after") if options[key]
-              for req in ANALYSIS.requirements(options[key], flags, whole_text=False)),
-        ], shared=False)
+        # text the document must hold for `document`, and each side of a match for
+        # `before` and `after` (looked for in those sides alone: a few hundred
+        # characters, not the document, for each of the few matches)
+        self.needs = Gate(ANALYSIS.requirements(options["document"], flags | re.MULTILINE)
+                          if options["document"] else (), shared=False)
+        self.sides = [(key == "before", Gate(ANALYSIS.requirements(
+            options[key], flags, whole_text=False), shared=False))
+            for key in ("before", "after") if options[key]]
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
@@ -106,7 +107,7 @@ class SubstitutionRule(Rule):
         )
         taken_until = -1
         for start, _, n, m in matches:
-            if start < taken_until or not self._context_ok(doc.text, start, m.end()):
+            if start < taken_until or not self._context_ok(text, start, m.end()):
                 continue  # overlaps a longer entry's match ("small town" vs "town")
             taken_until = m.end()
             proposals = self.entries[n][1]
@@ -120,6 +121,10 @@ class SubstitutionRule(Rule):
             )
 
     def _context_ok(self, text: str, start: int, end: int) -> bool:
+        for before, gate in self.sides:
+            if not (gate.open_in(text, start - self.context, start) if before
+                    else gate.open_in(text, end, end + self.context)):
+                return False  # a condition's words are not on its side
         left = text[max(0, start - self.context) : start]
         right = text[end : end + self.context]
         for key, side, want in (
