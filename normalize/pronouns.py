@@ -52,6 +52,9 @@ AFTER_QUOTE = re.compile(r"[\"”’'],?\s*$")
 # in the lower-cased text, an "h" not preceded by a letter other than "s" (a
 # literal: `re` skips to it at once) ...
 _H = re.compile(r"h(?<![^\W\d_s]h)(?:e|im|is|ers?)(?:self)?(?![^\W\d_])")
+# ... the same in an ASCII text (a-z are its only letters once lower-cased): no
+# Unicode lookups
+_H_ASCII = re.compile(r"h(?<![a-rt-z]h)(?:e|im|is|ers?)(?:self)?(?![a-z])")
 # ... or, in a text that cannot be lower-cased letter for letter, this
 _CANDIDATE = re.compile(r"[hHsS](?<![^\W\d_].)(?i:e|he|im|is|er|imself|erself)(?![^\W\d_])")
 # characters read past a match's end by SPEAKER and GENDERED, at most
@@ -66,8 +69,9 @@ def hits(text: str, low: str | None) -> list[int]:
     only at "h". Without `low`, _CANDIDATE finds where the pronouns may begin."""
     if low is None:
         return [m.start() for m in _CANDIDATE.finditer(text)]
+    scan = _H_ASCII if low.isascii() else _H
     return [m.start() - 1 if low[m.start() - 1:m.start()] == "s" else m.start()
-            for m in _H.finditer(low)]
+            for m in scan.finditer(low)]
 
 
 def pronoun_words(text: str, hits: list[int],
@@ -125,7 +129,11 @@ def may_cut_words(text: str) -> bool:
     twin): a sentence edge elsewhere lies at a blank or after a stop, so a
     pronoun there has no letter before or after it."""
     tile = MAX_SENTENCE // 2 - 1
-    return any(text.find(" ", k, k + tile) < 0 for k in range(0, len(text) - tile + 1, tile))
+    find = text.find
+    for k in range(0, len(text) - tile + 1, tile):
+        if find(" ", k, k + tile) < 0:
+            return True
+    return False
 
 
 def _words_at(text: str, hits: list[int]) -> Iterator[re.Match[str]]:

@@ -198,3 +198,45 @@ def test_the_same_findings_on_mixed_examples(rule, data):
     glue = data.draw(st.sampled_from([" ", "\n", " . ", "\n\n"]))
     doc = Document.from_text(glue.join(parts))
     assert _key(rule.check(doc)) == _key(_plain_check(rule, doc))
+
+
+ASCII_WORDS = [w for w in WORDS if w.isascii()]
+ASCII_GLUE = [g for g in GLUE if g.isascii()]
+ASCII_TEXTS = st.one_of(
+    st.lists(st.tuples(st.sampled_from(ASCII_WORDS), st.sampled_from(ASCII_GLUE)),
+             max_size=40).map(lambda parts: "".join(a + b for a, b in parts)),
+    st.text(alphabet=st.characters(max_codepoint=127), max_size=200),
+    st.text(alphabet="hHsSeimrlf -_2.\n'\"", max_size=80))
+
+
+@given(ASCII_TEXTS)
+@settings(max_examples=500, deadline=None, derandomize=True)
+def test_ascii_scans_are_the_unicode_ones(text):
+    """In an ASCII text the quick patterns find what the Unicode ones find:
+    the runs of letters (of the text and of its lower case) and the hits."""
+    assert text.isascii()
+    low = same_length_lower(text)
+    for s in (text, low):
+        assert pronoun._ASCII_LETTERS.findall(s) == pronoun._LETTERS.findall(s)
+        assert pronoun._letters(s) is pronoun._ASCII_LETTERS
+    assert [m.span() for m in pronouns._H_ASCII.finditer(low)] == [
+        m.span() for m in pronouns._H.finditer(low)]
+
+
+@given(ASCII_TEXTS)
+@settings(max_examples=400, deadline=None, derandomize=True)
+def test_the_same_findings_on_ascii_texts(rule, text):
+    doc = Document.from_text(text)
+    assert _key(rule.check(doc)) == _key(_plain_check(rule, doc))
+
+
+def test_non_ascii_texts_keep_the_unicode_patterns():
+    assert pronoun._letters("Šiauliai her") is pronoun._LETTERS
+
+
+@pytest.mark.parametrize("text", ["", "x" * 498, "x" * 499, "x" * 997 + " " + "y" * 600,
+                                  ("word " * 300)[:-1], "a " + "z" * 998])
+def test_may_cut_words_is_the_tile_test(text):
+    tile = 1000 // 2 - 1
+    assert pronouns.may_cut_words(text) == any(
+        text.find(" ", k, k + tile) < 0 for k in range(0, len(text) - tile + 1, tile))
