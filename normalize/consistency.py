@@ -197,7 +197,10 @@ Report = Callable[[list[Mention]], Iterator[Finding]]
 def _hinted(form: Form) -> bool:
     """Whether a spelling that is an entity of its own, as written, gets findings
     (`_plan`: an ending hint) or a summary (never: it is its canonical spelling)."""
-    return not has_marks(form.text) and any(ending_hint(w) is not None for w in form.words)
+    words = form.words
+    if len(words) == 1:  # a word with an ending hint is ASCII: it has no marks
+        return ending_hint(words[0]) is not None
+    return not has_marks(form.text) and any(ending_hint(w) is not None for w in words)
 
 
 def _plan(entity: Entity) -> list[tuple[Form, Report]]:

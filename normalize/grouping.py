@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from rapidfuzz.distance import JaroWinkler
 
@@ -41,6 +42,7 @@ LONG_SURNAME = 6  # an unmarked surname this long may be matched through transli
 
 Key = tuple[str, ...]
 _US = "\x1f"  # joins a key's words (see Listed)
+_WORDS = attrgetter("words")
 
 
 @dataclass(eq=False, slots=True)
@@ -145,15 +147,21 @@ def group(mentions: MentionTable | Iterable[Mention], listed: Listed,
     forms = table.forms
     first: dict[Key, Form] = {}  # fold key -> its first spelling (in sorted order)
     more: dict[Key, list[Form]] = {}  # fold key -> its other spellings, if any
-    for words in sorted(forms):
-        key = tuple(fold(w) for w in words)
-        if key in first:
-            more.setdefault(key, []).append(forms[words])
+    for words, form in forms.items():
+        if len(words) == 1 and words[0].isascii():  # most spellings: fold() is lower()
+            key = (words[0].lower(),)
         else:
-            first[key] = forms[words]
+            key = tuple(map(fold, words))
+        if key in first:
+            more.setdefault(key, []).append(form)
+        else:
+            first[key] = form
+    for key, others in more.items():  # the spellings of one key in order: the least first
+        spellings = sorted([first[key], *others], key=_WORDS)
+        first[key], more[key] = spellings[0], spellings[1:]
     joinable = _joinable(first, more)
-    base = {key: Cluster(key, [form, *more.get(key, ())])
-            for key, form in first.items() if key in joinable}
+    base = {key: Cluster(key, [first[key], *more.get(key, ())])
+            for key in sorted(joinable, key=lambda key: first[key].words)}
     multi = [c for c in base.values() if len(c.key) > 1]
     single = [c for c in base.values() if len(c.key) == 1]
     _reversed(multi, base, listed)
@@ -164,10 +172,11 @@ def group(mentions: MentionTable | Iterable[Mention], listed: Listed,
     shared = _surnames(single, heads)
     _by_skeleton([c for c in single if c.head is None], listed)
     entities: dict[int, Entity] = {}
+    plain = _plain_test(listed) if lone is not None else None
     for key, form in first.items():
         c = base.get(key)
         if c is None:  # alone: its own canonical spelling, unless a listed name
-            if lone is None or not _plain(key, form, listed) or lone(form):
+            if plain is None or not plain(key, form) or lone(form):
                 c = Cluster(key, [form])
                 entities[id(c)] = _entity(c, listed)
         elif c.head is None:
@@ -182,7 +191,8 @@ def group(mentions: MentionTable | Iterable[Mention], listed: Listed,
                 names = sorted(entities[id(p)].text for p in people)
                 entity.note = f"the surname of {len(names)} people here: " + ", ".join(names)
     keep_attested()
-    return list(entities.values())
+    # in the order of their first spellings (the steps' order, whatever the table's)
+    return sorted(entities.values(), key=lambda e: e.head.forms[0].words)
 
 
 def _joinable(first: dict[Key, Form], more: dict[Key, list[Form]]) -> set[Key]:
@@ -193,14 +203,15 @@ def _joinable(first: dict[Key, Form], more: dict[Key, list[Form]]) -> set[Key]:
     is (up to its skeleton) the last word of a longer key. A superset: the steps
     decide on these. Only strings are kept while looking (few objects for the
     garbage collector)."""
+    # the skeleton of each key's last word (a word's skeleton is its fold's)
+    skels = dict(zip(first, map(skeleton, [key[-1] for key in first])))
     out = set(more)
     lasts: dict[str, int] = {}  # (words, skeleton of the last) -> how many keys
     single_words: set[str] = set()
     single_skels: set[str] = set()
     multi_words: set[str] = set()
     multi_skels: set[str] = set()
-    for key, form in first.items():
-        skel = skeleton(form.words[-1])
+    for key, skel in skels.items():
         if len(key) > 1:
             bucket = f"{len(key)} {skel}"
             lasts[bucket] = lasts.get(bucket, 0) + 1
@@ -212,8 +223,7 @@ def _joinable(first: dict[Key, Form], more: dict[Key, list[Form]]) -> set[Key]:
             lasts[skel] = lasts.get(skel, 0) + 1
             single_words.add(key[0])
             single_skels.add(skel)
-    for key, form in first.items():
-        skel = skeleton(form.words[-1])
+    for key, skel in skels.items():
         if len(key) > 1:
             if (lasts[f"{len(key)} {skel}"] > 1 or key[-1] in single_words
                     or skel in single_skels):
@@ -223,18 +233,37 @@ def _joinable(first: dict[Key, Form], more: dict[Key, list[Form]]) -> set[Key]:
     return out
 
 
-def _plain(key: Key, form: Form, listed: Listed) -> bool:
+def _plain_test(listed: Listed) -> Callable[[Key, Form], bool]:
     """Whether the entity of a lone spelling is the spelling itself, not listed: no
     listed name has its key, nor (`_canonical`) its skeleton or, for one word, its
-    surname (a quick, exact test: nothing to build for most spellings)."""
-    if key in listed:
-        return False
-    if not (listed.skel or listed.surname) or has_marks(form.text):
-        return True
-    words = form.words
-    if listed.skel and listed.skel.get(tuple(map(skeleton, words))):
-        return False
-    return not (len(words) == 1 and listed.surname.get(key[0]))
+    surname (a quick, exact test: nothing to build for most spellings). A key's
+    skeletons are looked up only when some listed name has as many words and the
+    skeleton of its last word."""
+    full, skel, surname = listed.full, listed.skel, listed.surname
+    if not (skel or surname):
+        return lambda key, form: _US.join(key) not in full
+    lengths = {len(k) for k in skel}
+    lasts = {k[-1] for k in skel}
+
+    def plain(key: Key, form: Form) -> bool:
+        if len(key) == 1:  # most spellings: one word, its key the folded word
+            if key[0] in full:
+                return False
+            word = form.words[0]
+            if not word.isascii() and has_marks(word):
+                return True
+            if 1 in lengths and skel.get((skeleton(word),)):
+                return False
+            return not surname.get(key[0])
+        if _US.join(key) in full:
+            return False
+        words = form.words
+        if has_marks(" ".join(words)):
+            return True
+        return not (len(words) in lengths and skeleton(key[-1]) in lasts
+                    and skel.get(tuple(map(skeleton, words))))
+
+    return plain
 
 
 def _given_counts(keys: Iterable[Key]) -> dict[str, int]:
