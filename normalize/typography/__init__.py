@@ -11,7 +11,10 @@ an invisible control removed in Latin text) and when a person must choose.
 Most documents have nothing to flag, so the checks first look for what a hit
 cannot do without, with the quickest tools: `str.isascii`, `in`, a pattern
 that starts with a literal character (which `re` finds at memchr speed), and
-`rare`, the few unusual characters of a document, found once for all checks.
+`rare`, the few unusual characters of a document, found once for all checks,
+and `neighbours`, which of a few pairs of characters side by side (a space
+before a comma, a full stop before a capital) the document may hold, found at
+once for all of them in one pass of big-integer arithmetic.
 A check's own pattern then runs only where a match can begin (`matches_at`).
 """
 
@@ -53,7 +56,10 @@ def starts(text: str, *patterns: re.Pattern[str]) -> list[int]:
     """Where the one-character matches of `patterns` begin, in order."""
     if len(patterns) == 1:
         return [m.start() for m in patterns[0].finditer(text)]
-    return sorted({m.start() for p in patterns for m in p.finditer(text)})
+    found = [p for p in patterns if p.search(text)]  # most often none: no match objects
+    if len(found) == 1:
+        return [m.start() for m in found[0].finditer(text)]
+    return sorted({m.start() for p in found for m in p.finditer(text)})
 
 
 # What the checks of non-ASCII damage cannot do without: combining marks and
@@ -87,6 +93,79 @@ def _rare(text: str) -> str:
     return "".join(sorted(set(_RARE.findall(others.decode("utf-8", "surrogatepass")))))
 
 
+# What three spacing checks cannot do without: two or three characters side by
+# side. Each byte of the UTF-8 text becomes a set of bits (what the byte can
+# be, below), the bytes one big integer, the first byte lowest; `x & x >> 9`
+# then has bit k of a byte set where that byte has bit k and the next one bit
+# k + 1, and `& x >> 18` asks bit k + 2 of the one after. So one shift and one
+# `&` test every pair of neighbouring bits at once, over the whole text, in C.
+# A character outside ASCII is only ever its last byte next to the byte after
+# it, and its first byte next to the one before; every byte of one is >= 0x80.
+_SPACE, _MARK, _UPPER, _BLANK, _HYPHEN, _LETTER, _HYPHEN2, _BLANK2 = (1 << k for k in range(8))
+_BITS = bytearray(256)
+for _byte, _bits in [
+    # bit 0, then 1: a space (" ", a tab, or the last byte of U+00A0, U+202F or
+    # U+2009) before a mark; bit 1, then 2: a mark before a capital
+    *((b, _SPACE) for b in b" \t\xa0\xaf\x89"),
+    *((b, _MARK) for b in b",;:.!?"),
+    *((b, _UPPER) for b in b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+    # bits 3, 4, 5: a blank, a hyphen, a letter ("anti -drone"); bits 5, 6, 7:
+    # a letter, a hyphen, a blank ("counter- attack"); a byte >= 0x80 may be a letter
+    *((b, _BLANK | _BLANK2) for b in b" \t"),
+    (ord("-"), _HYPHEN | _HYPHEN2),
+    *((b, _LETTER) for b in b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+    *((b, _LETTER) for b in range(0x80, 0x100)),
+]:
+    _BITS[_byte] |= _bits
+_BITS_TABLE = bytes(_BITS)
+
+SPACE_MARK = 1  # a space right before one of , ; : . ! ?
+MARK_UPPER = 2  # one of , ; : . ! ? right before a capital A-Z
+BLANK_HYPHEN_LETTER = 4  # " -d" (a blank is a space or a tab)
+LETTER_HYPHEN_BLANK = 8  # "d- "
+# flag, whether pairs (0) or threes (1) hold it, and where
+_FLAGS = ((SPACE_MARK, 0, _SPACE), (MARK_UPPER, 0, _MARK),
+          (BLANK_HYPHEN_LETTER, 1, _BLANK), (LETTER_HYPHEN_BLANK, 1, _LETTER))
+
+
+def neighbours(text: str) -> int:
+    """Which of SPACE_MARK, MARK_UPPER, BLANK_HYPHEN_LETTER and
+    LETTER_HYPHEN_BLANK `text` may hold (bits of the result): a bit is 0 only
+    where the text has no such characters side by side. One pass, shared by
+    the checks of a document."""
+    return _neighbours(text)
+
+
+@lru_cache(maxsize=8)
+def _neighbours(text: str) -> int:
+    classes = text.encode("utf-8", "surrogatepass").translate(_BITS_TABLE)
+    x = int.from_bytes(classes, "little")
+    pairs = x & x >> 9
+    masks = _masks(len(classes))
+    found = (pairs & masks[_SPACE | _MARK], pairs & x >> 18 & masks[_BLANK | _LETTER])
+    out = 0
+    for flag, which, bit in _FLAGS:
+        if found[which] and found[which] & masks[bit]:
+            out |= flag
+    return out
+
+
+_MASKS: list[dict[int, int]] = [{}]
+
+
+def _masks(size: int) -> dict[int, int]:
+    """Bits -> an integer with those bits set in each of at least `size` bytes
+    (an `&` with it costs no more than the other number's size)."""
+    masks = _MASKS[0]
+    if masks.get(0, -1) < size:
+        size = max(size, 2 * masks.get(0, 0), 4096)
+        masks = _MASKS[0] = {bits: int.from_bytes(bytes([bits]) * size, "little")
+                             for bits in (_SPACE, _MARK, _BLANK, _LETTER,
+                                          _SPACE | _MARK, _BLANK | _LETTER)}
+        masks[0] = size
+    return masks
+
+
 def _registry() -> dict[str, Check]:
     from . import mojibake, quotes, scripts, spacing, unicode
 
@@ -106,4 +185,4 @@ def _registry() -> dict[str, Check]:
 
 CHECKS: dict[str, Check] = _registry()
 
-__all__ = ["CHECKS", "Check", "Hit"]
+__all__ = ["CHECKS", "Check", "Hit", "neighbours"]

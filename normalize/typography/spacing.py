@@ -34,7 +34,16 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from . import Hit, matches_at, starts
+from . import (
+    BLANK_HYPHEN_LETTER,
+    LETTER_HYPHEN_BLANK,
+    MARK_UPPER,
+    SPACE_MARK,
+    Hit,
+    matches_at,
+    neighbours,
+    starts,
+)
 
 _FRENCH_SPACES = "\u00a0\u202f\u2009"
 _SPACE_BEFORE = re.compile(
@@ -48,6 +57,8 @@ _ANY_SPACE_MARK = re.compile(r"[ \t\u00a0\u202f\u2009](?=[ \t\u00a0\u202f\u2009]
 
 
 def space_before_punctuation(text: str, options: dict[str, Any]) -> Iterator[Hit]:
+    if not neighbours(text) & SPACE_MARK:
+        return
     for m in matches_at(_SPACE_BEFORE, text, _space_runs(text)):
         space, mark = m.group(1), m.group(2)
         french = all(c in _FRENCH_SPACES for c in space)
@@ -84,8 +95,12 @@ _WORD = re.compile(r"\w+")
 
 
 def space_in_hyphenation(text: str, options: dict[str, Any]) -> Iterator[Hit]:
-    pattern, longest = _hyphenation(tuple(options["prefixes"]))
+    prefixes = tuple(options["prefixes"])
+    pattern, longest = _hyphenation(prefixes)
     if pattern is None:
+        return
+    joints = _joints(prefixes)
+    if joints and not neighbours(text) & joints:
         return
     for m in matches_at(pattern, text, _before_joints(text, longest)):
         prefix, word = m.group(1), m.group(4)
@@ -110,6 +125,15 @@ def _hyphenation(prefixes: tuple[str, ...]) -> tuple[re.Pattern[str] | None, int
     )
     words = all(_WORD.fullmatch(p) for p in prefixes)
     return pattern, max(map(len, prefixes)) if words else None
+
+
+@lru_cache(maxsize=8)
+def _joints(prefixes: tuple[str, ...]) -> int:
+    """The `neighbours` one of which a match holds: " -d" or, after a prefix,
+    "d- "; 0 (no test) where a prefix does not end in a letter."""
+    if all(p[-1:].isalpha() for p in prefixes):
+        return BLANK_HYPHEN_LETTER | LETTER_HYPHEN_BLANK
+    return 0
 
 
 def _before_joints(text: str, longest: int | None) -> Iterable[int]:
@@ -141,7 +165,10 @@ def _before_joints(text: str, longest: int | None) -> Iterable[int]:
 _CURLY_GLUED = re.compile(r"(?<=[^\W_]|[,.;:!?])“(?=\S)")
 _CURLY = re.compile("“")
 _STRAIGHT_GLUED = re.compile(r'(?<=[^\W\d_])"(?=[^\W\d_])')
-_STRAIGHT = re.compile(r'"(?=[^\W\d_])')
+# the matches of _STRAIGHT_GLUED, looked for from the quote: a pattern that begins
+# with a literal character is searched at memchr speed, one that begins with a
+# look-behind is tried at every offset
+_GLUED_QUOTE = re.compile(r'"(?<=[^\W\d_]")(?=[^\W\d_])')
 
 
 def space_before_quote(text: str, options: dict[str, Any]) -> Iterator[Hit]:
@@ -151,7 +178,7 @@ def space_before_quote(text: str, options: dict[str, Any]) -> Iterator[Hit]:
                 continue
             yield Hit(m.start(), m.end(), " “", safe=True,
                       values={"found": _glued(text, m.start()) + "“"})
-    for m in matches_at(_STRAIGHT_GLUED, text, starts(text, _STRAIGHT)):
+    for m in _GLUED_QUOTE.finditer(text):
         at = m.start()
         line = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
         if text.count('"', line, at) % 2 == 0:  # an opening quote
@@ -163,6 +190,8 @@ _MARK_CAPITAL = (re.compile(r"\.(?=[A-Z])"), re.compile(r"!(?=[A-Z])"), re.compi
 
 
 def space_after_sentence(text: str, options: dict[str, Any]) -> Iterator[Hit]:
+    if not neighbours(text) & MARK_UPPER:
+        return
     places = starts(text, *_MARK_CAPITAL)
     if not places:
         return
