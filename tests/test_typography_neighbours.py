@@ -115,3 +115,11 @@ def test_starts_of_several_patterns(text):
     for patterns in (spacing._MARK_AGAIN, spacing._MARK_CAPITAL):
         assert typography.starts(text, *patterns) == \
             sorted({m.start() for p in patterns for m in p.finditer(text)})
+
+
+@given(TEXTS)
+@settings(max_examples=500, deadline=None, derandomize=True)
+def test_doubled_punctuation_finds_what_its_pattern_finds(text):
+    """It looks for a doubled mark only where `in` found that mark."""
+    assert [(h.start, h.end) for h in spacing.doubled_punctuation(text, {})] == \
+        [m.span() for m in spacing._DOUBLED.finditer(text)]

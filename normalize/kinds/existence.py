@@ -56,6 +56,13 @@ class ExistenceRule(Rule):
         self.widths = ANALYSIS.widths(joined, flags)
         # strings (lower-cased) one of which begins every match
         self.heads = ANALYSIS.starts(joined, flags)
+        # the same, by first character: a line is tried against its own few
+        self.heads_by_first: dict[str, tuple[str, ...]] | None = None
+        if self.heads is not None and "" not in self.heads:
+            by_first: dict[str, list[str]] = {}
+            for head in self.heads:
+                by_first.setdefault(head[0], []).append(head)
+            self.heads_by_first = {c: tuple(hs) for c, hs in by_first.items()}
 
     def check(self, doc: Document) -> Iterator[Finding]:
         if not self.gate.open(doc.text):
@@ -74,7 +81,7 @@ class ExistenceRule(Rule):
 
     def _check_lines(self, doc: Document) -> Iterator[Finding]:
         shortest, longest = self.widths
-        heads, low = self.heads, ""
+        heads, low = self.heads_by_first, ""
         if heads is not None:  # a line is tried only if it begins with one of them
             got = found(doc.text)
             if got.open or not got.aligned:
@@ -82,7 +89,9 @@ class ExistenceRule(Rule):
             low = got.lowered
         for start, body in _lines(doc.text):
             if shortest <= len(body) <= longest and (
-                    heads is None or low.startswith(heads, start)) and self.pattern.fullmatch(body):
+                    heads is None or ((some := heads.get(low[start])) is not None
+                                      and low.startswith(some, start))
+            ) and self.pattern.fullmatch(body):
                 yield self.finding(doc, start, start + len(body))
 
 
@@ -93,11 +102,18 @@ _LINE = re.compile(r"[^\r\n]+")
 def _lines(text: str) -> tuple[tuple[int, str], ...]:
     """Each line's text without surrounding blanks, and where that starts;
     shared by the line rules of one document."""
-    out = []
-    for at, line in split_lines(text):
-        body = line.strip()
-        if body:
-            out.append((at + len(line) - len(line.lstrip()), body))
+    if "\r" in text:
+        return tuple((at + len(line) - len(line.lstrip()), body)
+                     for at, line in split_lines(text) if (body := line.strip()))
+    out, at = [], 0
+    for line in text.split("\n"):  # split_lines, walked once
+        if line:
+            body = line.strip()
+            if body is line:  # nothing to strip (most lines)
+                out.append((at, line))
+            elif body:
+                out.append((at + len(line) - len(line.lstrip()), body))
+        at += len(line) + 1
     return tuple(out)
 
 

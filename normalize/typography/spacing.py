@@ -228,6 +228,10 @@ _MARK_AGAIN = (re.compile(r",(?=[ \t]*,)"), re.compile(r";(?=[ \t]*;)"),
 
 
 def doubled_punctuation(text: str, options: dict[str, Any]) -> Iterator[Hit]:
-    for m in matches_at(_DOUBLED, text, starts(text, *_MARK_AGAIN)):
+    # `in` finds a character at memchr speed, `re` a pattern's first one at a third of it
+    again = [p for mark, p in zip(",;:", _MARK_AGAIN) if mark in text]
+    if not again:
+        return
+    for m in matches_at(_DOUBLED, text, starts(text, *again)):
         mark = m.group(1) or m.group(2)
         yield Hit(m.start(), m.end(), mark, safe=True, values={"mark": mark})
