@@ -26,7 +26,7 @@ OPTIONS = {r.options["check"]: r.options for r in load_rules([], True).rules
 # what each flag stands for, as a plain search (a match must make the flag 1)
 PLAIN = {
     typography.SPACE_MARK: re.compile("[ \t\u00a0\u202f\u2009][,;:.!?]"),
-    typography.MARK_UPPER: re.compile("[,;:.!?][A-Z]"),
+    typography.MARK_AGAIN_OR_UPPER: re.compile("[,;:.!?][A-Z,;:]"),
     typography.BLANK_HYPHEN_LETTER: re.compile(r"[ \t]-[^\W\d_]"),
     typography.LETTER_HYPHEN_BLANK: re.compile(r"[^\W\d_]-[ \t]"),
 }
@@ -53,7 +53,7 @@ def test_neighbours_holds_every_pair_the_plain_searches_find(text):
 
 
 @pytest.mark.parametrize("size", [0, 1, 4093, 4096, 4097, 9000, 70000])
-@pytest.mark.parametrize("pair", [" ,", "\u00a0;", "\u2009?", ".T", "?Q", " -d", "\t-é",
+@pytest.mark.parametrize("pair", [" ,", "\u00a0;", "\u2009?", ".T", "?Q", ",,", ".:", " -d", "\t-é",
                                   "o- ", "é-\t", "K- "])
 def test_neighbours_at_both_ends_of_long_texts(size, pair):
     """The masks grow with the longest text seen; a pair at either end counts."""
@@ -72,7 +72,8 @@ def _hits(check, text):  # noqa: ANN001
 
 
 @pytest.mark.parametrize("check", ["space-before-punctuation", "space-in-hyphenation",
-                                   "space-after-sentence", "space-before-quote"])
+                                   "space-after-sentence", "space-before-quote",
+                                   "doubled-punctuation"])
 @given(text=TEXTS)
 @settings(max_examples=300, deadline=None, derandomize=True)
 def test_checks_find_what_they_find_without_the_shared_test(check, text):
@@ -120,6 +121,6 @@ def test_starts_of_several_patterns(text):
 @given(TEXTS)
 @settings(max_examples=500, deadline=None, derandomize=True)
 def test_doubled_punctuation_finds_what_its_pattern_finds(text):
-    """It looks for a doubled mark only where `in` found that mark."""
+    """It looks for a doubled mark only where `neighbours` and `in` let it."""
     assert [(h.start, h.end) for h in spacing.doubled_punctuation(text, {})] == \
         [m.span() for m in spacing._DOUBLED.finditer(text)]

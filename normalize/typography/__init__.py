@@ -101,14 +101,15 @@ def _rare(text: str) -> str:
 # `&` test every pair of neighbouring bits at once, over the whole text, in C.
 # A character outside ASCII is only ever its last byte next to the byte after
 # it, and its first byte next to the one before; every byte of one is >= 0x80.
-_SPACE, _MARK, _UPPER, _BLANK, _HYPHEN, _LETTER, _HYPHEN2, _BLANK2 = (1 << k for k in range(8))
+_SPACE, _MARK, _NEXT, _BLANK, _HYPHEN, _LETTER, _HYPHEN2, _BLANK2 = (1 << k for k in range(8))
 _BITS = bytearray(256)
 for _byte, _bits in [
     # bit 0, then 1: a space (" ", a tab, or the last byte of U+00A0, U+202F or
-    # U+2009) before a mark; bit 1, then 2: a mark before a capital
+    # U+2009) before a mark; bit 1, then 2: a mark before a capital or before
+    # , ; or : (a mark doubled: with blanks between, the last is a space before a mark)
     *((b, _SPACE) for b in b" \t\xa0\xaf\x89"),
     *((b, _MARK) for b in b",;:.!?"),
-    *((b, _UPPER) for b in b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+    *((b, _NEXT) for b in b"ABCDEFGHIJKLMNOPQRSTUVWXYZ,;:"),
     # bits 3, 4, 5: a blank, a hyphen, a letter ("anti -drone"); bits 5, 6, 7:
     # a letter, a hyphen, a blank ("counter- attack"); a byte >= 0x80 may be a letter
     *((b, _BLANK | _BLANK2) for b in b" \t"),
@@ -120,16 +121,16 @@ for _byte, _bits in [
 _BITS_TABLE = bytes(_BITS)
 
 SPACE_MARK = 1  # a space right before one of , ; : . ! ?
-MARK_UPPER = 2  # one of , ; : . ! ? right before a capital A-Z
+MARK_AGAIN_OR_UPPER = 2  # one of , ; : . ! ? right before a capital A-Z or , ; :
 BLANK_HYPHEN_LETTER = 4  # " -d" (a blank is a space or a tab)
 LETTER_HYPHEN_BLANK = 8  # "d- "
 # flag, whether pairs (0) or threes (1) hold it, and where
-_FLAGS = ((SPACE_MARK, 0, _SPACE), (MARK_UPPER, 0, _MARK),
+_FLAGS = ((SPACE_MARK, 0, _SPACE), (MARK_AGAIN_OR_UPPER, 0, _MARK),
           (BLANK_HYPHEN_LETTER, 1, _BLANK), (LETTER_HYPHEN_BLANK, 1, _LETTER))
 
 
 def neighbours(text: str) -> int:
-    """Which of SPACE_MARK, MARK_UPPER, BLANK_HYPHEN_LETTER and
+    """Which of SPACE_MARK, MARK_AGAIN_OR_UPPER, BLANK_HYPHEN_LETTER and
     LETTER_HYPHEN_BLANK `text` may hold (bits of the result): a bit is 0 only
     where the text has no such characters side by side. One pass, shared by
     the checks of a document."""

@@ -37,7 +37,7 @@ from typing import Any
 from . import (
     BLANK_HYPHEN_LETTER,
     LETTER_HYPHEN_BLANK,
-    MARK_UPPER,
+    MARK_AGAIN_OR_UPPER,
     SPACE_MARK,
     Hit,
     matches_at,
@@ -190,7 +190,7 @@ _MARK_CAPITAL = (re.compile(r"\.(?=[A-Z])"), re.compile(r"!(?=[A-Z])"), re.compi
 
 
 def space_after_sentence(text: str, options: dict[str, Any]) -> Iterator[Hit]:
-    if not neighbours(text) & MARK_UPPER:
+    if not neighbours(text) & MARK_AGAIN_OR_UPPER:
         return
     places = starts(text, *_MARK_CAPITAL)
     if not places:
@@ -228,6 +228,9 @@ _MARK_AGAIN = (re.compile(r",(?=[ \t]*,)"), re.compile(r";(?=[ \t]*;)"),
 
 
 def doubled_punctuation(text: str, options: dict[str, Any]) -> Iterator[Hit]:
+    # a doubled mark is two marks side by side or a space before the second
+    if not neighbours(text) & (SPACE_MARK | MARK_AGAIN_OR_UPPER):
+        return
     # `in` finds a character at memchr speed, `re` a pattern's first one at a third of it
     again = [p for mark, p in zip(",;:", _MARK_AGAIN) if mark in text]
     if not again:
