@@ -124,3 +124,15 @@ def test_doubled_punctuation_finds_what_its_pattern_finds(text):
     """It looks for a doubled mark only where `neighbours` and `in` let it."""
     assert [(h.start, h.end) for h in spacing.doubled_punctuation(text, {})] == \
         [m.span() for m in spacing._DOUBLED.finditer(text)]
+
+
+def test_a_text_over_the_limit_may_hold_every_pair_and_grows_no_mask(monkeypatch):
+    monkeypatch.setattr(typography, "NEIGHBOURS_LIMIT", 64)
+    monkeypatch.setattr(typography, "_MASKS", [{}])
+    typography._neighbours.cache_clear()
+    assert typography.neighbours("plain words " * 5) == 0  # 60 bytes: looked at
+    assert typography.neighbours("plain words " * 6) == (
+        typography.SPACE_MARK | typography.MARK_AGAIN_OR_UPPER
+        | typography.BLANK_HYPHEN_LETTER | typography.LETTER_HYPHEN_BLANK)
+    assert typography._MASKS[0][0] == 4096  # the masks of the first text only
+    typography._neighbours.cache_clear()

@@ -137,9 +137,18 @@ def neighbours(text: str) -> int:
     return _neighbours(text)
 
 
+# Texts longer than this (in UTF-8 bytes) are said to hold every pair: the masks
+# below are kept for the run, and must not grow with the largest file checked
+NEIGHBOURS_LIMIT = 1 << 20
+_EVERY = SPACE_MARK | MARK_AGAIN_OR_UPPER | BLANK_HYPHEN_LETTER | LETTER_HYPHEN_BLANK
+
+
 @lru_cache(maxsize=8)
 def _neighbours(text: str) -> int:
-    classes = text.encode("utf-8", "surrogatepass").translate(_BITS_TABLE)
+    data = text.encode("utf-8", "surrogatepass")
+    if len(data) > NEIGHBOURS_LIMIT:
+        return _EVERY
+    classes = data.translate(_BITS_TABLE)
     x = int.from_bytes(classes, "little")
     pairs = x & x >> 9
     masks = _masks(len(classes))
