@@ -216,7 +216,6 @@ class Gate:
                 return False
         return True
 
-
     def open_in(self, text: str, start: int, end: int) -> bool:
         """`open` for a pattern run over `text[start:end]` alone (a condition's
         context): False only when no match can lie there. Each look-up costs

@@ -44,7 +44,7 @@ TEXTS = st.one_of(st.lists(RISKY, max_size=60).map("".join), st.text(max_size=80
 @given(TEXTS)
 @settings(max_examples=1500, deadline=None, derandomize=True)
 def test_neighbours_holds_every_pair_the_plain_searches_find(text):
-    got = typography._neighbours.__wrapped__(text)
+    got = typography.neighbours.__wrapped__(text)
     for flag, plain in PLAIN.items():
         if plain.search(text):
             assert got & flag, (flag, text)
@@ -60,7 +60,7 @@ def test_neighbours_at_both_ends_of_long_texts(size, pair):
     want = [flag for flag, plain in PLAIN.items() if plain.search(pair)]
     assert want
     for text in ("x" * size + pair, pair + "x" * size, "é" * size + pair + "x"):
-        typography._neighbours.cache_clear()
+        typography.neighbours.cache_clear()
         for flag in want:
             assert typography.neighbours(text) & flag, (size, pair, flag)
     assert typography.neighbours("x" * size) == 0
@@ -129,10 +129,10 @@ def test_doubled_punctuation_finds_what_its_pattern_finds(text):
 def test_a_text_over_the_limit_may_hold_every_pair_and_grows_no_mask(monkeypatch):
     monkeypatch.setattr(typography, "NEIGHBOURS_LIMIT", 64)
     monkeypatch.setattr(typography, "_MASKS", [{}])
-    typography._neighbours.cache_clear()
+    typography.neighbours.cache_clear()
     assert typography.neighbours("plain words " * 5) == 0  # 60 bytes: looked at
     assert typography.neighbours("plain words " * 6) == (
         typography.SPACE_MARK | typography.MARK_AGAIN_OR_UPPER
         | typography.BLANK_HYPHEN_LETTER | typography.LETTER_HYPHEN_BLANK)
     assert typography._MASKS[0][0] == 4096  # the masks of the first text only
-    typography._neighbours.cache_clear()
+    typography.neighbours.cache_clear()

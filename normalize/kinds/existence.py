@@ -102,18 +102,13 @@ _LINE = re.compile(r"[^\r\n]+")
 def _lines(text: str) -> tuple[tuple[int, str], ...]:
     """Each line's text without surrounding blanks, and where that starts;
     shared by the line rules of one document."""
-    if "\r" in text:
-        return tuple((at + len(line) - len(line.lstrip()), body)
-                     for at, line in split_lines(text) if (body := line.strip()))
-    out, at = [], 0
-    for line in text.split("\n"):  # split_lines, walked once
-        if line:
-            body = line.strip()
-            if body is line:  # nothing to strip (most lines)
-                out.append((at, line))
-            elif body:
-                out.append((at + len(line) - len(line.lstrip()), body))
-        at += len(line) + 1
+    out = []
+    for at, line in split_lines(text):
+        body = line.strip()
+        if body is line:  # nothing to strip (most lines)
+            out.append((at, line))
+        elif body:
+            out.append((at + len(line) - len(line.lstrip()), body))
     return tuple(out)
 
 

@@ -129,22 +129,18 @@ _FLAGS = ((SPACE_MARK, 0, _SPACE), (MARK_AGAIN_OR_UPPER, 0, _MARK),
           (BLANK_HYPHEN_LETTER, 1, _BLANK), (LETTER_HYPHEN_BLANK, 1, _LETTER))
 
 
+# Texts longer than this (in UTF-8 bytes) are said to hold every pair: the masks
+# below are kept for the run, and must not grow with the largest file checked
+NEIGHBOURS_LIMIT = 1 << 20
+_EVERY = sum(flag for flag, _, _ in _FLAGS)  # the flags are distinct bits
+
+
+@lru_cache(maxsize=8)
 def neighbours(text: str) -> int:
     """Which of SPACE_MARK, MARK_AGAIN_OR_UPPER, BLANK_HYPHEN_LETTER and
     LETTER_HYPHEN_BLANK `text` may hold (bits of the result): a bit is 0 only
     where the text has no such characters side by side. One pass, shared by
     the checks of a document."""
-    return _neighbours(text)
-
-
-# Texts longer than this (in UTF-8 bytes) are said to hold every pair: the masks
-# below are kept for the run, and must not grow with the largest file checked
-NEIGHBOURS_LIMIT = 1 << 20
-_EVERY = SPACE_MARK | MARK_AGAIN_OR_UPPER | BLANK_HYPHEN_LETTER | LETTER_HYPHEN_BLANK
-
-
-@lru_cache(maxsize=8)
-def _neighbours(text: str) -> int:
     data = text.encode("utf-8", "surrogatepass")
     if len(data) > NEIGHBOURS_LIMIT:
         return _EVERY
