@@ -11,14 +11,16 @@ continues a word ("McDonald", "eBay", "anti-Putin") is passed over.
 `scan(text)` runs the pattern once per document for both (kept for the last few
 texts): the matches, where each starts (from `re.split`, by adding up lengths,
 so no Python work per match) and the distinct ones. ASCII text, most articles,
-is scanned with the same pattern written for ASCII, which is quicker.
+is scanned with the same pattern written for ASCII, which is quicker; so is a
+text whose other characters are none that a word can hold ('£', curly quotes,
+dashes: most of the rest), where both patterns find the same.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import accumulate, islice
+from itertools import accumulate
 from typing import NamedTuple
 
 from .text import LETTER, MARK, WORD_RE, Token
@@ -70,10 +72,14 @@ class Capitals(NamedTuple):
     distinct: frozenset[str]
 
 
+# every ASCII character, deleted from a text's UTF-8 to leave the others
+_ASCII_BYTES = bytes(range(0x80))
+
+
 @lru_cache(maxsize=8)
 def scan(text: str) -> Capitals:
     """The capital pattern's matches in `text` and where each starts (see Capitals)."""
-    ascii = text.isascii()
+    ascii = ascii_words(text)
     parts = (_ASCII_SPLIT if ascii else _capital_split()).split(text)
     words = parts[1::2]  # parts: between, match, between, ..., between
     if not ascii and words and max(words) > _BEYOND_BMP:  # one opened beyond the BMP
@@ -81,8 +87,30 @@ def scan(text: str) -> Capitals:
         words = [w.text for w in exact]
         return Capitals(words, [w.start for w in exact], frozenset(words))
     # a match starts where the text before it (every part before it) ends
-    starts = list(islice(accumulate(map(len, parts)), 0, None, 2))  # and len(text)
+    starts = list(accumulate(map(len, parts)))[::2]  # and len(text)
     return Capitals(words, starts, frozenset(words))
+
+
+def ascii_words(text: str) -> bool:
+    """Whether every word of `text` (text.WORD_RE) is ASCII: every character of it
+    beyond ASCII is one no word holds (such as '£', curly quotes and dashes, in
+    most non-ASCII news text). Then the capital pattern finds what it finds in
+    ASCII text, and the ASCII one does that quicker. Those characters, each once,
+    are what is left of the text's UTF-8 without its ASCII bytes (C loops, no
+    regex scan of the text)."""
+    if text.isascii():
+        return True
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    return not any(map(_in_words, set(rest.decode("utf-8", "surrogatepass"))))
+
+
+@lru_cache(maxsize=4096)
+def _in_words(char: str) -> bool:
+    """Whether a character beyond ASCII may be in a word or start a match of the
+    capital pattern: a letter of text.WORD_RE (digits such as '²' included), a
+    combining mark, or any character beyond the BMP."""
+    return (char > _BEYOND_BMP or _LETTER_RE.match(char) is not None
+            or _MARK_RE.match(char) is not None)
 
 
 def starts_word(text: str, p: int) -> bool:

@@ -29,8 +29,11 @@ once at load, so a long list costs no more per word than a short one.
 Only capitalised words are considered, found with one regex that stops only
 at capitals (normalize.capitals, shared with the mention table); a document
 none of whose capitalised words is a first word or a surname of the list is
-passed over at once, and in the others only the words whose folded form is a
-first word or a surname (and the word before a surname) are looked at. From
+passed over at once (one look per document for all the names rules, in the
+union of their first words and surnames), and in the others only the words
+whose folded form is a first word or a surname (and the word before a surname)
+are looked at. Where those are only first words of longer names, the text is
+first searched for the second words that go on from them. From
 a first word, the words after it are followed only while they begin a listed
 name; in a list of places a one-word name written as listed, which no longer
 name starts with, is not looked at.
@@ -51,7 +54,7 @@ from typing import Any, NamedTuple
 
 from rapidfuzz.distance import JaroWinkler
 
-from ..capitals import scan, starts_word
+from ..capitals import ascii_words, scan, starts_word
 from ..document import Document
 from ..langid import zipf
 from ..model import Applicability, Finding
@@ -62,6 +65,7 @@ from .base import FieldSpec, Rule
 
 _ENGLISH_WORD = 3.0  # zipf frequency from which a word is ordinary English
 _LETTER = re.compile(r"[^\W\d_]")  # what starts a word (text.WORD_RE)
+_SECONDS_LOOKED_FOR = 8  # second words _may_find looks for in a text, at most
 _NEXT = re.compile(rf"\s+({WORD_RE.pattern})")  # blanks, then the next word
 
 
@@ -125,25 +129,63 @@ class NamesRule(Rule):
                 del self.by_last[last]
         self.surnames = _surname_forms(self.by_last)
 
-    def check(self, doc: Document) -> Iterator[Finding]:
-        text = doc.text
-        present = _present(text)
+    def check(self, doc: Document) -> Iterable[Finding]:
         if self._triggers is None:
             self._prepare()
-        triggers, last = self._triggers, self.by_last if self.is_person else {}
-        if present.isdisjoint(triggers):
-            return  # no capitalised word is a first word or a surname (by_last <= triggers)
+        # one look per document for every names rule: the capitalised words whose
+        # folded form is a trigger of any rule (usually none); then this rule's own.
+        # A place written as listed, whose folded form starts no longer name, is
+        # passed over: _at finds nothing there.
+        hits = _hits(doc.text)
+        if hits is None or hits.keys.isdisjoint(self._triggers):
+            return ()
+        triggers = self._triggers
+        key_of = {word: key for word, key in hits.pairs if key in triggers}
+        if not key_of or not self._may_find(doc.text, key_of):
+            return ()  # no capitalised word is a first word or a surname (by_last <= triggers)
+        return self._check(doc, key_of)
+
+    def _may_find(self, text: str, key_of: dict[str, str]) -> bool:
+        """False where _check can find nothing: its words (`key_of`) are only first
+        words of listed names (in a list of people: none is a surname, so neither
+        a name in reversed order, nor a garbled given name before a capitalised
+        surname, nor a surname alone can be there), none a one-word name other
+        than a place written as listed, and the text holds none of the second
+        words that go on from them. A second word comes after blanks; a text whose
+        words are all ASCII holds a word of folded form `s` only where its lower
+        case holds `s` (after blanks, then)."""
+        if self.is_person and not self.by_last.keys().isdisjoint(key_of.values()):
+            return True
+        seconds: set[str] = set()
+        for word, key in key_of.items():
+            if word in self._as_listed:  # (places) _check passes it over
+                continue
+            second = self._second.get(key)
+            if second is None or 1 in self.lengths.get(key, (1,)):
+                return True
+            seconds |= second
+        if not seconds:
+            return False
+        if len(seconds) > _SECONDS_LOOKED_FOR:  # (as in a long list: _check is quicker)
+            return True
+        if not ascii_words(text):
+            return True
+        lowered = text.lower()
+        return any(_after_blank(lowered, s) for s in seconds)
+
+    def _check(self, doc: Document, key_of: dict[str, str]) -> Iterator[Finding]:
+        """The findings in a document, given its capitalised words whose folded form
+        is one of the rule's triggers (`key_of`: word -> folded form)."""
+        text = doc.text
+        last = self.by_last if self.is_person else {}
         # The words _at may be called at: a trigger, or a word right before a surname
         # (then only when no lower-case word lies between them). Found among the
         # capital pattern's matches, which are every capitalised word and perhaps a
         # few word ends ('Bay' of 'eBay': passed over), by their text: the work
-        # follows the candidates, not the words. A place written as listed, whose
-        # folded form starts no longer name, is passed over: _at finds nothing there.
+        # follows the candidates, not the words.
         words, starts, _ = scan(text)
-        distinct, keys = _folded(text)
-        key_of = dict(compress(zip(distinct, keys), map(triggers.__contains__, keys)))
         firsts = key_of.keys() - self._as_listed
-        lasts = set(compress(distinct, map(last.__contains__, keys))) if last else set()
+        lasts = {word for word, key in key_of.items() if key in last}  # (by_last <= triggers)
         at = [i for i in compress(range(len(words)), map(firsts.__contains__, words))
               if starts_word(text, starts[i])]
         before: dict[int, int] = {}  # the word before a surname -> the surname
@@ -174,8 +216,18 @@ class NamesRule(Rule):
         # (garbled given name)
         self._triggers = frozenset(self.lengths) | (
             set(self.by_last) | set(self.surnames) if self.is_person else set())
-        # the first two folded words or more of each name of two words or more
-        self._starts = frozenset(k[:n] for k in self.full for n in range(2, len(k) + 1))
+        _TRIGGERS.update(self._triggers)
+        _hits.cache_clear()
+        # the first two folded words or more of each name of two words or more, and
+        # first folded word -> the second folded words of those names
+        starts: set[tuple[str, ...]] = set()
+        second: dict[str, set[str]] = {}
+        for k in self.full:
+            if len(k) > 1:
+                starts.update(k[:n] for n in range(2, len(k) + 1))
+                second.setdefault(k[0], set()).add(k[1])
+        self._starts = frozenset(starts)
+        self._second = second
         # in a list of places, the words at which _at can find nothing: a one-word
         # name, written as listed (in capitals too: such a word is its own upper
         # case), that no longer name starts with
@@ -285,14 +337,36 @@ def _surname_forms(by_last: dict[str, list[NameEntry]]) -> dict[str, tuple[str, 
     return out
 
 
-@lru_cache(maxsize=4)
+# the triggers of every names rule prepared in this process: one set to look the
+# folded capitalised words of a document up in, for all the rules at once. It only
+# grows (a rule's triggers only shrink, after forget()): always a superset, sound.
+_TRIGGERS: set[str] = set()
+
+
 def _present(text: str) -> frozenset[str]:
     """The folded form of every capitalised word of a text (and of a few more): where
-    none is a word at which a rule can find something, the rule has nothing to do."""
+    none is a word at which a rule can find something, the rule has nothing to do
+    (what _hits() narrows to the triggers of the rules)."""
     return frozenset(_folded(text)[1])
 
 
+class _Hits(NamedTuple):
+    pairs: tuple[tuple[str, str], ...]  # (word, folded form), each word once
+    keys: frozenset[str]  # the folded forms
+
+
 @lru_cache(maxsize=4)
+def _hits(text: str) -> _Hits | None:
+    """The capitalised words of a text (and a few more), each once, whose folded form
+    is a trigger of some names rule, with that form (None for none: most texts):
+    where none is one of a rule's, the rule has nothing to do."""
+    distinct, keys = _folded(text)
+    if _TRIGGERS.isdisjoint(keys):  # (most documents: a quicker look, nothing built)
+        return None
+    pairs = tuple(compress(zip(distinct, keys), map(_TRIGGERS.__contains__, keys)))
+    return _Hits(pairs, frozenset(key for _, key in pairs))
+
+
 def _folded(text: str) -> tuple[list[str], list[str]]:
     """The capitalised words of a text (and a few more, see capitals.scan), each
     once, and the folded form of each."""
@@ -301,6 +375,16 @@ def _folded(text: str) -> tuple[list[str], list[str]]:
     if joined.isascii():  # fold() of an ASCII word is its lower case: all at once
         return words, joined.lower().split("\0") if words else []
     return words, list(map(fold, words))
+
+
+def _after_blank(text: str, part: str) -> bool:
+    """Whether `part` stands in `text` right after a blank (str.isspace, as \\s)."""
+    p = text.find(part, 1)
+    while p > 0:
+        if text[p - 1].isspace():
+            return True
+        p = text.find(part, p + 1)
+    return False
 
 
 def _next_to(text: str, end: int, start: int) -> bool:
