@@ -220,14 +220,11 @@ class NamesRule(Rule):
         _hits.cache_clear()
         # the first two folded words or more of each name of two words or more, and
         # first folded word -> the second folded words of those names
-        starts: set[tuple[str, ...]] = set()
-        second: dict[str, set[str]] = {}
-        for k in self.full:
-            if len(k) > 1:
-                starts.update(k[:n] for n in range(2, len(k) + 1))
-                second.setdefault(k[0], set()).add(k[1])
-        self._starts = frozenset(starts)
-        self._second = second
+        longer = [k for k in self.full if len(k) > 1]
+        self._starts = frozenset(k[:n] for k in longer for n in range(2, len(k) + 1))
+        self._second: dict[str, set[str]] = {}
+        for k in longer:
+            self._second.setdefault(k[0], set()).add(k[1])
         # in a list of places, the words at which _at can find nothing: a one-word
         # name, written as listed (in capitals too: such a word is its own upper
         # case), that no longer name starts with
