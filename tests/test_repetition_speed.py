@@ -1,7 +1,8 @@
 """The repetition rule's shortcut is exact: the same findings as the full pass.
 
 `check` first compares the keys of the long sentences and long lines alone
-(`_long_keys`, one pass over the whole text, no places); only where something
+(`_long_keys`: the text's characters as their classes, sentence ends found
+where a mark before a blank is, no places); only where something
 copies does it run `_findings`, which works out every sentence's place. These
 tests hold `_long_keys` against the keys the full pass builds, and `check`
 against `_findings`, on documents made of the rule's own examples, copies and
@@ -57,11 +58,47 @@ def _full_keys(text: str, least: int):  # noqa: ANN202
 @given(_documents(), st.sampled_from([1, 2, 3, 8, 10]))
 @settings(max_examples=1000, deadline=None)
 def test_long_keys_are_those_of_the_full_pass(text, least):
+    _assert_full_keys(text, least)
+
+
+def _assert_full_keys(text: str, least: int) -> None:
+    """`_long_keys` of `text`: None exactly where the full pass does not
+    fold it (or it has a NUL), else the keys the full pass compares."""
     keys = repetition._long_keys(text, least)
-    if keys is None:
-        assert "\x00" in text or repetition._Keys(text).folded is None
+    if "\x00" in text or repetition._Keys(text).folded is None:
+        assert keys is None
     else:
         assert keys == _full_keys(text, least)
+
+
+# marks, quotes, blanks (\x1c-\x1f, \x85, \xa0, \u2028, \u3000 are blanks too), line
+# ends, word characters and the characters that casefold to ASCII ones (the Kelvin
+# sign, the long s) or to more than one (ß, İ), or that a mark or quote may stand beside
+RISKY = list("aB1_ .!?…\"”’)(,“'—\t\x0b\x0c\x1c\x1f\x85\xa0\u2028\u3000\r\nßİ\u212aſ\u0345é?")
+
+
+@given(st.lists(st.sampled_from(RISKY + ["x.", ". ", ".\" ", "…”\xa0", "U.S. ", "?!”", "\ud800"]),
+                max_size=40).map("".join), st.sampled_from([1, 2, 3]))
+@settings(max_examples=3000, deadline=None)
+def test_sentence_ends_are_those_of_the_sentence_pattern(text, least):
+    """Character by character: where `_long_keys` ends a sentence (a mark and
+    its quotes before a blank, ASCII or not), and what it folds, are what the
+    full pass (`_SENTENCES`, `_fold`) makes of the text."""
+    _assert_full_keys(text, least)
+
+
+def test_sentence_ends_by_example():
+    texts = ["One two three.\xa0Four five six.", "One two three.—Four five six.",
+             "One two three.”\u2028Four five.", "“One two three?” Four five six!",
+             ". One two three. Four", "One two.) (Three four.", "U.S. officials met.",
+             "One \u212aelvin two three.", "Straße one two. Three", "One two.\x85Three four"]
+    for text in texts:
+        for least in (1, 2, 3):
+            _assert_full_keys(text, least)
+    assert repetition._long_keys("One two three.\xa0Four five six.", 3)[0] == [
+        "one two three", "four five six"]
+    assert repetition._long_keys("One two three.—Four five six.", 3)[0] == [
+        "one two three four five six"]
 
 
 @given(_documents(), OPTIONS)

@@ -32,7 +32,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from itertools import repeat
-from operator import contains
 from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
@@ -59,14 +58,36 @@ _SENTENCES = re.compile(
 _LINE_END = re.compile(r"[\r\n]")
 _NOT_WORD = re.compile(r"[\W_]+")
 _NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")
+_ASCII_CHARACTER = re.compile(r"[\x00-\x7f]")
 # bytes.translate table: a word character stays, a line end is LF, any other a blank
 _SPACES = bytes(b if chr(b).isalnum() else 10 if chr(b) in "\r\n" else 32 for b in range(256))
 _ASCII = bytes(range(128))
-# the same, but NUL stays NUL: `_long_keys` marks off the sentences with it
-_SPACES_NUL = b"\x00" + _SPACES[1:]
 _BLANKS = re.compile(rb"  +")
-# the text split at its sentences (kept): before the first, the first, between, ...
-_SPLIT = re.compile(f"({_SENTENCES.pattern})")
+
+
+def _class(byte: int) -> int:
+    c = chr(byte)
+    if c.isalnum():
+        return ord(c.lower())
+    if c in "\r\n":
+        return 10
+    if c.isspace():  # as \s: also \x1c-\x1f
+        return 32
+    return ord({".": ".", "!": ".", '"': ")", ")": ")", "?": "?"}.get(c, ","))
+
+
+# bytes.translate table for `_long_keys`, of an ASCII text in which ! stands for ! and ?,
+# . for . and …, and " for the closing quotes " ” ’: a word character in lower case,
+# "." a sentence's mark, ")" a closing quote, LF a line end, a blank any other blank,
+# "?" a character that was not ASCII, "," any other
+_CLASSES = bytes(_class(b) if b < 128 else ord(",") for b in range(256))
+# where a sentence ends (as in _SENTENCES): a run of marks and closing quotes that
+# begins with a mark, before a blank (a line end ends one anyway); and before a
+# character that was not ASCII: only if that is a blank
+_ENDS = re.compile(rb"\.[.)]*+ ")
+_ENDS_UNSURE = re.compile(rb"\.[.)]*+\?")
+# then: a word character, LF and NUL (a sentence's end) stay, any other is a blank
+_WORDS = bytes(b if chr(b).isalnum() or b in (0, 10) else 32 for b in range(256))
 _SHORTEST = 3  # words of a short sentence that a copy takes along
 
 
@@ -95,22 +116,59 @@ def _fold(text: str, table: bytes) -> bytes | None:
     return None
 
 
+def _marked(text: str) -> bytes | None:
+    """`text` through `_CLASSES`, one byte a character, if `_fold` folds
+    it (None if not): ? made !, … made . and ” ’ made ", and each character
+    that is not ASCII "?" (but a blank after a mark and its quotes, which ends
+    a sentence, a blank). Only the characters that are not ASCII are
+    casefolded to check them: where each stays one such character, casefolding
+    the whole text changes nothing else but its ASCII letters, which `_CLASSES`
+    lowers; else (the Kelvin sign folds to "k") the whole text is casefolded."""
+    text = text.replace("?", "!")
+    if not text.isascii():
+        text = text.replace("…", ".").replace("”", '"').replace("’", '"')
+    if text.isascii():
+        return text.encode("ascii").translate(_CLASSES)
+    others = (text.encode("utf-8", "surrogatepass").translate(None, _ASCII)
+              .decode("utf-8", "surrogatepass"))
+    folded = others.casefold()
+    if len(folded) != len(others) or _NON_ASCII_WORD.search(folded):
+        return None  # as `_fold`: its casefolded text is longer, or has such a word character
+    if _ASCII_CHARACTER.search(folded):  # e.g. the Kelvin sign: `_fold` makes it "k"
+        marked = text.casefold().encode("ascii", "replace").translate(_CLASSES)
+    else:
+        marked = text.encode("ascii", "replace").translate(_CLASSES)
+    unsure = [m.end() - 1 for m in _ENDS_UNSURE.finditer(marked) if text[m.end() - 1].isspace()]
+    if unsure:  # one character each way: where it is in `marked` is where it is in `text`
+        changed = bytearray(marked)
+        for at in unsure:
+            changed[at] = 32
+        return bytes(changed)
+    return marked
+
+
 def _long_keys(text: str, least: int) -> tuple[list[str], list[int], list[str], list[int]] | None:
     """The keys and word counts of the sentences of at least `least` words,
     then those of the lines, in order: what `check` compares, without where
     they are (a line's key is its sentences' keys joined). For a text that
-    `_Keys` folds: with a NUL around each sentence, it is folded and its
-    blanks collapsed at once, and a key is a stretch between NULs without the
-    blanks at its ends. None for other texts, and those with a NUL."""
+    `_Keys` folds: each character as its class (`_marked`), each sentence's
+    end a NUL and each line end a NUL and LF, every other character that is
+    not a word character a blank, blanks collapsed; the text is then split at
+    its NULs, and a key is a piece without the blanks at its ends. The words
+    fall into the sentences `_SENTENCES` finds: it ends one at each run of
+    marks and closing quotes that begins with a mark and comes before a blank,
+    but not right after a sentence's first character (a sentence that begins
+    with a lone mark goes on past it); no word comes before that one, so the
+    words are grouped the same either way. None for other texts, and those
+    with a NUL."""
     if "\x00" in text:
         return None
-    folded = _fold("\x00".join(_SPLIT.split(text)), _SPACES_NUL)
-    if folded is None:
+    marked = _marked(text)
+    if marked is None:
         return None
-    # what lies before the first sentence, the first sentence, what lies between it
-    # and the second, ...: a line end between two sentences begins a line
-    pieces = _BLANKS.sub(b" ", folded).decode("ascii").split("\x00")
-    keys = list(map(str.strip, pieces[1::2]))
+    pieces = _BLANKS.sub(b" ", _ENDS.sub(b"\x00", marked).translate(_WORDS)
+                         .replace(b"\n", b"\x00\n")).decode("ascii").split("\x00")
+    keys = list(map(str.strip, pieces))
     sentence_keys: list[str] = []
     sentence_words: list[int] = []
     line_keys: list[str] = []
@@ -118,7 +176,7 @@ def _long_keys(text: str, least: int) -> tuple[list[str], list[int], list[str], 
     line: list[str] = []  # the keys of the current line's sentences that have words
     words = 0  # the current line's
     for key, spaces, new_line in zip(keys, map(str.count, keys, repeat(" ")),
-                                     map(contains, pieces[0::2], repeat("\n"))):
+                                     map(str.startswith, pieces, repeat("\n"))):
         if new_line:
             if words >= least:
                 line_keys.append(" ".join(line))
