@@ -150,7 +150,7 @@ def decide(mentions: MentionTable | Iterable[Mention], rules: RuleSet,
                 if f.n_files != len(f.paths):
                     f.paths = table.all_files(f)
     # a spelling reported needs every mention: those beyond the kept ones are read again
-    needed = {f.words for _, plan, _ in plans for f, _ in plan if len(f.mentions) != f.count}
+    needed = {f.words for _, plan, _ in plans for f, _ in plan if len(f.kept) != f.count}
     if needed:
         assert again is not None  # only a bounded table leaves mentions out
         _complete(table, needed, again(needed))

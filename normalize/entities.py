@@ -10,8 +10,11 @@ more than four words are left out. A possessive ends the run by itself:
 "Budrys’s" tokenises as "Budrys" then "s".
 
 `collect_mentions(doc)` is pure and per document, so documents can be read
-in parallel; `MentionTable.add` counts each document's mentions into one
-table (`merge` does it for a list of them), in walk order;
+in parallel. It keeps a document's mentions by spelling, most as their start
+alone (`Mentions`): that is what a worker hands over (`packed`), and
+`MentionTable.add` counts each document's mentions into one table spelling by
+spelling (`merge` does it for a list of them), in walk order, making Mention
+objects only for the few mentions a spelling reported needs;
 `normalize.consistency` decides on the table. A table with a limit keeps a
 few mentions of each spelling and counts the rest, so that they do not grow
 with the number of files; of every file it keeps one number per spelling in
@@ -24,7 +27,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, insort
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress
@@ -55,19 +58,94 @@ class Mention(NamedTuple):
     offsets: tuple[int, ...]  # start of each word, as offsets into the document
 
 
-def packed(mentions: list[Mention]) -> tuple:
-    """One document's mentions as plain tuples, its path once: what a worker hands
-    back to the parent, which unpickles plain tuples in half the time (`unpacked`)."""
-    return (mentions[0].path, tuple([m[1:] for m in mentions])) if mentions else ()
+class Mentions(Sequence[Mention]):
+    """One document's mentions, kept by spelling: `rows[words]` holds, in text order,
+    each mention of that spelling as its start alone when its words are one space
+    apart (then the rest follows from the words: most mentions), or else as
+    (start, end, text, offsets). A sequence of Mention in text order, made only
+    when asked for: a mention table counts a document's rows spelling by spelling
+    (`MentionTable.add`) and makes the few mentions it keeps, and a worker hands
+    the rows over as they are (`packed`)."""
+
+    __slots__ = ("path", "rows", "_list")
+
+    def __init__(self, path: str, rows: dict[tuple[str, ...], list]) -> None:
+        self.path = path
+        self.rows = rows  # spelling -> rows, spellings in the order they first appear
+        self._list: list[Mention] | None = None
+
+    def _mentions(self) -> list[Mention]:
+        if self._list is None:
+            found = [m for words, rows in self.rows.items()
+                     for m in _made(self.path, words, rows)]
+            if len(self.rows) > 1:
+                found.sort(key=_START)
+            self._list = found
+        return self._list
+
+    def __len__(self) -> int:
+        return sum(map(len, self.rows.values()))
+
+    def __bool__(self) -> bool:
+        return bool(self.rows)
+
+    def __iter__(self) -> Iterator[Mention]:
+        return iter(self._mentions())
+
+    def __getitem__(self, i):  # type: ignore[override]
+        return self._mentions()[i]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mentions):
+            other = other._mentions()
+        return isinstance(other, list) and self._mentions() == other
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Mentions({self._mentions()!r})"
 
 
-def unpacked(data: tuple) -> list[Mention]:
-    """The mentions `packed` gave."""
-    if not data:
-        return []
-    path, rows = data
+def _made(path: str, words: tuple[str, ...], rows: list) -> list[Mention]:
+    """The mentions of `rows`, all of spelling `words` (see Mentions)."""
     new = tuple.__new__  # what Mention(...) does, without the call overhead
-    return [new(Mention, (path, *row)) for row in rows]
+    text = " ".join(words)
+    n = len(text)
+    if len(words) == 1:
+        return [new(Mention, (path, r, r + n, text, words, (r,))) if type(r) is int
+                else new(Mention, (path, r[0], r[1], r[2], words, r[3])) for r in rows]
+    steps = list(accumulate([len(w) + 1 for w in words[:-1]], initial=0))
+    return [new(Mention, (path, r, r + n, text, words, tuple([r + s for s in steps])))
+            if type(r) is int else new(Mention, (path, r[0], r[1], r[2], words, r[3]))
+            for r in rows]
+
+
+def _rows_of(mentions: Iterable[Mention]) -> dict[tuple[str, ...], list]:
+    """`Mentions.rows` of mentions in text order (of one document)."""
+    rows: dict[tuple[str, ...], list] = {}
+    for m in mentions:
+        words = m.words
+        start = m.start
+        plain = (m.text == " ".join(words) and m.end == start + len(m.text)
+                 and list(m.offsets) == list(accumulate([len(w) + 1 for w in words[:-1]],
+                                                        initial=start)))
+        rows.setdefault(words, []).append(start if plain else (start, m.end, m.text, m.offsets))
+    return rows
+
+
+def packed(mentions: Iterable[Mention]) -> tuple:
+    """One document's mentions (in text order) as plain values, its path once: what a
+    worker hands back to the parent (`unpacked`). The rows of `Mentions` as they
+    are: mostly one int a mention, which pickles and unpickles quickly."""
+    if isinstance(mentions, Mentions):
+        return (mentions.path, mentions.rows) if mentions.rows else ()
+    mentions = list(mentions)
+    return (mentions[0].path, _rows_of(mentions)) if mentions else ()
+
+
+def unpacked(data: tuple) -> Mentions:
+    """The mentions `packed` gave."""
+    return Mentions(*data) if data else Mentions("", {})
 
 
 @dataclass(eq=False)
@@ -82,10 +160,24 @@ class Form:
     into the table's `files` in walk order (`at`): 4 bytes a file."""
 
     words: tuple[str, ...]
-    mentions: list[Mention] = field(default_factory=list)
+    # the mentions kept: a Mention, or a document's path and row (`Mentions.rows`),
+    # made a Mention when `mentions` is first asked for (most never are)
+    kept: list = field(default_factory=list)
     count: int = 0
     paths: list[str] = field(default_factory=list)  # sorted
     at: array = field(default_factory=lambda: array("I"))  # indexes into MentionTable.files
+
+    @property
+    def mentions(self) -> list[Mention]:
+        kept, words = self.kept, self.words
+        if not all(type(k) is Mention for k in kept):
+            self.kept = kept = [k if type(k) is Mention else _made(k[0], words, k[1:])[0]
+                                for k in kept]
+        return kept
+
+    @mentions.setter
+    def mentions(self, value: list[Mention]) -> None:
+        self.kept = value
 
     @property
     def text(self) -> str:
@@ -101,7 +193,7 @@ class Form:
 
     @property
     def complete(self) -> bool:
-        return self.count == len(self.mentions) and len(self.at) == len(self.paths)
+        return self.count == len(self.kept) and len(self.at) == len(self.paths)
 
 
 @dataclass
@@ -118,6 +210,9 @@ class MentionTable:
 
     def add(self, mentions: Iterable[Mention]) -> None:
         """Count the mentions of one document (each document is added once)."""
+        if isinstance(mentions, Mentions):
+            self._add_rows(mentions.path, mentions.rows)
+            return
         forms, limit = self.forms, self.limit
         seen: set[tuple[str, ...]] = set()
         index = len(self.files)
@@ -126,8 +221,8 @@ class MentionTable:
             if form is None:
                 form = forms[m.words] = Form(m.words)
             form.count += 1
-            if limit is None or len(form.mentions) < limit:
-                form.mentions.append(m)
+            if limit is None or len(form.kept) < limit:
+                form.kept.append(m)
             if m.words not in seen:  # a new file for this spelling
                 seen.add(m.words)
                 form.at.append(index)
@@ -138,6 +233,33 @@ class MentionTable:
                         paths.pop()
         if seen:
             self.files.append(m.path)  # (each mention's, one document's)
+
+    def _add_rows(self, path: str, found: dict[tuple[str, ...], list]) -> None:
+        """`add` for a document's rows (`Mentions`): spelling by spelling, making
+        only the mentions kept. The same table as adding its mentions one by one."""
+        if not found:
+            return
+        forms, limit = self.forms, self.limit
+        index = len(self.files)
+        for words, rows in found.items():
+            form = forms.get(words)
+            if form is None:
+                form = forms[words] = Form(words)
+            form.count += len(rows)
+            kept = form.kept
+            if limit is None or len(kept) < limit:
+                if len(rows) == 1:  # most spellings of a document
+                    kept.append((path, rows[0]))
+                else:
+                    kept.extend([(path, r) for r in rows[: None if limit is None
+                                                         else limit - len(kept)]])
+            form.at.append(index)
+            paths = form.paths
+            if limit is None or len(paths) < limit or path < paths[-1]:
+                insort(paths, path)
+                if limit is not None and len(paths) > limit:
+                    paths.pop()
+        self.files.append(path)
 
     def all_files(self, form: Form) -> list[str]:
         """Every file `form` appears in, sorted (what its `paths` hold when complete)."""
@@ -210,6 +332,32 @@ def _names_among(words: Collection[str]) -> list[str]:
     return out
 
 
+# the words _namelike said yes to, and those it said no to: both dropped when full
+_YES: set[str] = set()
+_NO: set[str] = set()
+
+
+def _names_in(words: frozenset[str]) -> set[str]:
+    """The namelike ones of `words` (`_names_among` as a set): the words not known to
+    be no names (one set difference), each then known to be one or asked."""
+    maybe = words - _NO  # most capitalised words of a text are ordinary English
+    if not maybe or maybe <= _YES:
+        return maybe
+    if len(_YES) + len(_NO) >= _NAMELIKE_SIZE:
+        _YES.clear()
+        _NO.clear()
+    out = set()
+    for word in maybe:
+        if word in _YES:
+            out.add(word)
+        elif _namelike(word):
+            _YES.add(word)
+            out.add(word)
+        else:
+            _NO.add(word)
+    return out
+
+
 def _joined(text: str, a: Token, b: Token) -> bool:
     """Words separated only by blanks (at most one line break)."""
     return _blank_gap(text[a.end : b.start])
@@ -220,8 +368,9 @@ def _blank_gap(gap: str) -> bool:
     return bool(gap) and not gap.strip() and gap.count("\n") <= 1 and "\r\n\r\n" not in gap
 
 
-def collect_mentions(doc: Document) -> list[Mention]:
-    """The name mentions of one document, in text order."""
+def collect_mentions(doc: Document) -> Mentions:
+    """The name mentions of one document, in text order (`Mentions`: kept as rows
+    by spelling, the Mention objects made when asked for)."""
     text = doc.text
     # Only a capitalised word can be namelike. The capital pattern's matches (found
     # once per document, shared with the names kind) are every capitalised word, in
@@ -230,17 +379,16 @@ def collect_mentions(doc: Document) -> list[Mention]:
     # come out as a walk over every word gives them: any other word between two
     # of them (lower-case or not) leaves letters in the gap.
     words, starts, distinct = scan(text)
-    names = _names_among(distinct)
+    names = _names_in(distinct)
+    found: dict[tuple[str, ...], list] = {}
     if not names:
-        return []
-    out: list[Mention] = []
-    path = doc.path
+        return Mentions(doc.path, found)
     covered = _protection(doc.protected) if doc.protected else None
-    new = tuple.__new__  # what Mention(...) does, without the call overhead
     run: list[str] = []
     offsets: list[int] = []
     end = 0
-    for word, p in compress(zip(words, starts), map(set(names).__contains__, words)):
+    plain = True  # the run's words one space apart (a row is then its start alone)
+    for word, p in compress(zip(words, starts), map(names.__contains__, words)):
         if p and not text[p - 1].isspace() and not starts_word(text, p):
             continue  # the end of a word ('Bay' of 'eBay')
         if covered is not None and covered(p, p + len(word)):
@@ -248,21 +396,34 @@ def collect_mentions(doc: Document) -> list[Mention]:
         if run:
             gap = text[end:p]
             if gap == " " or _blank_gap(gap):
+                if gap != " ":
+                    plain = False
                 run.append(word)
                 offsets.append(p)
                 end = p + len(word)
                 continue
             if len(run) <= MAX_WORDS:
-                first = offsets[0]
-                out.append(new(Mention, (path, first, end, text[first:end], tuple(run),
-                                         tuple(offsets))))
+                _found(found, text, run, offsets, end, plain)
         run = [word]
         offsets = [p]
         end = p + len(word)
+        plain = True
     if run and len(run) <= MAX_WORDS:
-        first = offsets[0]
-        out.append(new(Mention, (path, first, end, text[first:end], tuple(run), tuple(offsets))))
-    return out
+        _found(found, text, run, offsets, end, plain)
+    return Mentions(doc.path, found)
+
+
+def _found(found: dict[tuple[str, ...], list], text: str, run: list[str],
+           offsets: list[int], end: int, plain: bool) -> None:
+    """Keep the run of words `run` (at `offsets`, to `end`) as a row of `found`."""
+    words = tuple(run)
+    first = offsets[0]
+    row = first if plain else (first, end, text[first:end], tuple(offsets))
+    rows = found.get(words)
+    if rows is None:
+        found[words] = [row]
+    else:
+        rows.append(row)
 
 
 def _protection(spans: Iterable[Span]) -> Callable[[int, int], bool]:
