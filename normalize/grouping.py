@@ -24,9 +24,10 @@ spelling with diacritics, else the most frequent spelling.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import compress
 from operator import attrgetter
 
 from rapidfuzz.distance import JaroWinkler
@@ -173,12 +174,22 @@ def group(mentions: MentionTable | Iterable[Mention], listed: Listed,
     _by_skeleton([c for c in single if c.head is None], listed)
     entities: dict[int, Entity] = {}
     plain = _plain_test(listed) if lone is not None else None
+    # a one-word key that no listed name has as its key or surname, when no listed
+    # name is indexed by a one-word skeleton, is plain (`_plain_test`) without a call
+    full, surname = listed.full, listed.surname
+    any_one = any(len(k) == 1 for k in listed.skel)
     for key, form in first.items():
         c = base.get(key)
         if c is None:  # alone: its own canonical spelling, unless a listed name
-            if plain is None or not plain(key, form) or lone(form):
-                c = Cluster(key, [form])
-                entities[id(c)] = _entity(c, listed)
+            if plain is not None and lone is not None:
+                if (len(key) == 1 and not any_one and key[0] not in full
+                        and key[0] not in surname):
+                    if not lone(form):
+                        continue
+                elif plain(key, form) and not lone(form):
+                    continue
+            c = Cluster(key, [form])
+            entities[id(c)] = _entity(c, listed)
         elif c.head is None:
             entities[id(c)] = _entity(c, listed)
     for c, people in shared.items():  # a surname several people share, spelt one way
@@ -201,35 +212,31 @@ def _joinable(first: dict[Key, Form], more: dict[Key, list[Form]]) -> set[Key]:
     many words with the same skeleton of the last word (which `_by_skeleton` and
     `_garbled` need); one word with the skeleton of another one-word key, or that
     is (up to its skeleton) the last word of a longer key. A superset: the steps
-    decide on these. Only strings are kept while looking (few objects for the
-    garbage collector)."""
-    # the skeleton of each key's last word (a word's skeleton is its fold's)
-    skels = dict(zip(first, map(skeleton, [key[-1] for key in first])))
+    decide on these."""
+    # the skeleton of each key's last word (a word's skeleton is its fold's); the
+    # counting and the look-ups are done by Counter and set operations, not per key
+    keys = list(first)
+    skels = list(map(skeleton, [key[-1] for key in keys]))
+    one = [len(key) == 1 for key in keys]
+    many = [not o for o in one]
+    singles, single_skels = list(compress(keys, one)), list(compress(skels, one))
+    multis, multi_skels = list(compress(keys, many)), list(compress(skels, many))
+    single_words = {key[0] for key in singles}
+    multi_words = {key[-1] for key in multis}
+    # (words, skeleton of the last word) of several longer keys; skeletons that a
+    # one-word key shares with another key
+    buckets = Counter(zip(map(len, multis), multi_skels))
+    shared = {b for b, n in buckets.items() if n > 1}
+    doubled = {k for k, n in Counter(single_skels).items() if n > 1} | set(multi_skels)
+    lone_skels = set(single_skels)
     out = set(more)
-    lasts: dict[str, int] = {}  # (words, skeleton of the last) -> how many keys
-    single_words: set[str] = set()
-    single_skels: set[str] = set()
-    multi_words: set[str] = set()
-    multi_skels: set[str] = set()
-    for key, skel in skels.items():
-        if len(key) > 1:
-            bucket = f"{len(key)} {skel}"
-            lasts[bucket] = lasts.get(bucket, 0) + 1
-            multi_words.add(key[-1])
-            multi_skels.add(skel)
-            if len(key) == 2 and key[0] != key[1] and (key[1], key[0]) in first:
-                out.add(key)
-        else:
-            lasts[skel] = lasts.get(skel, 0) + 1
-            single_words.add(key[0])
-            single_skels.add(skel)
-    for key, skel in skels.items():
-        if len(key) > 1:
-            if (lasts[f"{len(key)} {skel}"] > 1 or key[-1] in single_words
-                    or skel in single_skels):
-                out.add(key)
-        elif lasts[skel] > 1 or key[0] in multi_words or skel in multi_skels:
-            out.add(key)
+    out.update(key for key in multis if len(key) == 2 and key[0] != key[1]
+               and (key[1], key[0]) in first)
+    out.update(key for key, skel in zip(multis, multi_skels)
+               if key[-1] in single_words or skel in lone_skels
+               or (len(key), skel) in shared)
+    out.update(key for key, skel in zip(singles, single_skels)
+               if skel in doubled or key[0] in multi_words)
     return out
 
 

@@ -1,0 +1,92 @@
+"""`grouping._joinable` counts skeletons with Counter and looks keys up in sets: the
+same keys as the key-by-key walk it replaced (below), on random fold keys of one
+to three words drawn from names whose skeletons collide, with some keys of
+several spellings. And `group`'s shortcut past `_plain_test` for lone one-word
+spellings is sound."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from normalize import grouping
+from normalize.entities import Form, MentionTable
+from normalize.grouping import _joinable, group
+from normalize.text import fold
+from normalize.translit import skeleton
+
+from .test_grouping_speed import NAMES, SPELLINGS, _listed, _mentions, lists, odd_skeletons
+
+WORDS = sorted({fold(w) for name in NAMES for w in name.split()})
+
+
+def _walked(first: dict, more: dict) -> set:
+    skels = dict(zip(first, map(skeleton, [key[-1] for key in first])))
+    out = set(more)
+    lasts: dict[str, int] = {}
+    single_words: set[str] = set()
+    single_skels: set[str] = set()
+    multi_words: set[str] = set()
+    multi_skels: set[str] = set()
+    for key, skel in skels.items():
+        if len(key) > 1:
+            bucket = f"{len(key)} {skel}"
+            lasts[bucket] = lasts.get(bucket, 0) + 1
+            multi_words.add(key[-1])
+            multi_skels.add(skel)
+            if len(key) == 2 and key[0] != key[1] and (key[1], key[0]) in first:
+                out.add(key)
+        else:
+            lasts[skel] = lasts.get(skel, 0) + 1
+            single_words.add(key[0])
+            single_skels.add(skel)
+    for key, skel in skels.items():
+        if len(key) > 1:
+            if (lasts[f"{len(key)} {skel}"] > 1 or key[-1] in single_words
+                    or skel in single_skels):
+                out.add(key)
+        elif lasts[skel] > 1 or key[0] in multi_words or skel in multi_skels:
+            out.add(key)
+    return out
+
+
+keys = st.lists(st.sampled_from(WORDS), min_size=1, max_size=3).map(tuple)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(keys, max_size=25, unique=True), st.data())
+def test_joinable_is_the_key_by_key_walk(found, data):
+    first = dict.fromkeys(found)
+    several = data.draw(st.lists(st.sampled_from(found), unique=True) if found
+                        else st.just([]))
+    more = {key: [None] for key in several}
+    assert _joinable(first, more) == _walked(first, more)
+
+
+# -- group's shortcut for lone one-word spellings --------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(names=lists, odd=odd_skeletons)
+def test_a_one_word_key_no_list_has_is_plain(names, odd):
+    """`group` takes a one-word key as plain, without `_plain_test`, when no listed
+    name has a one-word skeleton key and the key is neither a listed key nor a
+    listed surname: `_plain_test` says so too, for every one-word spelling."""
+    listed = _listed(names, odd)
+    plain = grouping._plain_test(listed)
+    any_one = any(len(k) == 1 for k in listed.skel)
+    for words in SPELLINGS:
+        key = tuple(map(fold, words))
+        if len(key) == 1 and not any_one and key[0] not in listed.full and (
+                key[0] not in listed.surname):
+            assert plain(key, Form(words)), words
+
+
+def test_a_one_word_skeleton_listed_keeps_the_plain_test():
+    """A listed name indexed by a one-word skeleton (a cached index may hold one)
+    makes a lone spelling with that skeleton an entity, even when `lone` says no."""
+    listed = _listed([], ["Šakalienė"])
+    del listed.surname["sakaliene"]  # the skeleton alone, no surname
+    table = MentionTable.of(_mentions(["Chakalene said so"]))
+    entities = group(table, listed, lone=lambda form: False)
+    assert [e.canonical for e in entities] == [("Chakalene",)]
