@@ -26,6 +26,13 @@ from .text import tokens
 _SENTENCE_END = re.compile(
     r"""[.!?\n](?:(?<=[.!?])[”"’')\]]*\s+(?=[“"‘'(\[]?[A-Z0-9])|(?<=\n)\s*)""")
 
+# The same matches, found by one scan for each character they may begin with:
+# a pattern that begins with one literal character is scanned for far faster than
+# one that begins with a class of them (see `_ends`).
+_STOP_ENDS = tuple((stop, re.compile(re.escape(stop) + r"""[”"’')\]]*\s+(?=[“"‘'(\[]?[A-Z0-9])"""))
+                   for stop in ".!?")
+_LINE_END = re.compile(r"\n\s*")
+
 # Longer "sentences" are cut into pieces: it keeps the work per word bounded.
 MAX_SENTENCE = 1000
 
@@ -80,8 +87,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     if text[:1].isspace():
         start = len(text) - len(text.lstrip())
-    for m in _SENTENCE_END.finditer(text):
-        end, after = m.span()
+    for end, after in _ends(text):
+        if end < start:
+            continue  # a line break that the sentence end before took in
         if text[end] == "\n":
             while end > start and isspace(text[end - 1]):
                 end -= 1
@@ -94,6 +102,27 @@ def sentences(text: str) -> list[tuple[int, int]]:
         start = after
     _add(text, start, len(text), out)
     return out
+
+
+def _ends(text: str) -> list[tuple[int, int]]:
+    """The spans of the matches of _SENTENCE_END, in order, and besides them
+    those of _LINE_END that one of them takes in (`sentences` skips those).
+
+    Found by a scan for each character a match may begin with (a scan for
+    "!" or "?" only if the text holds one). A match that begins at a stop
+    takes in no other stop, so the scan for that stop finds every place where
+    such a match begins, as does the scan over the whole text (nothing else
+    takes in a stop). One that begins at a line break takes in the blanks
+    after it, as does one that begins at a stop: the scan over the whole text
+    finds those of _LINE_END that begin outside the match before, and they
+    are those of the scan for line breaks that begin outside the matches at
+    stops (one that begins inside one ends where it ends)."""
+    ends = [m.span() for m in _LINE_END.finditer(text)]
+    for stop, pattern in _STOP_ENDS:
+        if stop in text:
+            ends += [m.span() for m in pattern.finditer(text)]
+    ends.sort()
+    return ends
 
 
 def _add(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
