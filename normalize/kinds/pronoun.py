@@ -67,6 +67,8 @@ _DITRANSITIVE = re.compile(
 _LETTERS = re.compile(r"[^\W\d_]+")  # text.WORD_RE's letters, without marks or hyphens
 # the same runs in an ASCII text, found about twice as fast (a range, no Unicode lookups)
 _ASCII_LETTERS = re.compile(r"[A-Za-z]+")
+# text.WORD_RE's words in an ASCII text (no marks there), and so in its lower case
+_ASCII_WORDS = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*+")
 _THING_KINDS = (Kind.COUNTRY, Kind.CITY, Kind.ORGANISATION, Kind.OBJECT, Kind.SHIP)
 _FEMININE = frozenset({"she", "her", "herself"})
 
@@ -96,6 +98,9 @@ class PronounRule(Rule):
         self.plain_persons = frozenset(w for w in self.person_words if _LETTERS.fullmatch(w))
         self.joined_persons = sorted(self.person_words - self.plain_persons)
         self.quick_persons = all(w.isascii() for w in self.joined_persons)
+        # a person noun counts wherever it stands in a sentence, unless it is a
+        # function word opening it: when none is, any one counts
+        self.any_person_word = self.person_words.isdisjoint(FUNCTION_WORDS)
         # the lower-case words `mentions` reads as an object or a ship, and the
         # organisations: a sentence whose runs of letters begin none of them (nor
         # are one of a place name's) mentions no thing (see _may_name_thing)
@@ -151,7 +156,7 @@ class PronounRule(Rule):
             return []
         if pronouns.speaker_in(text, spans[first][0], s_end):
             return []
-        if any(read.person_word(k) for k in range(first, n + 1)):
+        if any(read.person_word(k) for k in range(n, first - 1, -1)):  # its own first
             return []
         # a thing before it, in its own sentence or else in the one before;
         # a capitalised pronoun may sit inside a capitalised run
@@ -192,11 +197,26 @@ class PronounRule(Rule):
         A word whose lower case is an ASCII person noun is in the lower-cased
         text `low` (same offsets, no odd letters) at the same place: a whole
         run of letters there, or, for a noun with a hyphen ("year-old"), found
-        by `find`. Those are looked at first."""
+        by `find`. Those are looked at first.
+
+        When no person noun is a function word (`any_person_word`), each word
+        that is one counts: then an ASCII stretch of `low` (the text is ASCII
+        there too: no character outside ASCII that `low` keeps lowers to one
+        in it) is read with one pattern that finds text.WORD_RE's words (runs
+        of letters joined by hyphens; no marks in ASCII), already in lower
+        case; any other with text.WORD_RE, lower-cased in one go."""
+        if self.any_person_word and low is not None:
+            # most sentences are ASCII, even in a text with a "£"
+            sentence = low[start:end]
+            if sentence.isascii():
+                return not self.person_words.isdisjoint(_ASCII_WORDS.findall(sentence))
         if low is not None and self.quick_persons and self.plain_persons.isdisjoint(
                 _letters(text).findall(low, start, end)) and not any(
                 low.find(w, start, end) >= 0 for w in self.joined_persons):
             return False
+        if self.any_person_word:  # the words' lower case, in one go
+            return not self.person_words.isdisjoint(
+                " ".join(WORD_RE.findall(text, start, end)).lower().split())
         for tok in WORD_RE.finditer(text, start, end):
             word = tok.group().lower()
             if word in self.person_words and not (tok.start() == start
@@ -213,8 +233,9 @@ class PronounRule(Rule):
         and each run of letters of the name is one of the sentence's."""
         if low is None or not self.quick_things:
             return True
-        letters = _letters(text)
-        if not self.thing_nouns.isdisjoint(letters.findall(low, start, end)):
+        part = low[start:end]  # ASCII only where the text is (see _person_word)
+        letters = _ASCII_LETTERS if part.isascii() else _LETTERS
+        if not self.thing_nouns.isdisjoint(letters.findall(part)):
             return True
         runs = letters.findall(text, start, end)
         return not (self.organisation_heads.isdisjoint(runs) and _place_keys().isdisjoint(runs))
