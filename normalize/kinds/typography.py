@@ -33,12 +33,13 @@ uses the rule's `applicability` (normally "safe"); one it calls ambiguous is
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..document import Document
 from ..model import Applicability, Finding
 from ..typography import CHECKS
+from ..typography.screen import NEEDS, screen
 from .base import FieldSpec, Rule
 
 
@@ -60,8 +61,15 @@ class TypographyRule(Rule):
         if options["check"] == "space-in-hyphenation" and not options["prefixes"]:
             raise self.error("prefixes", "check 'space-in-hyphenation' needs 'prefixes'")
         self.run = CHECKS[options["check"]]
+        # what a document must hold for the check to find anything (typography.screen)
+        self.needs = NEEDS[options["check"]](options)
 
-    def check(self, doc: Document) -> Iterator[Finding]:
+    def check(self, doc: Document) -> Iterable[Finding]:
+        if not screen(doc.text) & self.needs:
+            return ()  # the check's first test fails: most rules on most documents
+        return self._findings(doc)
+
+    def _findings(self, doc: Document) -> Iterator[Finding]:
         for hit in self.run(doc.text, self.options):
             applicability = (self.meta.applicability if hit.safe
                              else Applicability.UNSAFE)
