@@ -34,7 +34,8 @@ from typing import Any
 
 from ..document import Document
 from ..model import Applicability, Finding
-from ..needles import Gate, Gates, finditer
+from ..needles import Gate, Gates
+from ..needles import found as needles_found
 from ..rulecache import ANALYSIS
 from ..text import LEFT_BOUNDARY, RIGHT_BOUNDARY, match_case
 from .base import FieldSpec, Rule
@@ -100,11 +101,16 @@ class SubstitutionRule(Rule):
         gate = self.conditions.get("document")
         if gate and next(finditer(gate, text, self.document_heads), None) is None:
             return
-        matches = sorted(
-            ((m.start(), -m.end(), n, m) for n in live
-             for m in finditer(self.entries[n][0], text, self.heads[n])),
-            key=lambda item: item[:3],
-        )
+        if len(live) == 1:  # one entry's matches: in order, none inside another
+            n = live[0]
+            matches = [(m.start(), 0, n, m)
+                       for m in finditer(self.entries[n][0], text, self.heads[n])]
+        else:
+            matches = sorted(
+                ((m.start(), -m.end(), n, m) for n in live
+                 for m in finditer(self.entries[n][0], text, self.heads[n])),
+                key=lambda item: item[:3],
+            )
         taken_until = -1
         for start, _, n, m in matches:
             if start < taken_until or not self._context_ok(text, start, m.end()):
@@ -135,3 +141,28 @@ class SubstitutionRule(Rule):
             if cond is not None and bool(cond.search(side)) != want:
                 return False
         return True
+
+
+def finditer(pattern: re.Pattern[str], text: str,
+              heads: tuple[str, ...] | None) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` (same matches), trying a match only where one
+    of `heads` (normalize.literals.starts) begins, unless those places are so
+    many that one search of the text is quicker. Each entry's pattern begins
+    with a look-behind (its left word boundary), which a search tries at every
+    offset of the text: a match tried at each of a hundred places costs less."""
+    got = needles_found(text)
+    if heads is None or got.open or not got.aligned:
+        return pattern.finditer(text)
+    places = got.positions(heads)  # kept for the document: entries share heads
+    if len(places) > len(text) >> 4:
+        return pattern.finditer(text)
+    return _matches_at(pattern, text, places)
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, places: list[int]
+                ) -> Iterator[re.Match[str]]:
+    end = 0
+    for at in places:
+        if at >= end and (m := pattern.match(text, at)):
+            end = m.end()
+            yield m
