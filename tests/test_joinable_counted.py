@@ -6,6 +6,8 @@ spellings is sound."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,41 +15,23 @@ from normalize import grouping
 from normalize.entities import Form, MentionTable
 from normalize.grouping import _joinable, group
 from normalize.text import fold
-from normalize.translit import skeleton
 
-from .test_grouping_speed import NAMES, SPELLINGS, _listed, _mentions, lists, odd_skeletons
+from .test_grouping_speed import (
+    NAMES,
+    SPELLINGS,
+    _listed,
+    _mentions,
+    _old_joinable,
+    lists,
+    odd_skeletons,
+)
 
 WORDS = sorted({fold(w) for name in NAMES for w in name.split()})
 
 
 def _walked(first: dict, more: dict) -> set:
-    skels = dict(zip(first, map(skeleton, [key[-1] for key in first])))
-    out = set(more)
-    lasts: dict[str, int] = {}
-    single_words: set[str] = set()
-    single_skels: set[str] = set()
-    multi_words: set[str] = set()
-    multi_skels: set[str] = set()
-    for key, skel in skels.items():
-        if len(key) > 1:
-            bucket = f"{len(key)} {skel}"
-            lasts[bucket] = lasts.get(bucket, 0) + 1
-            multi_words.add(key[-1])
-            multi_skels.add(skel)
-            if len(key) == 2 and key[0] != key[1] and (key[1], key[0]) in first:
-                out.add(key)
-        else:
-            lasts[skel] = lasts.get(skel, 0) + 1
-            single_words.add(key[0])
-            single_skels.add(skel)
-    for key, skel in skels.items():
-        if len(key) > 1:
-            if (lasts[f"{len(key)} {skel}"] > 1 or key[-1] in single_words
-                    or skel in single_skels):
-                out.add(key)
-        elif lasts[skel] > 1 or key[0] in multi_words or skel in multi_skels:
-            out.add(key)
-    return out
+    """The key-by-key walk, each key's skeleton that of its last folded word."""
+    return _old_joinable({key: SimpleNamespace(words=key) for key in first}, more)
 
 
 keys = st.lists(st.sampled_from(WORDS), min_size=1, max_size=3).map(tuple)

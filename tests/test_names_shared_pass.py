@@ -23,11 +23,10 @@ from normalize.capitals import (
 )
 from normalize.document import Document
 from normalize.kinds.names import NamesRule, _folded
-from normalize.loader import load_rules
 from normalize.text import fold, tokens
 
 from .test_names_prefilters import EXAMPLES, NAMES, RULES
-from .test_names_speed import BLANKS
+from .test_names_speed import BLANKS, names_rules
 from .test_names_speed import LIST as TRICKY
 
 # characters beyond ASCII that no word holds, and some that a word does
@@ -68,15 +67,7 @@ _PLAIN = st.lists(st.one_of(st.sampled_from(OTHERS + PUNCT),
 
 @pytest.fixture(scope="module")
 def tricky(tmp_path_factory) -> list[NamesRule]:
-    folder = tmp_path_factory.mktemp("lists")
-    listed = ", ".join(f'"{n}"' for n in TRICKY + MORE)
-    for code, category in (("XS101", "place"), ("XS102", "person")):
-        (folder / f"{code}.toml").write_text(
-            f'code = "{code}"\nkind = "names"\ncategory = "{category}"\n'
-            f'message = "{{text}} {{problem}}: {{replacement}}"\nsource = "tests"\n'
-            f"names = [{listed}]\n"
-            '[examples]\nfail = ["Krakow is."]\npass = ["Kraków is."]\n', encoding="utf-8")
-    return [r for r in load_rules([folder], False).rules if isinstance(r, NamesRule)]
+    return names_rules(tmp_path_factory.mktemp("lists"), TRICKY + MORE, "XS")
 
 
 # -- references: the code without the shared look and the second-word test ----------

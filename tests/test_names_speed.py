@@ -8,6 +8,7 @@ over every word gave before them (the reference below, the old code)."""
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -49,17 +50,21 @@ _PIECES = st.one_of(st.sampled_from(RISKY),
 _DOCUMENTS = st.lists(_PIECES, max_size=30).map("".join)
 
 
-@pytest.fixture(scope="module")
-def rules(tmp_path_factory) -> list[NamesRule]:
-    folder = tmp_path_factory.mktemp("lists")
-    listed = ", ".join(f'"{n}"' for n in LIST)
-    for code, category in (("XP101", "place"), ("XP102", "person")):
+def names_rules(folder: Path, names: list[str], prefix: str) -> list[NamesRule]:
+    """A place list and a person list of `names` (codes `prefix`101, `prefix`102)."""
+    listed = ", ".join(f'"{n}"' for n in names)
+    for code, category in ((f"{prefix}101", "place"), (f"{prefix}102", "person")):
         (folder / f"{code}.toml").write_text(
             f'code = "{code}"\nkind = "names"\ncategory = "{category}"\n'
             f'message = "{{text}} {{problem}}: {{replacement}}"\nsource = "tests"\n'
             f"names = [{listed}]\n"
             '[examples]\nfail = ["Krakow is."]\npass = ["Kraków is."]\n', encoding="utf-8")
     return [r for r in load_rules([folder], False).rules if isinstance(r, NamesRule)]
+
+
+@pytest.fixture(scope="module")
+def rules(tmp_path_factory) -> list[NamesRule]:
+    return names_rules(tmp_path_factory.mktemp("lists"), LIST, "XP")
 
 
 # -- the reference: the old code, every word visited ---------------------------------

@@ -11,22 +11,16 @@ from hypothesis import strategies as st
 
 from normalize import pronouns
 from normalize.kinds import pronoun
-from normalize.mentions import FUNCTION_WORDS, sentences
-from normalize.text import WORD_RE, same_length_lower
+from normalize.mentions import sentences
+from normalize.text import same_length_lower
+
+from .test_pronoun_speed import _plain_person_word
 
 
 @pytest.fixture(scope="module")
 def rule(default_rules):
     (found,) = [r for r in default_rules.rules if r.KIND == "pronoun"]
     return found
-
-
-def _plain_person_word(rule, text: str, start: int, end: int) -> bool:  # noqa: ANN001
-    for tok in WORD_RE.finditer(text, start, end):
-        low = tok.group().lower()
-        if low in rule.person_words and not (tok.start() == start and low in FUNCTION_WORDS):
-            return True
-    return False
 
 
 WORDS = ["minister", "Minister,", "MAN", "man-made", "year-old", "20-year-old", "x-man", "man-",
