@@ -8,9 +8,13 @@ words of `text.tokens` whose first letter is a capital, with the same offsets:
 the pattern is `text.WORD_RE`'s, started at a capital, and a capital that
 continues a word ("McDonald", "eBay", "anti-Putin") is passed over.
 
-`scan(text)` runs the pattern once per document for both (kept for the last few
-texts): the matches, where each starts (from `re.split`, by adding up lengths,
-so no Python work per match) and the distinct ones. ASCII text, most articles,
+`capitalised_texts(text)` runs the pattern once per document for both (kept for
+the last few texts): the distinct matches, from one findall, no offsets. Most
+documents need no more than that, and the mention table only the offsets of
+its few namelike words: `starts_of` finds those with str.find, one call a
+match wanted. `scan(text)` gives every match with its offset (from `re.split`,
+by adding up lengths, so no Python work per match), for the rare document in
+which a names rule has candidates. ASCII text, most articles,
 is scanned with the same pattern written for ASCII, which is quicker; so is a
 text whose other characters are none that a word can hold ('£', curly quotes,
 dashes: most of the rest), where both patterns find the same.
@@ -19,8 +23,9 @@ dashes: most of the rest), where both patterns find the same.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 from typing import NamedTuple
 
 from .text import LETTER, MARK, WORD_RE, Token
@@ -57,6 +62,9 @@ def _capital_split() -> re.Pattern[str]:
 # and A-Z there, and it holds no combining marks), and a third quicker: the scan
 # tests each character against a small class, not the whole of Unicode's capitals
 _ASCII_SPLIT = re.compile(r"([A-Z][A-Za-z]*+(?:-[A-Za-z]++)*+)")
+_ASCII_FIND = re.compile(_ASCII_SPLIT.pattern[1:-1])  # its matches alone
+# what most often follows a word: characters that neither are letters nor marks
+_STOPS = frozenset(" \n\t\r.,;:!?'\"()[]{}/’”")
 
 
 class Capitals(NamedTuple):
@@ -118,15 +126,109 @@ def starts_word(text: str, p: int) -> bool:
     return not p or text[p - 1].isspace() or not _continues(text, p - 1)
 
 
+class _Found(NamedTuple):
+    """The capital pattern's matches in a text, without their offsets."""
+
+    words: list[str]  # the matches in order: scan(text).words
+    distinct: frozenset[str]  # scan(text).distinct
+    exact: bool  # the exact capitalised words (a text with characters beyond the BMP)
+
+
+@lru_cache(maxsize=8)
+def _found(text: str) -> _Found:
+    """`scan(text)` without the offsets: one findall, no pieces between matches to
+    build nor lengths to add up (`starts_of` finds the offsets of the few wanted)."""
+    ascii = ascii_words(text)
+    words = (_ASCII_FIND if ascii else _capital_re()).findall(text)
+    if not ascii and words and max(words) > _BEYOND_BMP:  # one opened beyond the BMP
+        exact = scan(text)
+        return _Found(exact.words, exact.distinct, True)
+    return _Found(words, frozenset(words), False)
+
+
 def capitalised_texts(text: str) -> frozenset[str]:
     """Every capitalised word of `text`, and perhaps the ends of a few words that have
-    a capital inside ('Bay' of 'eBay'): a superset, for a cheap first look.
+    a capital inside ('Bay' of 'eBay'): a superset, for a cheap first look
+    (`scan(text).distinct`, found without the offsets).
 
     Every capitalised word is matched from its first letter to its end (an earlier
     match ends where its own word ends), unless a character beyond the BMP that
     is not a letter opens a match and swallows the word after it: then the
     exact words are used."""
-    return scan(text).distinct
+    return _found(text).distinct
+
+
+def starts_of(text: str, wanted: Collection[str]) -> list[tuple[int, str]]:
+    """(start, word) of each capitalised word of `text` whose text is in `wanted`, in
+    order: the matches of `scan(text)` with such a text that start a word, with
+    their offsets, worked out for those matches alone.
+
+    Each wanted match is found with str.find from the end of the one before:
+    the first occurrence of its text there that is a match of the pattern with
+    that text (the pattern would take no more of the text after it, and it
+    starts a word or, 'Bay' of 'eBay', opens a match inside one: then it is
+    passed over). An occurrence before it is no such match, or it would be a
+    wanted match before this one."""
+    found = _found(text)
+    words, exact = found.words, found.exact
+    size = len(text)
+    find = text.find
+    out = []
+    pos = 0
+    for word in compress(words, map(wanted.__contains__, words)):
+        n = len(word)
+        p = find(word, pos)
+        end = p + n
+        if p > 0 and end < size and text[p - 1] in _STOPS and text[end] in _STOPS:
+            out.append((p, word))  # (most: a word between blanks or punctuation)
+            pos = end
+            continue
+        while True:
+            if p < 0:
+                raise AssertionError(f"a match of the capital pattern not found: {word!r}")
+            end = p + n
+            if end == size or text[end] in _STOPS or _ends(text, end):
+                if not p or text[p - 1] in _STOPS or not _continues(text, p - 1):
+                    out.append((p, word))
+                    break
+                if not exact and _opens(text, p):  # a match inside a word, passed over
+                    break
+            p = find(word, p + 1)
+        pos = end
+    return out
+
+
+def _ends(text: str, end: int) -> bool:
+    """Whether a word of text.WORD_RE that reaches `end` (< len(text)) stops there:
+    it goes on into a letter or a combining mark, or over a hyphen into a letter."""
+    c = text[end]
+    if c == "-":
+        return _LETTER_RE.match(text, end + 1) is None
+    return _LETTER_RE.match(c) is None and _MARK_RE.match(c) is None
+
+
+def _opens(text: str, p: int) -> bool:
+    """Whether the capital at `p`, inside a word, opens a match of the capital
+    pattern: no capital (of its class) comes before it in the word, which the
+    match of that capital would have taken it into."""
+    i = p - 1
+    letter = True  # text[i + 1] is a letter
+    while i >= 0:
+        c = text[i]
+        if c == "-":
+            if not letter or not i or not _in_word(text, i - 1):
+                return True
+            letter = False
+        elif _LETTER_RE.match(c) is not None:
+            if c > _BEYOND_BMP or c.isupper():
+                return False
+            letter = True
+        elif _MARK_RE.match(c) is not None:
+            letter = False
+        else:
+            return True
+        i -= 1
+    return True
 
 
 @lru_cache(maxsize=8)

@@ -34,7 +34,7 @@ from itertools import accumulate, compress
 from operator import attrgetter
 from typing import NamedTuple
 
-from .capitals import scan, starts_word
+from .capitals import capitalised_texts, starts_of
 from .document import Document
 from .langid import zipf
 from .model import Span
@@ -372,25 +372,24 @@ def collect_mentions(doc: Document) -> Mentions:
     """The name mentions of one document, in text order (`Mentions`: kept as rows
     by spelling, the Mention objects made when asked for)."""
     text = doc.text
-    # Only a capitalised word can be namelike. The capital pattern's matches (found
-    # once per document, shared with the names kind) are every capitalised word, in
-    # order, and a few word ends ('Bay' of 'eBay', passed over by starts_word).
+    # Only a capitalised word can be namelike. The capitalised words (each once,
+    # shared with the names kind) are found with one pattern, and then where the
+    # namelike ones stand (capitals.starts_of, a str.find each): the work of the
+    # offsets follows the few namelike words, not every capitalised word.
     # Two namelike words are joined only with blanks between them, so the runs
     # come out as a walk over every word gives them: any other word between two
     # of them (lower-case or not) leaves letters in the gap.
-    words, starts, distinct = scan(text)
-    names = _names_in(distinct)
+    names = _names_in(capitalised_texts(text))
     found: dict[tuple[str, ...], list] = {}
     if not names:
         return Mentions(doc.path, found)
+    at = starts_of(text, names)
     covered = _protection(doc.protected) if doc.protected else None
     run: list[str] = []
     offsets: list[int] = []
     end = 0
     plain = True  # the run's words one space apart (a row is then its start alone)
-    for word, p in compress(zip(words, starts), map(names.__contains__, words)):
-        if p and not text[p - 1].isspace() and not starts_word(text, p):
-            continue  # the end of a word ('Bay' of 'eBay')
+    for p, word in at:
         if covered is not None and covered(p, p + len(word)):
             continue
         if run:

@@ -54,7 +54,7 @@ from typing import Any, NamedTuple
 
 from rapidfuzz.distance import JaroWinkler
 
-from ..capitals import ascii_words, scan, starts_word
+from ..capitals import ascii_words, capitalised_texts, scan, starts_word
 from ..document import Document
 from ..langid import zipf
 from ..model import Applicability, Finding
@@ -367,7 +367,7 @@ def _hits(text: str) -> _Hits | None:
 def _folded(text: str) -> tuple[list[str], list[str]]:
     """The capitalised words of a text (and a few more, see capitals.scan), each
     once, and the folded form of each."""
-    words = list(scan(text).distinct)
+    words = list(capitalised_texts(text))
     joined = "\0".join(words)
     if joined.isascii():  # fold() of an ASCII word is its lower case: all at once
         return words, joined.lower().split("\0") if words else []
