@@ -184,8 +184,8 @@ def starts_of(text: str, wanted: Collection[str]) -> list[tuple[int, str]]:
             pos = end
             continue
         while True:
-            if p < 0:
-                raise AssertionError(f"a match of the capital pattern not found: {word!r}")
+            if p < 0:  # (cannot be: every wanted match is there to be found)
+                return _from_scan(text, wanted)
             end = p + n
             if end == size or text[end] in _STOPS or _ends(text, end):
                 if not p or text[p - 1] in _STOPS or not _continues(text, p - 1):
@@ -196,6 +196,13 @@ def starts_of(text: str, wanted: Collection[str]) -> list[tuple[int, str]]:
             p = find(word, p + 1)
         pos = end
     return out
+
+
+def _from_scan(text: str, wanted: Collection[str]) -> list[tuple[int, str]]:
+    """`starts_of` from every match of `scan(text)` and its offset."""
+    words, starts, _ = scan(text)
+    return [(p, word) for word, p in zip(words, starts)
+            if word in wanted and starts_word(text, p)]
 
 
 def _ends(text: str, end: int) -> bool:
