@@ -22,7 +22,7 @@ from .cli_common import fail as _fail
 from .cli_common import load_ruleset as _rules
 from .config import FAIL_LEVELS, FORMATS, Config, ConfigError, resolve_config
 from .document import Document, DocumentError
-from .engine import check_paths, folder_findings, walk, wanted
+from .engine import check_paths, folder_findings, walk_names, wanted
 from .fixer import allowed, fix_and_check
 from .loader import RuleSet
 from .parallel import jobs_wanted, run_per_file
@@ -71,12 +71,12 @@ def _setup(paths: tuple[Path, ...], config_file: Path | None, rules_dirs: tuple[
 
 
 def _files(paths: tuple[Path, ...], config: Config, force_exclude: bool,
-           errors: list[str]) -> list[Path]:
-    """Files found in folders if the config's include/exclude want them; named files
-    always, unless `force_exclude` (pre-commit names every file it sees). Folders
-    that cannot be listed go to `errors`."""
-    named = set() if force_exclude else set(paths)
-    return [p for p in walk(paths, errors=errors) if p in named or config.wants_file(p)]
+           errors: list[str]) -> list[str]:
+    """The names of the files found in folders if the config's include/exclude want
+    them; named files always, unless `force_exclude` (pre-commit names every file it
+    sees). Folders that cannot be listed go to `errors`."""
+    named = set() if force_exclude else {str(p) for p in paths}
+    return [p for p in walk_names(paths, errors=errors) if p in named or config.wants_file(p)]
 
 
 PROGRESS_MIN_FILES = 20  # fewer files finish before a bar would be worth drawing
@@ -87,11 +87,11 @@ def show_progress(files: int, quiet: bool, is_tty: bool, env: dict[str, str]) ->
     return files >= PROGRESS_MIN_FILES and is_tty and not quiet and not env.get("CI")
 
 
-def _with_progress(files: list[Path], quiet: bool) -> Iterable[Path]:
+def _with_progress(files: list[str], quiet: bool) -> Iterable[str]:
     if not show_progress(len(files), quiet, sys.stderr.isatty(), dict(os.environ)):
         return files
 
-    def advancing() -> Iterator[Path]:
+    def advancing() -> Iterator[str]:
         with click.progressbar(files, label="Checking", file=sys.stderr, show_pos=True) as bar:
             yield from bar
 

@@ -99,7 +99,7 @@ class Config:
         """True if a finding of `severity` makes the run fail (exit code 1)."""
         return severity.rank <= Severity(self.fail_level).rank
 
-    def wants_file(self, path: Path) -> bool:
+    def wants_file(self, path: Path | str) -> bool:
         """True if a file found inside a folder is checked (include/exclude)."""
         if not self.include and not self.exclude:
             return True

@@ -155,14 +155,14 @@ def read_all(paths: Iterable[Path], errors: list[str],
             errors.append(str(exc))
 
 
-def check_paths(paths: Iterable[Path], rules: RuleSet, with_fixed: bool = False,
+def check_paths(paths: Iterable[Path | str], rules: RuleSet, with_fixed: bool = False,
                 jobs: int = 1, walked: bool = False, freeze: bool = False) -> Report:
     """The whole check stage: read, run rules per document, collect a Report.
 
     `with_fixed` also computes each file's text with every proposal applied
     (for the diff report). `jobs` > 1 checks files in that many processes
     (normalize.parallel); the Report is the same. `walked`: `paths` are what
-    `walk` gave (files, each once), to be read as they are, not walked again.
+    `walk` or `walk_names` gave (files, each once), to be read as they are, not walked again.
     `freeze`: only for a process that ends with the run (normalize.parallel.map_in_order).
 
     Memory does not grow with the texts checked: a file without findings is
@@ -176,7 +176,7 @@ def check_paths(paths: Iterable[Path], rules: RuleSet, with_fixed: bool = False,
     # the folder-wide names stage counts each file's mentions into one table whose
     # size follows the distinct spellings, not the files; then decides on it
     table = MentionTable(limit=KEEP)
-    files = paths if walked else walk(paths, errors=errors)
+    files = paths if walked else walk_names(paths, errors=errors)
     for doc, findings, mentions in run_per_file(files, _check_one, (rules,), jobs,
                                                 errors, notes, freeze):
         kept.append((doc, findings))
@@ -206,17 +206,17 @@ def check_paths(paths: Iterable[Path], rules: RuleSet, with_fixed: bool = False,
                   notes=tuple(notes))
 
 
-def folder_findings(paths: Iterable[Path], rules: RuleSet, jobs: int = 1
+def folder_findings(paths: Iterable[Path | str], rules: RuleSet, jobs: int = 1
                     ) -> dict[str, list[Finding]]:
     """The folder-wide names stage alone, per file (for `fix`, which fixes file by file)."""
     errors: list[str] = []
-    files = list(walk(paths, errors=errors))
+    files = list(walk_names(paths, errors=errors))
     table = MentionTable(limit=KEEP)
     for mentions in run_per_file(files, _mentions_one, (), jobs, errors, []):
         table.add(unpacked(mentions))
     def again(needed: set[tuple[str, ...]]) -> Iterator[list[Mention]]:
         holding = table.files_of(needed)
-        return _mentions_again([Document.placeholder(name) for name in map(str, files)
+        return _mentions_again([Document.placeholder(name) for name in files
                                 if name in holding], needed, jobs)
 
     return decide(table, rules, again=again).findings
@@ -321,12 +321,21 @@ def walk(paths: Iterable[Path], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES,
     not exist is yielded too, so that reading it reports the error. A folder
     that cannot be listed goes to `errors` (the walk goes on).
     """
-    seen: set[Path] = set()
-    for path in paths:
+    return map(Path, walk_names(paths, suffixes, errors))
+
+
+def walk_names(paths: Iterable[Path | str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES,
+               errors: list[str] | None = None) -> Iterator[str]:
+    """`walk`, each file as its name (str of the Path `walk` gives), without
+    making a Path of each file below a folder: what the engine reads by."""
+    seen: set[str] = set()
+    for path in map(Path, paths):
         if path.is_dir():
-            found = [path.joinpath(*parts) for parts in _files_below(path, suffixes, errors)]
+            root = () if str(path) == os.curdir else (str(path),)  # as Path("."/"a") is "a"
+            found = [os.path.join(*root, *parts)
+                     for parts in _files_below(path, suffixes, errors)]
         else:
-            found = [path]
+            found = [str(path)]
         for p in found:
             if p not in seen:
                 seen.add(p)

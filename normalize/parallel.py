@@ -45,7 +45,7 @@ def jobs_wanted(jobs: int | None, files: int = 0) -> int:
     return jobs if jobs > 0 else cpus
 
 
-def run_per_file(paths: Iterable[Path], work: Callable[..., Any], args: tuple[Any, ...],
+def run_per_file(paths: Iterable[Path | str], work: Callable[..., Any], args: tuple[Any, ...],
                  jobs: int, errors: list[str], notes: list[str], freeze: bool = False
                  ) -> Iterator[Any]:
     """`work(doc, *args)` for every readable file of `paths`, in order.

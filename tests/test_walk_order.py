@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from normalize.engine import DEFAULT_SUFFIXES, walk
+from normalize.engine import DEFAULT_SUFFIXES, walk, walk_names
 
 # names that sort differently as parts and as whole strings ("a-b" < "a/b" as text,
 # "a" < "a-b" as parts), capitals, digits, other scripts, hidden and other suffixes
@@ -43,3 +43,20 @@ def test_walk_order_is_the_paths_order(tmp_path_factory, files):
             target.write_text("x", encoding="utf-8")
     assert list(walk([root])) == _plain(root)
     assert list(walk([root / "."])) == [Path(root / ".", p.relative_to(root)) for p in _plain(root)]
+
+
+def test_walk_names_are_the_walked_paths_names(tmp_path, monkeypatch):
+    """The engine reads files by the names walk_names gives: str of each Path that
+    walk gives (the folder named as the user wrote it, '.' left out as Path does),
+    each file once, named files overlapping folders included."""
+    for rel in ("a/x.txt", "a/b/y.md", "c.txt", "a/skip.py"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for named in ([Path(".")], [Path("a"), Path("a/x.txt")], [Path("./a/")],
+                  [tmp_path / "a", Path("c.txt")], [Path("gone.txt"), Path(".")],
+                  [Path("a/x.txt"), Path("a")]):
+        names = list(walk_names(named))
+        assert names == [str(p) for p in walk(named)]
+        assert len(names) == len(set(names))
+    assert list(walk_names([Path(".")])) == ["a/b/y.md", "a/x.txt", "c.txt"]
