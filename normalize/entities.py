@@ -380,10 +380,15 @@ def collect_mentions(doc: Document) -> Mentions:
     # come out as a walk over every word gives them: any other word between two
     # of them (lower-case or not) leaves letters in the gap.
     names = _names_in(capitalised_texts(text))
+    return Mentions(doc.path, mention_rows(doc, starts_of(text, names)) if names else {})
+
+
+def mention_rows(doc: Document, at: Iterable[tuple[int, str]]) -> dict[tuple[str, ...], list]:
+    """The rows of `Mentions` from where each namelike word of `doc` starts and
+    its text (`at`, in text order): runs of them with blanks between, outside
+    protected text, each run of at most MAX_WORDS words a mention."""
+    text = doc.text
     found: dict[tuple[str, ...], list] = {}
-    if not names:
-        return Mentions(doc.path, found)
-    at = starts_of(text, names)
     covered = _protection(doc.protected) if doc.protected else None
     run: list[str] = []
     offsets: list[int] = []
@@ -409,7 +414,7 @@ def collect_mentions(doc: Document) -> Mentions:
         plain = True
     if run and len(run) <= MAX_WORDS:
         _found(found, text, run, offsets, end, plain)
-    return Mentions(doc.path, found)
+    return found
 
 
 def _found(found: dict[tuple[str, ...], list], text: str, run: list[str],

@@ -9,7 +9,6 @@ ASCII and characters beyond the BMP, with random protected spans."""
 
 from __future__ import annotations
 
-from itertools import compress
 from unittest.mock import patch
 
 from hypothesis import given, settings
@@ -18,14 +17,7 @@ from hypothesis import strategies as st
 from normalize import capitals
 from normalize.capitals import capitalised_texts, scan, starts_of, starts_word
 from normalize.document import Document
-from normalize.entities import (
-    MAX_WORDS,
-    _blank_gap,
-    _found,
-    _names_in,
-    _protection,
-    collect_mentions,
-)
+from normalize.entities import _names_in, collect_mentions, mention_rows
 from normalize.model import Span
 
 from .test_mentions_speed import PIECES
@@ -59,41 +51,10 @@ def _scan_starts(text: str, wanted: set[str]) -> list[tuple[int, str]]:
 
 
 def _scan_collect(doc: Document) -> dict:
-    """collect_mentions as it was: a walk over every match of the scan, offsets and all."""
-    text = doc.text
-    words, starts, distinct = scan.__wrapped__(text)
-    names = _names_in(distinct)
-    found: dict = {}
-    if not names:
-        return found
-    covered = _protection(doc.protected) if doc.protected else None
-    run: list[str] = []
-    offsets: list[int] = []
-    end = 0
-    plain = True
-    for word, p in compress(zip(words, starts), map(names.__contains__, words)):
-        if p and not text[p - 1].isspace() and not starts_word(text, p):
-            continue
-        if covered is not None and covered(p, p + len(word)):
-            continue
-        if run:
-            gap = text[end:p]
-            if gap == " " or _blank_gap(gap):
-                if gap != " ":
-                    plain = False
-                run.append(word)
-                offsets.append(p)
-                end = p + len(word)
-                continue
-            if len(run) <= MAX_WORDS:
-                _found(found, text, run, offsets, end, plain)
-        run = [word]
-        offsets = [p]
-        end = p + len(word)
-        plain = True
-    if run and len(run) <= MAX_WORDS:
-        _found(found, text, run, offsets, end, plain)
-    return found
+    """collect_mentions as it was: the namelike words' offsets taken from the one scan
+    with every offset (the rows then built from them as collect_mentions does)."""
+    names = _names_in(scan.__wrapped__(doc.text).distinct)
+    return mention_rows(doc, _scan_starts(doc.text, names)) if names else {}
 
 
 # -- the properties ---------------------------------------------------------------------
