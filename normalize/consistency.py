@@ -38,7 +38,7 @@ from .grouping import Entity, Form, Listed, group
 from .langid import zipf
 from .loader import RuleSet
 from .model import Applicability, Finding, Fix, Severity
-from .morphology import HINTED_ENDINGS, ending_hint
+from .morphology import ending_hint
 from .text import fold, match_case
 from .translit import has_marks
 
@@ -199,8 +199,7 @@ def _hinted(form: Form) -> bool:
     (`_plan`: an ending hint) or a summary (never: it is its canonical spelling)."""
     words = form.words
     if len(words) == 1:  # a word with an ending hint is ASCII: it has no marks
-        word = words[0]  # (most words: not the ending of one, nothing to call)
-        return word.lower().endswith(HINTED_ENDINGS) and ending_hint(word) is not None
+        return ending_hint(words[0]) is not None
     return not has_marks(form.text) and any(ending_hint(w) is not None for w in words)
 
 

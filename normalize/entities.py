@@ -27,10 +27,10 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, insort
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -308,28 +308,7 @@ def _namelike(text: str) -> bool:
     return not is_common(text)
 
 
-# word -> _namelike(word): a plain dict, dropped whole when full (an lru_cache's
-# bookkeeping costs more than the look-up it saves)
-_NAMELIKE: dict[str, bool] = {}
-_NAMELIKE_SIZE = 1 << 17
-
-
-def _names_among(words: Collection[str]) -> list[str]:
-    """The namelike ones of `words`, in their order."""
-    known = _NAMELIKE
-    flags = list(map(known.get, words))  # most words of a document were seen before
-    if None not in flags:
-        return list(compress(words, flags))
-    out = []
-    for word in words:
-        ok = known.get(word)
-        if ok is None:
-            if len(known) >= _NAMELIKE_SIZE:
-                known.clear()
-            ok = known[word] = _namelike(word)
-        if ok:
-            out.append(word)
-    return out
+_NAMELIKE_SIZE = 1 << 17  # words _names_in remembers, at most
 
 
 # the words _namelike said yes to, and those it said no to: both dropped when full
@@ -338,8 +317,8 @@ _NO: set[str] = set()
 
 
 def _names_in(words: frozenset[str]) -> set[str]:
-    """The namelike ones of `words` (`_names_among` as a set): the words not known to
-    be no names (one set difference), each then known to be one or asked."""
+    """The namelike ones of `words` (`_namelike`): the words not known to be no
+    names (one set difference), each then known to be one or asked."""
     maybe = words - _NO  # most capitalised words of a text are ordinary English
     if not maybe or maybe <= _YES:
         return maybe

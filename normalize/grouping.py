@@ -174,22 +174,12 @@ def group(mentions: MentionTable | Iterable[Mention], listed: Listed,
     _by_skeleton([c for c in single if c.head is None], listed)
     entities: dict[int, Entity] = {}
     plain = _plain_test(listed) if lone is not None else None
-    # a one-word key that no listed name has as its key or surname, when no listed
-    # name is indexed by a one-word skeleton, is plain (`_plain_test`) without a call
-    full, surname = listed.full, listed.surname
-    any_one = any(len(k) == 1 for k in listed.skel)
     for key, form in first.items():
         c = base.get(key)
         if c is None:  # alone: its own canonical spelling, unless a listed name
-            if plain is not None and lone is not None:
-                if (len(key) == 1 and not any_one and key[0] not in full
-                        and key[0] not in surname):
-                    if not lone(form):
-                        continue
-                elif plain(key, form) and not lone(form):
-                    continue
-            c = Cluster(key, [form])
-            entities[id(c)] = _entity(c, listed)
+            if plain is None or not plain(key, form) or lone(form):
+                c = Cluster(key, [form])
+                entities[id(c)] = _entity(c, listed)
         elif c.head is None:
             entities[id(c)] = _entity(c, listed)
     for c, people in shared.items():  # a surname several people share, spelt one way

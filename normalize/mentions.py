@@ -21,14 +21,10 @@ from . import gazetteer
 from .text import tokens
 
 # A sentence ends at . ! ? (and closing quotes or brackets) before a blank and
-# a capital letter, a digit or an opening quote, or at a line break. Written to
-# open with one character class, which lets `re` skip to where a match can begin.
-_SENTENCE_END = re.compile(
-    r"""[.!?\n](?:(?<=[.!?])[”"’')\]]*\s+(?=[“"‘'(\[]?[A-Z0-9])|(?<=\n)\s*)""")
-
-# The same matches, found by one scan for each character they may begin with:
-# a pattern that begins with one literal character is scanned for far faster than
-# one that begins with a class of them (see `_ends`).
+# a capital letter, a digit or an opening quote, or at a line break (with the
+# blanks after it). Each way is found by a scan for its first character (see
+# `_ends`): a pattern that begins with one literal character is scanned for far
+# faster than one that begins with a class of them.
 _STOP_ENDS = tuple((stop, re.compile(re.escape(stop) + r"""[”"’')\]]*\s+(?=[“"‘'(\[]?[A-Z0-9])"""))
                    for stop in ".!?")
 _LINE_END = re.compile(r"\n\s*")
@@ -105,8 +101,10 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _ends(text: str) -> list[tuple[int, int]]:
-    """The spans of the matches of _SENTENCE_END, in order, and besides them
-    those of _LINE_END that one of them takes in (`sentences` skips those).
+    """Where sentences end, in order: the spans of the matches of one scan over
+    the text with all the ways at once (a class of . ! ? and line break, then
+    the rest of each way), and besides them those of _LINE_END that one of
+    them takes in (`sentences` skips those).
 
     Found by a scan for each character a match may begin with (a scan for
     "!" or "?" only if the text holds one). A match that begins at a stop

@@ -38,7 +38,6 @@ ENDINGS: tuple[tuple[str, str], ...] = (
 )
 MIN_LENGTH = 6
 _PLAIN = tuple(plain for plain, _ in ENDINGS)
-HINTED_ENDINGS = _PLAIN  # a word's lower case ends with one of these if it has a hint
 
 
 def ending_hint(word: str) -> str | None:

@@ -249,20 +249,30 @@ class Gates:
         return [n for n, gate in enumerate(self.gates) if gate.open(text)]
 
 
-MAX_TRIES = 24  # more places to try than this: one search over the text is quicker
+SPARSE = 4  # places to try above one in 2**SPARSE characters: one search of the text
 
 
 def finditer(pattern: re.Pattern[str], text: str,
              heads: tuple[str, ...] | None) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)` (same matches), trying a match only where one
-    of `heads` (normalize.literals.starts) begins, when those places are few."""
+    of `heads` (normalize.literals.starts) begins, unless those places are so
+    many that one search of the text is quicker. A pattern that begins with a
+    look-behind (a rule's left word boundary) is tried by a search at every
+    offset of the text: a match tried at each of a hundred places costs less.
+    The places are kept for the document (rules and entries share heads)."""
     got = found(text)
-    if heads is None or got.open or not got.aligned or \
-            sum(got.lowered.count(h) for h in heads) > MAX_TRIES:
-        yield from pattern.finditer(text)
-        return
+    if heads is None or got.open or not got.aligned:
+        return pattern.finditer(text)
+    places = got.positions(heads)
+    if len(places) > len(text) >> SPARSE:
+        return pattern.finditer(text)
+    return _matches_at(pattern, text, places)
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, places: list[int]
+                ) -> Iterator[re.Match[str]]:
     end = 0
-    for at in got.positions(heads):
+    for at in places:
         if at >= end and (m := pattern.match(text, at)):
             end = m.end()
             yield m

@@ -1,8 +1,8 @@
 """`grouping._joinable` counts skeletons with Counter and looks keys up in sets: the
 same keys as the key-by-key walk it replaced (below), on random fold keys of one
 to three words drawn from names whose skeletons collide, with some keys of
-several spellings. And `group`'s shortcut past `_plain_test` for lone one-word
-spellings is sound."""
+several spellings. And `_plain_test` on lone one-word spellings that no list
+has."""
 
 from __future__ import annotations
 
@@ -47,15 +47,15 @@ def test_joinable_is_the_key_by_key_walk(found, data):
     assert _joinable(first, more) == _walked(first, more)
 
 
-# -- group's shortcut for lone one-word spellings --------------------------------------
+# -- lone one-word spellings --------------------------------------
 
 
 @settings(max_examples=300, deadline=None)
 @given(names=lists, odd=odd_skeletons)
 def test_a_one_word_key_no_list_has_is_plain(names, odd):
-    """`group` takes a one-word key as plain, without `_plain_test`, when no listed
-    name has a one-word skeleton key and the key is neither a listed key nor a
-    listed surname: `_plain_test` says so too, for every one-word spelling."""
+    """A one-word key is plain when no listed name has a one-word skeleton key and
+    the key is neither a listed key nor a listed surname: `_plain_test` says so,
+    for every one-word spelling."""
     listed = _listed(names, odd)
     plain = grouping._plain_test(listed)
     any_one = any(len(k) == 1 for k in listed.skel)

@@ -2,7 +2,7 @@
 very mentions, in text order, and a table that adds them spelling by spelling,
 keeping rows and making Mentions only when asked, must be the table that adds the
 mentions one by one; the namelike words found with set differences
-(`_names_in`) must be those `_names_among` finds. The documents are the random
+(`_names_in`) must be those `_namelike` says yes to. The documents are the random
 ones of tests/test_mentions_speed.py (names, rule examples, risky characters,
 protected spans), in folders of a few."""
 
@@ -19,7 +19,7 @@ from normalize.entities import (
     Mention,
     Mentions,
     MentionTable,
-    _names_among,
+    _namelike,
     _names_in,
     collect_mentions,
     packed,
@@ -76,7 +76,7 @@ def test_a_table_of_rows_is_the_table_of_mentions(folder, limit):
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(texts(), min_size=1, max_size=4))
-def test_names_in_is_names_among(folder):
+def test_names_in_is_namelike(folder):
     for text in folder:  # later texts meet words the first ones made known
         distinct = scan(text).distinct
-        assert _names_in(distinct) == set(_names_among(distinct))
+        assert _names_in(distinct) == set(filter(_namelike, distinct))

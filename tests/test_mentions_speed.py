@@ -29,12 +29,12 @@ from normalize.entities import (
     MAX_WORDS,
     Mention,
     _joined,
-    _names_among,
+    _namelike,
     _protection,
     collect_mentions,
 )
 from normalize.kinds.base import RuleError
-from normalize.kinds.names import NameEntry, NamesRule, _next_to, _present, _surname_forms
+from normalize.kinds.names import NameEntry, NamesRule, _folded, _next_to, _surname_forms
 from normalize.loader import load_rules
 from normalize.model import Span
 from normalize.text import Token, fold
@@ -76,7 +76,7 @@ def _old_collect_mentions(doc: Document) -> list[Mention]:
     out: list[Mention] = []
     run: list[Token] = []
     text = doc.text
-    names = _names_among(_old_capitalised_texts(text))
+    names = list(filter(_namelike, _old_capitalised_texts(text)))
     found = [w for name in names for w in occurrences(text, name)]
 
     def flush() -> None:
@@ -102,7 +102,7 @@ def _old_collect_mentions(doc: Document) -> list[Mention]:
 def _old_check(rule: NamesRule, doc: Document) -> list:
     text = doc.text
     triggers = frozenset(rule.lengths) | set(rule.by_last) | set(rule.surnames)
-    if _present(text).isdisjoint(triggers):
+    if not triggers.intersection(_folded(text)[1]):  # no capitalised word is one
         return []
     words = capitalised_words(text)
     keys = [fold(w.text) for w in words]

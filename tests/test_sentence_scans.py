@@ -6,12 +6,18 @@ runs)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from normalize import mentions
-from normalize.mentions import _SENTENCE_END, MAX_SENTENCE, _add, sentences
+from normalize.mentions import MAX_SENTENCE, _add, sentences
+
+# the sentence ends as one pattern, which `sentences` scanned with before
+_SENTENCE_END = re.compile(
+    r"""[.!?\n](?:(?<=[.!?])[”"’')\]]*\s+(?=[“"‘'(\[]?[A-Z0-9])|(?<=\n)\s*)""")
 
 
 def _one_scan(text: str) -> list[tuple[int, int]]:

@@ -340,13 +340,6 @@ def _surname_forms(by_last: dict[str, list[NameEntry]]) -> dict[str, tuple[str, 
 _TRIGGERS: set[str] = set()
 
 
-def _present(text: str) -> frozenset[str]:
-    """The folded form of every capitalised word of a text (and of a few more): where
-    none is a word at which a rule can find something, the rule has nothing to do
-    (what _hits() narrows to the triggers of the rules)."""
-    return frozenset(_folded(text)[1])
-
-
 class _Hits(NamedTuple):
     pairs: tuple[tuple[str, str], ...]  # (word, folded form), each word once
     keys: frozenset[str]  # the folded forms

@@ -34,8 +34,7 @@ from typing import Any
 
 from ..document import Document
 from ..model import Applicability, Finding
-from ..needles import Gate, Gates
-from ..needles import found as needles_found
+from ..needles import Gate, Gates, finditer
 from ..rulecache import ANALYSIS
 from ..text import LEFT_BOUNDARY, RIGHT_BOUNDARY, match_case
 from .base import FieldSpec, Rule
@@ -142,27 +141,3 @@ class SubstitutionRule(Rule):
                 return False
         return True
 
-
-def finditer(pattern: re.Pattern[str], text: str,
-              heads: tuple[str, ...] | None) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)` (same matches), trying a match only where one
-    of `heads` (normalize.literals.starts) begins, unless those places are so
-    many that one search of the text is quicker. Each entry's pattern begins
-    with a look-behind (its left word boundary), which a search tries at every
-    offset of the text: a match tried at each of a hundred places costs less."""
-    got = needles_found(text)
-    if heads is None or got.open or not got.aligned:
-        return pattern.finditer(text)
-    places = got.positions(heads)  # kept for the document: entries share heads
-    if len(places) > len(text) >> 4:
-        return pattern.finditer(text)
-    return _matches_at(pattern, text, places)
-
-
-def _matches_at(pattern: re.Pattern[str], text: str, places: list[int]
-                ) -> Iterator[re.Match[str]]:
-    end = 0
-    for at in places:
-        if at >= end and (m := pattern.match(text, at)):
-            end = m.end()
-            yield m
