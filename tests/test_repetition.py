@@ -196,3 +196,25 @@ def test_first_copies_are_those_of_comparing_every_pair(texts, wrapped, options)
     units = [repetition._Keys(t).unit(0, len(t)) for t in texts]
     assert rule._firsts([u.key for u in units], [u.words for u in units]) == \
         _first_copies(rule, units)
+
+
+@given(st.text("ab ", max_size=60), st.text("ab ", max_size=60),
+       st.floats(50, 100, allow_nan=False))
+@settings(max_examples=500, deadline=None)
+def test_the_length_bound_never_passes_over_a_ratio_that_reaches_the_threshold(a, b, similarity):
+    from rapidfuzz import fuzz
+
+    shorter, longer = sorted((len(a), len(b)))
+    if repetition._beyond_ratio(shorter, longer, similarity):
+        assert fuzz.ratio(a, b) < similarity
+
+
+def test_a_near_copy_a_few_characters_longer_is_found():
+    """A word put inside a long sentence: 10 characters more in 118 leave a ratio
+    of 95.9, over 95, though the lengths differ by more than 5%."""
+    first = ("The minister said on Tuesday that the government would review "
+             "the rules for new housing developments across the region.")
+    again = first.replace("the rules", "the strictest rules")
+    doc = Document.from_text(f"{first}\n\nOther words in between here today.\n\n{again}\n")
+    found = list(RULE.check(doc))
+    assert [doc.text[f.start:f.end] for f in found] == [again]

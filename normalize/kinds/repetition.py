@@ -91,6 +91,14 @@ _WORDS = bytes(b if chr(b).isalnum() or b in (0, 10) else 32 for b in range(256)
 _SHORTEST = 3  # words of a short sentence that a copy takes along
 
 
+def _beyond_ratio(shorter: int, longer: int, similarity: float) -> bool:
+    """Whether two texts of these lengths have a ratio below `similarity` whatever
+    they hold: rapidfuzz's ratio is 100 * (1 - distance / (shorter + longer)), and
+    the distance (insertions and deletions) is at least their difference, so the
+    ratio is at most 200 * shorter / (shorter + longer)."""
+    return 200 * shorter < similarity * (shorter + longer)
+
+
 class _Unit(NamedTuple):
     start: int
     end: int
@@ -269,7 +277,7 @@ class RepetitionRule(Rule):
         if 0 < extra <= self.options["max_extra_words"] and f" {a} " in f" {b} ":
             return True
         shorter, longer = sorted((len(a), len(b)))
-        if shorter * 100 < longer * self.options["similarity"] - 100:
+        if _beyond_ratio(shorter, longer, self.options["similarity"]):
             return False  # ratio cannot reach the threshold
         return fuzz.ratio(a, b) >= self.options["similarity"]
 
@@ -373,9 +381,9 @@ class RepetitionRule(Rule):
         order = sorted(range(count), key=sizes.__getitem__)
         ratio = fuzz.ratio  # the same either way round
         for p, a in enumerate(order):
-            shorter, key = sizes[a] * 100, keys[a]
+            shorter, key = sizes[a], keys[a]
             for b in order[p + 1:]:
-                if shorter < sizes[b] * similarity - 100:
+                if _beyond_ratio(shorter, sizes[b], similarity):
                     break  # nor any longer one: _copies' bound on the ratio fails
                 if ratio(key, keys[b]) >= similarity:
                     earlier, later = (a, b) if a < b else (b, a)
