@@ -10,6 +10,9 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
+from functools import partial
+from itertools import chain
+from operator import methodcaller
 from pathlib import Path
 
 from .consistency import CODES as FOLDER_CODES
@@ -34,21 +37,26 @@ def check_document(doc: Document, rules: RuleSet, assume_evidence: bool = False)
     translation artefact in the document (see kinds/base.py), or when
     `assume_evidence` says so (a rule's own examples).
     """
-    found: set[Finding] = set()
-    markup = markup_kind(doc.path) is not None
     view = prose_view(doc)  # Markdown/HTML: what rules see is prose, offsets unchanged
     plan = _plan(rules.active(doc.path))
     # the one pass for every rule's needles: a rule none of whose needles is
     # there cannot match, and is not even called
     got = needles_found(view.text)
     plain, needing = plan.rules if got.open else plan.chosen(got.needles)
-    for rule in plain:
-        found.update(_run(rule, doc, view, markup))
-    if needing and (assume_evidence or any(is_evidence(f) for f in found)):
-        for rule in needing:
-            found.update(_run(rule, doc, view, markup))
-    kept = apply_suppressions(doc.text, doc.path, found, rules.codes + tuple(FOLDER_CODES))
-    out = [f for f in kept if f in found or rules.wants(f.code, doc.path)]
+    # each rule's findings, less those that touch protected text: a plain method
+    # call (in C) when nothing is protected (most plain-text articles)
+    run = (methodcaller("check", view) if not doc.protected else
+           partial(_outside_protected, doc=doc, view=view,
+                   markup=markup_kind(doc.path) is not None))
+    found: set[Finding] = set(chain.from_iterable(map(run, plain)))
+    if needing and (assume_evidence or any(map(is_evidence, found))):
+        found.update(chain.from_iterable(map(run, needing)))
+    text = doc.text
+    if "<" in text and "normalize" in text:  # a suppression comment may be there
+        kept = apply_suppressions(text, doc.path, found, rules.codes + tuple(FOLDER_CODES))
+        out = [f for f in kept if f in found or rules.wants(f.code, doc.path)]
+    else:  # none (every comment is "<!--"): what apply_suppressions would keep
+        out = list(found)
     if rules.superseding and len(out) > 1:
         out = _unsuperseded(out, rules.superseding)
     return sorted(out, key=Finding.sort_key)
@@ -81,20 +89,24 @@ class _Plan:
             for needle in rule.needles or ():
                 self.by_needle.setdefault(needle, []).append(n)
         self.base = _split(wanted[n] for n in self.always)
-        # the lists for each choice seen: a few hundred choices recur over an archive
+        # the lists for each choice of the rules with needles seen: a few hundred
+        # choices recur over an archive
         self._picked: dict[frozenset[int], tuple[list[Rule], list[Rule]]] = {}
 
     def chosen(self, present: Iterable[str]) -> tuple[list[Rule], list[Rule]]:
         """The rules to call (without, with `requires_evidence`), in order."""
-        lists = [self.by_needle[n] for n in present if n in self.by_needle]
+        by_needle = self.by_needle
+        lists = [by_needle[n] for n in present if n in by_needle]
         if not lists:
             return self.base
-        picked = frozenset(self.always).union(*lists)
+        # kept by the rules with needles alone (a few numbers to hash, not every rule's)
+        picked = frozenset(lists[0]) if len(lists) == 1 else frozenset().union(*lists)
         got = self._picked.get(picked)
         if got is None:
             if len(self._picked) >= _PICKED:
                 self._picked.clear()
-            got = self._picked[picked] = _split([self.wanted[n] for n in sorted(picked)])
+            got = self._picked[picked] = _split(
+                [self.wanted[n] for n in sorted(picked.union(self.always))])
         return got
 
 
@@ -122,6 +134,7 @@ def _plan(wanted: tuple[Rule, ...]) -> _Plan:
 
 
 def _run(rule: Rule, doc: Document, view: Document, markup: bool) -> Iterable[Finding]:
+    """One rule's findings in `doc`, as check_document has them (bench/kinds.py)."""
     if not doc.protected:
         return rule.check(view)  # nothing to keep out (most plain-text articles)
     return _outside_protected(rule, doc, view, markup)

@@ -36,6 +36,8 @@ HTML_SUFFIXES = (".html", ".htm")
 
 def markup_kind(path: str) -> str | None:
     """'markdown', 'html' or None (plain text), from the file name."""
+    if path.endswith(".txt"):  # most articles: its suffix is ".txt" (or none, "a/.txt")
+        return None
     suffix = os.path.splitext(path)[1].lower()  # PurePath(path).suffix, without the object
     if suffix in MARKDOWN_SUFFIXES:
         return "markdown"
@@ -126,7 +128,7 @@ def prose_view(doc: Document) -> Document:
     (then spaces), so `&rsquo;` still reads as an apostrophe. Plain text is
     returned as it is.
     """
-    if markup_kind(doc.path) is None or not doc.protected:
+    if not doc.protected or markup_kind(doc.path) is None:
         return doc
     text = doc.text
     out = []

@@ -1,0 +1,107 @@
+"""The per-file paths of the engine against their plain definitions: the marks a
+text holds, a file's markup kind, the documents read, and check_document (its
+rules called with one method call each, suppressions looked at only where a
+comment may be) against the loop it replaces."""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from normalize.consistency import CODES as FOLDER_CODES
+from normalize.document import _PROTECTED_MARKS, Document, _marks_in, find_protected
+from normalize.engine import _outside_protected, _plan, check_document
+from normalize.kinds.base import is_evidence
+from normalize.loader import load_rules
+from normalize.markup import markup_kind, markup_spans, prose_view
+from normalize.model import Finding
+from normalize.needles import found as needles_found
+from normalize.suppression import apply_suppressions
+
+PIECES = ["a", "w", "ww", "www", "www.", ".", "/", ":", "://", ":/", "//", "http://x.y",
+          "@", "@ab", "#", "#d", "`", "`code`", " ", "\n", "é", "’", "<", "<!--", "-->",
+          "normalize", "<!-- normalize: ignore -->", "<!-- normalize: off MT -->",
+          "<!-- normalize: on -->", "<!-- normalize: bogus XX9 -->", "<p>", "</p>", "*"]
+TEXTS = st.lists(st.sampled_from(PIECES), max_size=24).map("".join)
+PATHS = st.sampled_from(["a.txt", "a/.txt", "a.TXT", "a.md", "a.MD", "b/c.markdown",
+                         "a.html", "a.htm", "a.HTML", "a", ".md", "a.txt.md", "a.md.txt",
+                         "a.txtx", "<text>", "x/y.tx"])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(TEXTS)
+def test_the_marks_are_those_an_in_for_each_finds(text):
+    assert _marks_in(text) == tuple(m for m in _PROTECTED_MARKS if m in text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from("aA.txmdhl/\\T"), max_size=12))
+def test_the_markup_kind_is_that_of_the_suffix(path):
+    suffix = os.path.splitext(path)[1].lower()
+    expected = ("markdown" if suffix in (".md", ".markdown")
+                else "html" if suffix in (".html", ".htm") else None)
+    assert markup_kind(path) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXTS, PATHS)
+def test_the_protected_spans_are_sorted_as_before(text, path):
+    marks = tuple(m for m in _PROTECTED_MARKS if m in text)
+    from normalize.document import Span, _protected_pattern
+
+    spans = [Span(m.start(), m.end())
+             for m in _protected_pattern(marks).finditer(text)] if marks else []
+    expected = sorted(spans + markup_spans(text, path), key=lambda s: (s.start, s.end))
+    assert find_protected(text, path) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, PATHS)
+def test_a_document_read_is_the_one_its_fields_make(text, path):
+    doc = Document.from_bytes(text.encode("utf-8"), path)
+    made = Document(path=path, text=text, protected=tuple(find_protected(text, path)))
+    assert vars(doc) == vars(made)
+    assert Document.placeholder(path).__dict__ == Document(path, "", is_placeholder=True).__dict__
+
+
+RULES = load_rules([], True)
+EXAMPLES = sorted({e for r in RULES.rules
+                   for e in (*r.meta.examples_fail[:2], *r.meta.examples_pass[:1])})
+
+
+def reference_check(doc: Document, rules, assume_evidence: bool = False) -> list[Finding]:
+    """check_document as it was: a loop calling each rule, and the suppressions
+    looked at wherever "normalize" is."""
+    def run(rule):  # noqa: ANN001, ANN202
+        if not doc.protected:
+            return rule.check(view)
+        return _outside_protected(rule, doc, view, markup)
+
+    found: set[Finding] = set()
+    markup = markup_kind(doc.path) is not None
+    view = prose_view(doc)
+    plan = _plan(rules.active(doc.path))
+    got = needles_found(view.text)
+    plain, needing = plan.rules if got.open else plan.chosen(got.needles)
+    for rule in plain:
+        found.update(run(rule))
+    if needing and (assume_evidence or any(is_evidence(f) for f in found)):
+        for rule in needing:
+            found.update(run(rule))
+    kept = apply_suppressions(doc.text, doc.path, found, rules.codes + tuple(FOLDER_CODES))
+    out = [f for f in kept if f in found or rules.wants(f.code, doc.path)]
+    if rules.superseding and len(out) > 1:
+        from normalize.engine import _unsuperseded
+
+        out = _unsuperseded(out, rules.superseding)
+    return sorted(out, key=Finding.sort_key)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(EXAMPLES) | st.sampled_from(PIECES), min_size=1, max_size=6),
+       st.sampled_from(["\n", " ", "\n\n"]), PATHS, st.booleans())
+def test_check_document_finds_what_the_rule_by_rule_loop_finds(parts, sep, path, evidence):
+    doc = Document.from_text(sep.join(parts), path)
+    assert check_document(doc, RULES, evidence) == reference_check(doc, RULES, evidence)
