@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import partial
 from itertools import chain
-from operator import methodcaller
+from operator import itemgetter, methodcaller
 from pathlib import Path
 
 from .consistency import CODES as FOLDER_CODES
@@ -343,12 +343,7 @@ def walk_names(paths: Iterable[Path | str], suffixes: tuple[str, ...] = DEFAULT_
     making a Path of each file below a folder: what the engine reads by."""
     seen: set[str] = set()
     for path in map(Path, paths):
-        if path.is_dir():
-            root = () if str(path) == os.curdir else (str(path),)  # as Path("."/"a") is "a"
-            found = [os.path.join(*root, *parts)
-                     for parts in _files_below(path, suffixes, errors)]
-        else:
-            found = [str(path)]
+        found = _files_below(path, suffixes, errors) if path.is_dir() else [str(path)]
         for p in found:
             if p not in seen:
                 seen.add(p)
@@ -356,23 +351,34 @@ def walk_names(paths: Iterable[Path | str], suffixes: tuple[str, ...] = DEFAULT_
 
 
 def _files_below(root: Path, suffixes: tuple[str, ...],
-                 errors: list[str] | None) -> list[list[str]]:
-    """The files below `root`, each as its path's parts below it, sorted as the
-    paths sort (part by part): lists of names, quicker to sort than Paths."""
+                 errors: list[str] | None) -> list[str]:
+    """The names of the files below `root`, as `walk_names` gives them (os.path.join
+    of `root`, unless it is ".", as Path("."/"a") is "a", and the parts below it),
+    sorted as the paths sort: part by part (by lists of names, quicker to sort
+    than Paths). The head of the names in one folder is joined once."""
     def unreadable(exc: OSError) -> None:
         if errors is not None:
             errors.append(f"{exc.filename}: cannot read folder ({exc.strerror or exc})")
 
+    top = () if str(root) == os.curdir else (str(root),)
     found = []
     for folder, dirs, files in os.walk(root, onerror=unreadable):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         below = os.path.relpath(folder, root)
         below = [] if below == os.curdir else below.split(os.sep)
+        # os.path.join(*top, *below, name) is head + name: a name holds no separator
+        head = os.path.join(*top, *below, "") if top or below else ""
         for name in files:
-            if not name.startswith(".") and os.path.splitext(name)[1].lower() in suffixes:
-                found.append([*below, name])
-    found.sort(key=None if os.name != "nt" else lambda parts: [p.lower() for p in parts])
-    return found
+            # os.path.splitext(name)[1] of a name that does not start with "."
+            dot = name.rfind(".")
+            if (not name.startswith(".")
+                    and (name[dot:] if dot > 0 else "").lower() in suffixes):
+                found.append(([*below, name], head + name))
+    found.sort(key=_PARTS if os.name != "nt" else lambda f: [p.lower() for p in f[0]])
+    return [name for _, name in found]
+
+
+_PARTS = itemgetter(0)
 
 
 def example_problems(rule: Rule) -> list[str]:

@@ -6,13 +6,16 @@ comment may be) against the loop it replaces."""
 from __future__ import annotations
 
 import os
+import tempfile
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from normalize.consistency import CODES as FOLDER_CODES
 from normalize.document import _PROTECTED_MARKS, Document, _marks_in, find_protected
-from normalize.engine import _outside_protected, _plan, check_document
+from normalize.engine import DEFAULT_SUFFIXES, _outside_protected, _plan, check_document, walk_names
 from normalize.kinds.base import is_evidence
 from normalize.loader import load_rules
 from normalize.markup import markup_kind, markup_spans, prose_view
@@ -105,3 +108,56 @@ def reference_check(doc: Document, rules, assume_evidence: bool = False) -> list
 def test_check_document_finds_what_the_rule_by_rule_loop_finds(parts, sep, path, evidence):
     doc = Document.from_text(sep.join(parts), path)
     assert check_document(doc, RULES, evidence) == reference_check(doc, RULES, evidence)
+
+
+def reference_walk(paths, suffixes=DEFAULT_SUFFIXES):  # noqa: ANN001, ANN201
+    """walk_names as it was: the parts of each file sorted, then joined one by one."""
+    seen, out = set(), []
+    for path in map(Path, paths):
+        if path.is_dir():
+            root = () if str(path) == os.curdir else (str(path),)
+            parts_found = []
+            for folder, dirs, files in os.walk(path):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                below = os.path.relpath(folder, path)
+                below = [] if below == os.curdir else below.split(os.sep)
+                parts_found += [[*below, name] for name in files if not name.startswith(".")
+                                and os.path.splitext(name)[1].lower() in suffixes]
+            parts_found.sort()
+            found = [os.path.join(*root, *parts) for parts in parts_found]
+        else:
+            found = [str(path)]
+        for p in found:
+            if p not in seen:
+                seen.add(p)
+                out.append(p)
+    return out
+
+
+NAMES = st.builds(
+    lambda stem, suffix: stem + suffix, st.text(st.sampled_from("ab.-_ "), min_size=1,
+                                                max_size=4),
+    st.sampled_from(["", ".txt", ".TXT", ".md", ".Markdown", ".htm", ".html", ".py", "."]))
+
+
+@pytest.mark.skipif(os.name == "nt", reason="posix file names")
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.lists(NAMES, max_size=2), NAMES), max_size=10),
+       st.sampled_from([["."], ["t"], ["t/"], ["t/a", "t"], ["t", "t/a"]]),
+       st.sampled_from([DEFAULT_SUFFIXES, (".txt",), ("", ".md"), (".tar.gz", ".txt")]))
+def test_the_walk_gives_the_names_it_gave(files, roots, suffixes):
+    with tempfile.TemporaryDirectory() as tmp:
+        Path(tmp, "t").mkdir()
+        for folders, name in files:
+            folder = Path(tmp, "t", *folders)
+            if folder.is_file() or any(p.is_file() for p in folder.parents):
+                continue
+            folder.mkdir(parents=True, exist_ok=True)
+            if not (folder / name).is_dir():
+                (folder / name).write_text("x")
+        before = os.getcwd()
+        os.chdir(Path(tmp, "t") if roots == ["."] else tmp)
+        try:
+            assert list(walk_names(roots, suffixes)) == reference_walk(roots, suffixes)
+        finally:
+            os.chdir(before)
