@@ -31,6 +31,7 @@ BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+_MARKS = tuple(mark for mark, _ in BOMS)
 
 # Legacy encodings we read (Western, Central European, Baltic), most common first,
 # and the languages written in them, whose words tell the decodings apart.
@@ -49,7 +50,7 @@ class NotText(ValueError):
 
 def decode(data: bytes) -> tuple[str, str, bytes]:
     """(text, encoding, bom) of a file's bytes; raises NotText."""
-    for mark, name in BOMS:
+    for mark, name in BOMS if data.startswith(_MARKS) else ():  # (most files: no BOM)
         if data.startswith(mark):
             body = data[len(mark):]
             try:
@@ -57,7 +58,7 @@ def decode(data: bytes) -> tuple[str, str, bytes]:
             except UnicodeDecodeError as exc:
                 raise NotText(f"not valid {name.upper()} at byte {exc.start + len(mark)} "
                               "(convert the file to UTF-8)") from None
-    if b"\x00" in data[:8192]:
+    if data.find(b"\x00", 0, 8192) >= 0:  # (the first 8 KiB, not copied)
         raise NotText("binary file (NUL bytes), skipped", binary=True)
     try:
         return data.decode("utf-8"), "utf-8", b""

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from normalize.consistency import CODES as FOLDER_CODES
 from normalize.document import _PROTECTED_MARKS, Document, _marks_in, find_protected
+from normalize.encoding import BOMS, LEGACY, NotText, decode
 from normalize.engine import DEFAULT_SUFFIXES, _outside_protected, _plan, check_document, walk_names
 from normalize.kinds.base import is_evidence
 from normalize.loader import load_rules
@@ -161,3 +162,40 @@ def test_the_walk_gives_the_names_it_gave(files, roots, suffixes):
             assert list(walk_names(roots, suffixes)) == reference_walk(roots, suffixes)
         finally:
             os.chdir(before)
+
+
+def reference_decode(data: bytes):  # noqa: ANN201
+    """encoding.decode as it was: each BOM tried in turn, the NUL test on a copy."""
+    for mark, name in BOMS:
+        if data.startswith(mark):
+            try:
+                return data[len(mark):].decode(name), name, mark
+            except UnicodeDecodeError:
+                return "error"
+    if b"\x00" in data[:8192]:
+        return "binary"
+    try:
+        return data.decode("utf-8"), "utf-8", b""
+    except UnicodeDecodeError:
+        return "legacy"
+
+
+def outcome(data: bytes):  # noqa: ANN201
+    try:
+        return decode(data)
+    except NotText as exc:
+        return "binary" if exc.binary else "error"
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.sampled_from([b""] + [mark for mark, _ in BOMS] + [b"\xef\xbb", b"\xff"]),
+       st.binary(max_size=12), st.sampled_from([0, 10, 8180, 8200]),
+       st.sampled_from([b"", b"\x00", b"a\x00", b"\xc3\xa9"]))
+def test_decoding_tells_boms_and_binary_files_as_before(mark, body, pad, tail):
+    data = mark + body + b"a" * pad + tail
+    expected = reference_decode(data)
+    got = outcome(data)
+    if expected == "legacy":  # (then the legacy guess, unchanged, decides)
+        assert got == "error" or got[1] in LEGACY
+    else:
+        assert got == expected
