@@ -18,7 +18,7 @@ from pathlib import Path
 from .consistency import CODES as FOLDER_CODES
 from .consistency import decide
 from .document import DEFAULT_SUFFIXES, Document, DocumentError, DocumentSkipped, read_bytes
-from .entities import KEEP, Mention, MentionTable, collect_mentions, packed, unpacked
+from .entities import KEEP, Mention, MentionTable, collect_mentions, collect_packed
 from .fixer import allowed, apply_fixes
 from .kinds.base import Rule, is_evidence
 from .loader import RuleSet
@@ -193,7 +193,7 @@ def check_paths(paths: Iterable[Path | str], rules: RuleSet, with_fixed: bool = 
     for doc, findings, mentions in run_per_file(files, _check_one, (rules,), jobs,
                                                 errors, notes, freeze):
         kept.append((doc, findings))
-        table.add(unpacked(mentions))
+        table.add_packed(mentions)
     def again(needed: set[tuple[str, ...]]) -> Iterator[list[Mention]]:
         holding = table.files_of(needed)
         return _mentions_again([doc for doc, _ in kept if doc.path in holding], needed, jobs)
@@ -226,7 +226,7 @@ def folder_findings(paths: Iterable[Path | str], rules: RuleSet, jobs: int = 1
     files = list(walk_names(paths, errors=errors))
     table = MentionTable(limit=KEEP)
     for mentions in run_per_file(files, _mentions_one, (), jobs, errors, []):
-        table.add(unpacked(mentions))
+        table.add_packed(mentions)
     def again(needed: set[tuple[str, ...]]) -> Iterator[list[Mention]]:
         holding = table.files_of(needed)
         return _mentions_again([Document.placeholder(name) for name in files
@@ -236,7 +236,7 @@ def folder_findings(paths: Iterable[Path | str], rules: RuleSet, jobs: int = 1
 
 
 def _mentions_one(doc: Document) -> tuple:
-    return packed(collect_mentions(doc))
+    return collect_packed(doc)
 
 
 def _mentions_again(docs: list[Document], needed: set[tuple[str, ...]], jobs: int = 1
@@ -315,7 +315,7 @@ def _check_one(doc: Document, rules: RuleSet) -> tuple[Document, list[Finding], 
     """The per-document stage (run in worker processes with --jobs). A file
     without findings comes back as its path alone: no text to hand over."""
     findings = check_document(doc, rules)
-    mentions = packed(collect_mentions(doc))  # (entities.packed: quicker to hand over)
+    mentions = collect_packed(doc)  # (entities.packed: quicker to hand over)
     return (doc if findings else Document.placeholder(doc.path)), findings, mentions
 
 

@@ -234,6 +234,11 @@ class MentionTable:
         if seen:
             self.files.append(m.path)  # (each mention's, one document's)
 
+    def add_packed(self, data: tuple) -> None:
+        """`add(unpacked(data))`: one document's mentions as `packed` gave them."""
+        if data:
+            self._add_rows(*data)
+
     def _add_rows(self, path: str, found: dict[tuple[str, ...], list]) -> None:
         """`add` for a document's rows (`Mentions`): spelling by spelling, making
         only the mentions kept. The same table as adding its mentions one by one."""
@@ -350,6 +355,17 @@ def _blank_gap(gap: str) -> bool:
 def collect_mentions(doc: Document) -> Mentions:
     """The name mentions of one document, in text order (`Mentions`: kept as rows
     by spelling, the Mention objects made when asked for)."""
+    return Mentions(doc.path, _rows(doc))
+
+
+def collect_packed(doc: Document) -> tuple:
+    """`packed(collect_mentions(doc))`, without the Mentions between."""
+    rows = _rows(doc)
+    return (doc.path, rows) if rows else ()
+
+
+def _rows(doc: Document) -> dict[tuple[str, ...], list]:
+    """The rows of `doc`'s mentions (`Mentions.rows`)."""
     text = doc.text
     # Only a capitalised word can be namelike. The capitalised words (each once,
     # shared with the names kind) are found with one pattern, and then where the
@@ -359,7 +375,7 @@ def collect_mentions(doc: Document) -> Mentions:
     # come out as a walk over every word gives them: any other word between two
     # of them (lower-case or not) leaves letters in the gap.
     names = _names_in(capitalised_texts(text))
-    return Mentions(doc.path, mention_rows(doc, starts_of(text, names)) if names else {})
+    return mention_rows(doc, starts_of(text, names)) if names else {}
 
 
 def mention_rows(doc: Document, at: Iterable[tuple[int, str]]) -> dict[tuple[str, ...], list]:

@@ -17,6 +17,7 @@ from normalize.consistency import CODES as FOLDER_CODES
 from normalize.document import _PROTECTED_MARKS, Document, _marks_in, find_protected
 from normalize.encoding import BOMS, LEGACY, NotText, decode
 from normalize.engine import DEFAULT_SUFFIXES, _outside_protected, _plan, check_document, walk_names
+from normalize.entities import MentionTable, collect_mentions, collect_packed, packed, unpacked
 from normalize.kinds.base import is_evidence
 from normalize.loader import load_rules
 from normalize.markup import markup_kind, markup_spans, prose_view
@@ -199,3 +200,23 @@ def test_decoding_tells_boms_and_binary_files_as_before(mark, body, pad, tail):
         assert got == "error" or got[1] in LEGACY
     else:
         assert got == expected
+
+
+NAME_PIECES = ["Dovilė", "Šakalienė", "Budrys", "Budrys’s", "The", "Minister", "said", " ",
+               "\n", "\n\n", ".", "@Budrys", "http://x.y/Budrys", "Vilnius", "NATO", "a"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(NAME_PIECES), max_size=12).map(" ".join),
+                max_size=4), PATHS)
+def test_packed_mentions_are_those_packed_from_the_mentions(texts, path):
+    bounded, plain = MentionTable(limit=2), MentionTable(limit=2)
+    for n, text in enumerate(texts):
+        doc = Document.from_text(text, f"{n}{path}")
+        data = collect_packed(doc)
+        assert data == packed(collect_mentions(doc))
+        bounded.add_packed(data)
+        plain.add(unpacked(packed(collect_mentions(doc))))
+    assert bounded.files == plain.files
+    assert {w: (f.kept, f.count, f.paths, list(f.at)) for w, f in bounded.forms.items()} == {
+        w: (f.kept, f.count, f.paths, list(f.at)) for w, f in plain.forms.items()}
