@@ -180,12 +180,12 @@ def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, statist
     report = replace(report, rules=tuple(r.meta for r in rules.rules),
                      errors=tuple(walk_errors) + report.errors)
     if write_baseline is not None:
-        import json
-
         from . import baseline
+        from .report import json_text
 
         data = baseline.build(report, write_baseline.resolve().parent)
-        _write(write_baseline, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        # a name that is not UTF-8 as a JSON escape: read back, it matches the file
+        _write(write_baseline, json_text(data, indent=1) + "\n")
         if not quiet:
             click.echo(f"Recorded {len(report.findings)} findings in {write_baseline}.", err=True)
         _exit_for_errors(report.errors, EXIT_CLEAN)
@@ -198,7 +198,7 @@ def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, statist
     if output is not None:
         _write(output, text)
     else:
-        click.echo(text, nl=False)
+        _print(text)
     for note in report.notes:
         click.echo(f"note: {note}", err=True)
     failing = any(config.fails(f.severity) for f in report.findings)
@@ -224,10 +224,26 @@ def _exit_for_errors(errors: tuple[str, ...], code: int) -> NoReturn:
 
 
 def _write(path: Path, text: str) -> None:
+    from .report import as_bytes
+
     try:
-        path.write_text(text, encoding="utf-8")
+        # UTF-8; a file name that is not UTF-8 is written as its own bytes by the
+        # formats that keep it (text, diff), the others have escaped it already
+        path.write_bytes(as_bytes(text))
     except OSError as exc:
         _fail(f"{path}: cannot write ({exc.strerror or exc})")
+
+
+def _print(text: str) -> None:
+    """A report on standard output; one naming a file whose name is not UTF-8
+    as bytes (as _write does): a strict terminal encoding would refuse it."""
+    from .report import as_bytes, has_surrogates
+
+    if has_surrogates(text):
+        sys.stdout.flush()
+        click.echo(as_bytes(text), nl=False)
+    else:
+        click.echo(text, nl=False)
 
 
 def _read_baseline(path: Path) -> baseline.Baseline:

@@ -6,6 +6,7 @@ the command line does.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -55,6 +56,58 @@ class Report:
             "fixable": fixable,
             "errors": len(self.errors),
         }
+
+
+# A file name that is not valid UTF-8 (b"bad\xffname.txt" on Linux) reaches the
+# reports as a str holding lone surrogates (Python's surrogateescape decoding:
+# the byte 0xff is U+DCFF). No UTF-8 text can hold one, so each format says what
+# its readers need instead; nothing is lost silently and nothing crashes.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# surrogates that surrogateescape cannot turn back into a byte (lone UTF-16
+# halves in a Windows name)
+_NOT_A_BYTE = re.compile("[\ud800-\udc7f\udd00-\udfff]")
+
+
+def has_surrogates(text: str) -> bool:
+    """True if `text` holds a name that is not UTF-8 (see below)."""
+    return _SURROGATE.search(text) is not None
+
+
+def readable(text: str) -> str:
+    """`text` with each byte of a name that is not UTF-8 written as `\\xNN`
+    (`bad\\xffname.txt`): for formats people or tools read as UTF-8 text and
+    that have no escape for such a byte (JUnit XML, HTML, GitHub annotations)."""
+    if not _SURROGATE.search(text):
+        return text
+
+    def shown(m: re.Match[str]) -> str:
+        code = ord(m.group())
+        return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+    return _SURROGATE.sub(shown, text)
+
+
+def json_text(data: object, indent: int | None = 2) -> str:
+    """`data` as JSON (UTF-8 characters as they are) with lone surrogates written
+    as JSON escapes (`"bad\\udcffname.txt"`): valid JSON, and a reader that
+    decodes names as Python does (json.loads, then os.fsencode) gets the file's
+    real name back; a baseline's paths match the files on the next run."""
+    import json as _json  # (the package's own `json` is the JSON report module)
+
+    out = _json.dumps(data, ensure_ascii=False, indent=indent)
+    if not _SURROGATE.search(out):
+        return out
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
+
+
+def as_bytes(text: str) -> bytes:
+    """A report as UTF-8 bytes, the bytes of a name that is not UTF-8 written
+    back as they were (surrogateescape): a text report's `path:line:col` and a
+    diff's `--- a/path` must name the real file for an editor or `patch` to
+    open it. Surrogates that stand for no byte are written as `\\uXXXX`."""
+    if _SURROGATE.search(text):
+        text = _NOT_A_BYTE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text.encode("utf-8", "surrogateescape")
 
 
 def formatters() -> dict[str, Callable[[Report], str]]:

@@ -10,12 +10,11 @@ merge request.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
 
 from ..baseline import fingerprint
 from ..model import Severity
-from . import Report
+from . import Report, as_bytes, json_text
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.SUGGESTION: "info"}
 
@@ -27,7 +26,7 @@ def render(report: Report) -> str:
         for f in result.findings:
             fp = fingerprint(f, result.doc.text)
             seen[fp] += 1
-            unique = hashlib.sha256(f"{f.path}\x1f{fp}\x1f{seen[fp]}".encode()).hexdigest()
+            unique = hashlib.sha256(as_bytes(f"{f.path}\x1f{fp}\x1f{seen[fp]}")).hexdigest()
             line, _ = result.doc.position(f.start)
             issues.append({
                 "description": f"{f.code} {f.message}",
@@ -36,4 +35,6 @@ def render(report: Report) -> str:
                 "severity": SEVERITIES[f.severity],
                 "location": {"path": f.path, "lines": {"begin": line}},
             })
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+    # a name that is not UTF-8 as a JSON escape ("\udcff"), as in the JSON report:
+    # valid JSON, and the name comes back as it was when read as Python reads names
+    return json_text(issues) + "\n"

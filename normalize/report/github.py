@@ -9,7 +9,7 @@ become `%3A` and `%2C` as well.
 from __future__ import annotations
 
 from ..model import Severity
-from . import Report
+from . import Report, readable
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "notice"}
 
@@ -34,4 +34,5 @@ def render(report: Report) -> str:
             lines.append(f"::{COMMANDS[f.severity]} {joined}::{escape_data(f.message)}")
     for error in report.errors:
         lines.append(f"::error title=normalize::{escape_data(error)}")
-    return "".join(line + "\n" for line in lines)
+    # the runner reads the log as UTF-8: the bytes of a name that is not UTF-8 as \xNN
+    return readable("".join(line + "\n" for line in lines))

@@ -21,13 +21,14 @@ from importlib.resources import files
 
 from .. import __version__
 from ..model import Applicability, Finding
-from . import FileResult, Report
+from . import FileResult, Report, readable
 
 SEVERITIES = ("error", "warning", "suggestion")
 
 
 def e(value: object) -> str:
-    return escape(str(value), quote=True)
+    # a page for people, in UTF-8: the bytes of a name that is not UTF-8 as \xNN
+    return escape(readable(str(value)), quote=True)
 
 
 @lru_cache(maxsize=1)

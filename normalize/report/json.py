@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
-from . import Report
+from . import Report, json_text
 
 SCHEMA_VERSION = 1
 
@@ -39,4 +37,5 @@ def render(report: Report) -> str:
         "summary": report.summary(),
     }
     payload.update(report.extra)
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    # a name that is not UTF-8 as a JSON escape ("\udcff"): json.loads gives it back
+    return json_text(payload) + "\n"

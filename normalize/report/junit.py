@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from . import Report
+from . import Report, readable
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("", text)
+    # XML has no way to write the bytes of a name that is not UTF-8: shown as \xNN
+    return _NOT_XML.sub("", readable(text))
 
 
 def render(report: Report) -> str:

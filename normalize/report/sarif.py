@@ -9,7 +9,7 @@ replacement when the finding has a proposal.
 
 from __future__ import annotations
 
-import json
+import os
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
@@ -17,7 +17,7 @@ from .. import __version__
 from ..baseline import fingerprint
 from ..kinds.base import safe_format
 from ..model import Finding, Severity
-from . import FileResult, Report
+from . import FileResult, Report, json_text
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "note"}
@@ -27,8 +27,10 @@ def artifact_uri(path: str) -> dict:
     """Relative paths stay relative (to %SRCROOT%, the checkout); absolute ones are file URIs."""
     p = Path(path)
     if p.is_absolute():
-        return {"uri": p.as_uri()}
-    return {"uri": quote(PurePosixPath(*p.parts).as_posix()), "uriBaseId": "%SRCROOT%"}
+        return {"uri": p.as_uri()}  # percent-encodes the name's bytes (os.fsencode)
+    # so does this: a URI names bytes, and b"bad\xffname.txt" is bad%FFname.txt
+    posix = os.fsencode(PurePosixPath(*p.parts).as_posix())
+    return {"uri": quote(posix), "uriBaseId": "%SRCROOT%"}
 
 
 def region(result: FileResult, start: int, end: int, with_snippet: bool = True) -> dict:
@@ -122,4 +124,5 @@ def build(report: Report) -> dict:
 
 
 def render(report: Report) -> str:
-    return json.dumps(build(report), ensure_ascii=False, indent=2) + "\n"
+    # other text holding such a name (an error line) as a JSON escape (json_text)
+    return json_text(build(report)) + "\n"

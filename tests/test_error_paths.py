@@ -1,0 +1,93 @@
+"""Bad input gets one clear line naming the file (and line, for rule files), exit
+code 2, never a traceback: file names that are not UTF-8, rule files, baselines,
+config files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+RULE_HEAD = 'code = "HS901"\nmessage = "found {text}"\nsource = "a test"\n'
+EXAMPLES = "\n[examples]\nfail = []\npass = []\n"
+BAD_NAME = b"bad\xffname.txt"
+
+
+def cli(*args, cwd=None):
+    """The command line in a child process: its real streams, as a user's."""
+    return subprocess.run([sys.executable, "-m", "normalize", *map(os.fsdecode, args)],
+                          capture_output=True, timeout=120, cwd=cwd)
+
+
+def one_error_line(proc) -> str:
+    """The run's stderr, which must be one `error:` line and no traceback."""
+    err = proc.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in err, err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: "), err
+    return lines[0]
+
+
+def rule_dir(tmp_path: Path, body: str, name: str = "r.toml") -> Path:
+    folder = tmp_path / "rules"
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(RULE_HEAD + body + EXAMPLES, encoding="utf-8")
+    return folder
+
+
+# -- a file name that is not UTF-8 ----------------------------------------------------
+
+
+@pytest.fixture()
+def bad_name(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    with open(os.path.join(os.fsencode(folder), BAD_NAME), "wb") as handle:
+        handle.write(b"Hello , world.\n")
+    return tmp_path
+
+
+FORMATS = ["text", "json", "diff", "sarif", "github", "junit", "codequality", "html"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_non_utf8_name_on_stdout(bad_name, fmt):
+    proc = cli("check", "--format", fmt, "articles", cwd=bad_name)
+    assert b"Traceback" not in proc.stderr and proc.returncode == 1, proc.stderr
+    if fmt in ("text", "diff"):  # the name's own bytes: an editor or patch opens the file
+        assert BAD_NAME in proc.stdout
+    else:  # valid UTF-8 that still shows the byte
+        text = proc.stdout.decode("utf-8")
+        assert {"json": "bad\\udcffname.txt", "codequality": "bad\\udcffname.txt",
+                "sarif": "bad%FFname.txt"}.get(fmt, "bad\\xffname.txt") in text
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_non_utf8_name_to_output_file(bad_name, fmt):
+    proc = cli("check", "--format", fmt, "-o", "report", "articles", cwd=bad_name)
+    assert b"Traceback" not in proc.stderr and proc.returncode == 1, proc.stderr
+    written = (bad_name / "report").read_bytes()
+    if fmt in ("text", "diff"):
+        assert BAD_NAME in written
+    else:
+        written.decode("utf-8")  # valid UTF-8
+    if fmt in ("json", "sarif", "codequality"):
+        json.loads(written)
+
+
+def test_non_utf8_name_in_json_reads_back_as_the_name(bad_name):
+    proc = cli("check", "--format", "json", "articles", cwd=bad_name)
+    path = json.loads(proc.stdout)["findings"][0]["path"]
+    assert os.fsencode(path) == b"articles/" + BAD_NAME
+
+
+def test_non_utf8_name_in_a_baseline_round_trips(bad_name):
+    proc = cli("check", "--write-baseline", "b.json", "articles", cwd=bad_name)
+    assert b"Traceback" not in proc.stderr and proc.returncode == 0, proc.stderr
+    json.loads((bad_name / "b.json").read_bytes().decode("utf-8"))
+    again = cli("check", "--baseline", "b.json", "articles", cwd=bad_name)
+    assert again.returncode == 0, again.stdout + again.stderr  # the finding is recorded
