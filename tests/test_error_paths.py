@@ -91,3 +91,40 @@ def test_non_utf8_name_in_a_baseline_round_trips(bad_name):
     json.loads((bad_name / "b.json").read_bytes().decode("utf-8"))
     again = cli("check", "--baseline", "b.json", "articles", cwd=bad_name)
     assert again.returncode == 0, again.stdout + again.stderr  # the finding is recorded
+
+
+# -- rule files ---------------------------------------------------------------------
+
+
+def test_bad_group_reference_in_a_swap_is_refused_at_load(tmp_path):
+    rules = rule_dir(tmp_path, 'kind = "substitution"\nregex = true\n'
+                               'swap = { "Budrys" = \'\\9\' }\n')
+    article = tmp_path / "a.txt"
+    article.write_text("Kestutis Budrys spoke.\n", encoding="utf-8")
+    proc = cli("check", "--no-default-rules", "--rules", rules, article)
+    assert proc.returncode == 2
+    line = one_error_line(proc)
+    assert "r.toml:6:" in line and "invalid group reference 9" in line
+    validate = cli("rules", "validate", rules)
+    assert validate.returncode == 2 and b"r.toml:6:" in validate.stdout
+
+
+@pytest.mark.parametrize("swap", ['"(?P<w>Budrys)" = \'\\g<x>\'', '"Budrys" = \'\\g<1>\''])
+def test_bad_named_or_numbered_group_in_a_swap_is_refused(tmp_path, swap):
+    rules = rule_dir(tmp_path, f'kind = "substitution"\nregex = true\nswap = {{ {swap} }}\n')
+    proc = cli("rules", "validate", rules)
+    assert proc.returncode == 2 and b"bad proposal" in proc.stdout, proc.stdout
+
+
+def test_good_group_references_still_load(tmp_path):
+    swap = 'swap = { "(?P<w>Bud)rys" = [\'\\g<w>ris\', \'\\1rys\', \'x\\\\y\'] }\n'
+    rules = rule_dir(tmp_path, 'kind = "substitution"\nregex = true\n' + swap)
+    assert cli("rules", "validate", rules).returncode == 0
+
+
+@pytest.mark.parametrize("swap", ['"" = "X"', '"x?" = "X"'])
+def test_a_swap_key_that_matches_empty_text_is_refused(tmp_path, swap):
+    regex = "regex = true\n" if "?" in swap else ""
+    rules = rule_dir(tmp_path, f'kind = "substitution"\n{regex}swap = {{ {swap} }}\n')
+    proc = cli("rules", "validate", rules)
+    assert proc.returncode == 2 and b"r.toml:" in proc.stdout, proc.stdout

@@ -64,12 +64,24 @@ class SubstitutionRule(Rule):
         gates = []  # text each entry's matches need (normalize.literals)
         self.heads: list[tuple[str, ...] | None] = []  # text each entry's matches begin with
         for found, proposal in swap.items():
+            if not found:
+                raise self.error("swap", "'swap' has an empty key: it would match at every "
+                                         "word boundary; give the text to find")
             body = found if options["regex"] else re.escape(found).replace(r"\ ", r"\s+")
             source = f"{LEFT_BOUNDARY}(?:{body}){RIGHT_BOUNDARY}"
             pattern = self.compile("swap", source, flags)
+            if options["regex"] and ANALYSIS.widths(source, flags)[0] == 0:
+                raise self.error("swap", f"entry {found!r} can match empty text: it would "
+                                         "match at word boundaries; make it need a character")
             proposals = [proposal] if isinstance(proposal, str) else list(proposal)
             if not proposals:
                 raise self.error("swap", f"entry {found!r} has no proposal")
+            if options["regex"]:
+                for one in proposals:
+                    problem = _template_problem(source, flags, one)
+                    if problem:
+                        raise self.error("swap", f"entry {found!r}: bad proposal {one!r} "
+                                                 f"({problem})")
             self.entries.append((pattern, proposals))
             gates.append(Gate(ANALYSIS.requirements(source, flags)))
             self.heads.append(ANALYSIS.starts(source, flags))
@@ -141,3 +153,20 @@ class SubstitutionRule(Rule):
                 return False
         return True
 
+
+def _template_problem(source: str, flags: int, proposal: str) -> str | None:
+    """Why `proposal` cannot be a replacement for `source`'s matches (a group it
+    names that the pattern lacks: \\9, \\g<name>), or None. Checked when the rule
+    loads, not on the first match; kept with the folder's analyses."""
+    if "\\" not in proposal:  # no group references: used as it is
+        return None
+
+    def work() -> str | None:
+        try:
+            # the template is parsed before any match is looked for
+            re.compile(source, flags).sub(proposal, "")
+        except (re.error, IndexError) as exc:
+            return str(exc)
+        return None
+
+    return ANALYSIS.answer(("template", source, int(flags), proposal), work)
