@@ -17,7 +17,16 @@ from typing import Any
 
 from . import rulecache
 from .kinds import KINDS
-from .kinds.base import CODE_RE, COMMON_FIELDS, FieldSpec, LineFinder, Rule, RuleError, RuleMeta
+from .kinds.base import (
+    CODE_RE,
+    COMMON_FIELDS,
+    FieldSpec,
+    LineFinder,
+    Rule,
+    RuleError,
+    RuleMeta,
+    placeholder_problem,
+)
 from .kinds.names import prefer_later
 from .model import Applicability, Severity
 
@@ -175,6 +184,10 @@ def build_rule(data: dict[str, Any], path: str, where: LineFinder, default_name:
     if not CODE_RE.match(code):
         raise RuleError(path, where("code"),
                         f"bad code {code!r}: want letters then digits, e.g. MT101")
+    if cls.PLACEHOLDERS is not None:
+        problem = placeholder_problem(values["message"], cls.PLACEHOLDERS)
+        if problem:
+            raise RuleError(path, where("message"), f"key 'message' {problem}")
     examples = validate_table(
         values["examples"],
         {"fail": FieldSpec("list[str]", required=True),
@@ -227,6 +240,9 @@ def validate_table(
                 path, where(key),
                 f"key '{context}{key}' is {value!r}, want one of: {', '.join(spec.choices)}",
             )
+        if spec.minimum is not None and value < spec.minimum:
+            raise RuleError(path, where(key),
+                            f"key '{context}{key}' is {value!r}, want {spec.minimum} or more")
         out[key] = value
     return out
 

@@ -128,3 +128,36 @@ def test_a_swap_key_that_matches_empty_text_is_refused(tmp_path, swap):
     rules = rule_dir(tmp_path, f'kind = "substitution"\n{regex}swap = {{ {swap} }}\n')
     proc = cli("rules", "validate", rules)
     assert proc.returncode == 2 and b"r.toml:" in proc.stdout, proc.stdout
+
+
+def test_a_negative_context_is_refused(tmp_path):
+    rules = rule_dir(tmp_path, 'kind = "substitution"\nswap = { "a" = "b" }\ncontext = -5\n')
+    proc = cli("rules", "validate", rules)
+    assert proc.returncode == 2 and b"r.toml:6: key 'context' is -5, want 0 or more" in proc.stdout
+
+
+@pytest.mark.parametrize("message, shown", [
+    ("found {nope}", "unknown placeholder {nope}; this kind offers {text}, {replacement}"),
+    ("found {}", "unknown placeholder {}"),
+    ("found {text", "is not a valid template"),
+])
+def test_a_message_placeholder_the_kind_does_not_fill_is_refused(tmp_path, message, shown):
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "r.toml").write_text(
+        f'code = "HS901"\nmessage = "{message}"\nsource = "a test"\n'
+        'kind = "substitution"\nswap = { "a" = "b" }\n' + EXAMPLES, encoding="utf-8")
+    proc = cli("rules", "validate", folder)
+    assert proc.returncode == 2 and b"r.toml:2: key 'message' " in proc.stdout, proc.stdout
+    assert shown.encode() in proc.stdout
+
+
+def test_a_kinds_own_placeholders_are_accepted(tmp_path):
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "r.toml").write_text(
+        'code = "HS901"\nmessage = "{text!r} in {language} ({code}), {{sic}}"\n'
+        'source = "a test"\nkind = "language"\n' + EXAMPLES,
+        encoding="utf-8")
+    proc = cli("rules", "validate", folder)
+    assert b"message" not in proc.stdout, proc.stdout

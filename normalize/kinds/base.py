@@ -4,7 +4,8 @@ A rule file is TOML. The keys every file has:
 
     code = "MT101"              # stable code, letters then digits; unique
     kind = "substitution"       # which kind runs it (see `normalize rules list`)
-    message = "..."             # may quote {text} (found) and {replacement}
+    message = "..."             # may quote {text} (found), {replacement} and the
+                                # kind's own placeholders; others are refused
     source = "..."              # why we believe it: a reference, a style guide
     severity = "warning"        # error | warning | suggestion (default: warning)
     applicability = "unsafe"    # safe | unsafe | display-only (default: unsafe)
@@ -55,6 +56,7 @@ class FieldSpec:
     default: Any = None
     choices: tuple[str, ...] = ()
     doc: str = ""
+    minimum: int | None = None  # for numbers: the least value that makes sense
 
 
 COMMON_FIELDS: dict[str, FieldSpec] = {
@@ -111,6 +113,10 @@ class Rule:
 
     KIND: ClassVar[str] = ""
     FIELDS: ClassVar[dict[str, FieldSpec]] = {}
+    # The {placeholders} the kind fills in a message besides {text} and
+    # {replacement}; a message quoting another is refused when the rule loads.
+    # None: not declared (not checked).
+    PLACEHOLDERS: ClassVar[tuple[str, ...] | None] = None
     # Needles (normalize.needles) one of which the shared pass over a document must
     # find for check() to find anything: the engine skips the rule without calling
     # it when none is there. None: the rule has no such test.
@@ -221,6 +227,29 @@ class LineFinder:
             if pattern.match(line):
                 return number
         return None
+
+
+MESSAGE_PLACEHOLDERS = ("text", "replacement")
+
+
+def placeholder_problem(template: str, offered: Iterable[str]) -> str | None:
+    """Why `template` (a rule's message) cannot be filled with the `offered`
+    placeholders (besides {text} and {replacement}), or None."""
+    import string
+
+    known = (*MESSAGE_PLACEHOLDERS, *offered)
+    try:
+        fields = [name for _, name, _, _ in string.Formatter().parse(template)
+                  if name is not None]
+    except ValueError as exc:  # a lone '{' or '}'
+        return f"is not a valid template ({exc}; write a brace as {{{{ or }}}})"
+    for name in fields:
+        head = re.split(r"[.\[]", name, maxsplit=1)[0]
+        if head not in known:
+            shown = "{" + name + "}" if name else "{} (a placeholder needs a name)"
+            return (f"quotes the unknown placeholder {shown}; this kind offers "
+                    + ", ".join("{" + k + "}" for k in known))
+    return None
 
 
 class _Default(dict):

@@ -55,11 +55,12 @@ _MULTIPLIER = {"million": 1_000_000, "m": 1_000_000, "billion": 1_000_000_000, "
 
 class CategoryRule(Rule):
     KIND = "category"
+    PLACEHOLDERS = ("why",)
     FIELDS = {
         "settlements": FieldSpec("list[str]", required=True),
         "country": FieldSpec("str", default="country"),
         "populous": FieldSpec("list[str]", default=[]),
-        "min_population": FieldSpec("int", default=1_000_000),
+        "min_population": FieldSpec("int", default=1_000_000, minimum=0),
     }
 
     def __init__(self, meta: Any, options: dict[str, Any], where: Any) -> None:

@@ -34,6 +34,7 @@ from .base import FieldSpec, Rule
 
 class ExistenceRule(Rule):
     KIND = "existence"
+    PLACEHOLDERS = ()
     FIELDS = {
         "patterns": FieldSpec("list[str]", required=True),
         "ignore_case": FieldSpec("bool", default=False),

@@ -136,8 +136,9 @@ def _zipf(word: str) -> float:
 
 class GarbledRule(Rule):
     KIND = "garbled"
+    PLACEHOLDERS = ("why", "hint")
     FIELDS = {
-        "min_length": FieldSpec("int", default=5),
+        "min_length": FieldSpec("int", default=5, minimum=0),
         "prefixes": FieldSpec("list[str]", default=[]),
         "suffixes": FieldSpec("list[str]", default=[]),
         "min_candidate_zipf": FieldSpec("float", default=3.0),

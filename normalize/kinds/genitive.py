@@ -55,6 +55,7 @@ def _trigger() -> re.Pattern[str]:
 
 class GenitiveRule(Rule):
     KIND = "genitive"
+    PLACEHOLDERS = ("country", "capital")
     FIELDS = {"heads": FieldSpec("list[str]", required=True)}
 
     def __init__(self, meta: Any, options: dict[str, Any], where: Any) -> None:

@@ -186,13 +186,14 @@ def _looks_expected(words: list[str], expected: str) -> bool:
 
 class LanguageRule(Rule):
     KIND = "language"
+    PLACEHOLDERS = ("language", "code")
     FIELDS = {
         "expected": FieldSpec("str", default="en"),
-        "min_words": FieldSpec("int", default=3),
+        "min_words": FieldSpec("int", default=3, minimum=0),
         "min_probability": FieldSpec("float", default=0.9),
         "min_leaning": FieldSpec("float", default=0.5),
         "method": FieldSpec("str", default="words", choices=("words", "script")),
-        "min_script_words": FieldSpec("int", default=3),
+        "min_script_words": FieldSpec("int", default=3, minimum=0),
     }
 
     def check(self, doc: Document) -> Iterator[Finding]:

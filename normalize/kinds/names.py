@@ -81,6 +81,7 @@ def _cap(*levels: Applicability) -> Applicability:
 
 class NamesRule(Rule):
     KIND = "names"
+    PLACEHOLDERS = ("problem",)
     FIELDS = {
         "names": FieldSpec("list[str]", required=True),
         "category": FieldSpec(

@@ -48,11 +48,12 @@ _ALLOWED = r"\w\s’'\-"
 
 class NearMissRule(Rule):
     KIND = "near-miss"
+    PLACEHOLDERS = ("why",)
     FIELDS = {
         "terms": FieldSpec("list[str]", required=True),
         "heads": FieldSpec("list[str]", required=True),
-        "max_distance": FieldSpec("int", default=2),
-        "min_length": FieldSpec("int", default=5),
+        "max_distance": FieldSpec("int", default=2, minimum=0),
+        "min_length": FieldSpec("int", default=5, minimum=0),
     }
 
     def __init__(self, meta: Any, options: dict[str, Any], where: Any) -> None:

@@ -75,6 +75,7 @@ _FEMININE = frozenset({"she", "her", "herself"})
 
 class PronounRule(Rule):
     KIND = "pronoun"
+    PLACEHOLDERS = ("antecedent",)
     FIELDS = {
         "things": FieldSpec("list[str]", required=True),
         "organisations": FieldSpec("list[str]", default=[]),

@@ -42,6 +42,7 @@ from .base import FieldSpec, Rule
 
 class SubstitutionRule(Rule):
     KIND = "substitution"
+    PLACEHOLDERS = ()
     FIELDS = {
         "swap": FieldSpec("table[str]", required=True, doc="found -> proposal"),
         "regex": FieldSpec("bool", default=False),
@@ -51,7 +52,7 @@ class SubstitutionRule(Rule):
         "not_before": FieldSpec("str", default=""),
         "not_after": FieldSpec("str", default=""),
         "document": FieldSpec("str", default=""),
-        "context": FieldSpec("int", default=200),
+        "context": FieldSpec("int", default=200, minimum=0),
     }
 
     def __init__(self, meta: Any, options: dict[str, Any], where: Any) -> None:

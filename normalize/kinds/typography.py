@@ -45,6 +45,7 @@ from .base import FieldSpec, Rule
 
 class TypographyRule(Rule):
     KIND = "typography"
+    PLACEHOLDERS = ("found", "mark", "name", "proposal", "script", "scripts")
     FIELDS = {
         "check": FieldSpec("str", required=True, choices=tuple(sorted(CHECKS))),
         "map": FieldSpec("table[str]", default={}),
