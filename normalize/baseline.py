@@ -99,12 +99,34 @@ class Baseline:
             raise bad("no 'findings' list")
         counts: dict[tuple[str, str], int] = {}
         for i, entry in enumerate(data["findings"]):
-            try:
-                key = (str(entry["path"]), str(entry["fingerprint"]))
-                counts[key] = counts.get(key, 0) + int(entry["count"])
-            except (KeyError, TypeError, ValueError):
-                raise bad(f"entry {i} lacks path, fingerprint or count") from None
+            if not isinstance(entry, dict) or not all(
+                    isinstance(entry.get(key), str) for key in ("path", "fingerprint")):
+                raise bad(f"entry {i} lacks path or fingerprint")
+            count = entry.get("count")
+            if isinstance(count, float) and count.is_integer():
+                count = int(count)  # 2.0 (1e999, inf and nan are not whole numbers)
+            if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+                raise bad(f"entry {i}: 'count' is {count!r}, want a whole number, 0 or more")
+            key = (entry["path"], entry["fingerprint"])
+            counts[key] = counts.get(key, 0) + count
         return cls(path.resolve().parent, counts)
+
+    @classmethod
+    def read(cls, path: Path) -> Baseline:
+        """The baseline in file `path`; BaselineError (one line naming it) if it
+        cannot be read or is not one."""
+        import json
+
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise BaselineError(f"{path}: cannot read baseline "
+                                f"({getattr(exc, 'strerror', None) or exc})") from None
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError) as exc:  # and numbers too long to read
+            raise BaselineError(f"{path}: cannot read baseline ({exc})") from None
+        return cls.parse(data, path)
 
     def new_findings(self, report: Report) -> Report:
         """The report without the findings the baseline accepts."""

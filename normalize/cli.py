@@ -247,14 +247,10 @@ def _print(text: str) -> None:
 
 
 def _read_baseline(path: Path) -> baseline.Baseline:
-    import json
-
     from . import baseline
 
     try:
-        return baseline.Baseline.parse(json.loads(path.read_text(encoding="utf-8")), path)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        _fail(f"{path}: cannot read baseline ({getattr(exc, 'strerror', None) or exc})")
+        return baseline.Baseline.read(path)
     except baseline.BaselineError as exc:
         _fail(str(exc))
 

@@ -161,3 +161,28 @@ def test_a_kinds_own_placeholders_are_accepted(tmp_path):
         encoding="utf-8")
     proc = cli("rules", "validate", folder)
     assert b"message" not in proc.stdout, proc.stdout
+
+
+# -- baselines --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("count", ["1e999", "-1", '"1"', "true", "NaN", "1.5", "null"])
+def test_a_baseline_count_that_is_not_a_count_is_one_line(tmp_path, count):
+    article = tmp_path / "a.txt"
+    article.write_text("Hello , world.\n", encoding="utf-8")
+    baseline = tmp_path / "b.json"
+    baseline.write_text('{"schema_version": 1, "findings": [{"path": "a.txt", '
+                        f'"fingerprint": "f", "code": "TY104", "count": {count}}}]}}')
+    proc = cli("check", "--baseline", baseline, article)
+    assert proc.returncode == 2
+    assert "b.json: not a normalize baseline (entry 0: 'count' is" in one_error_line(proc)
+
+
+@pytest.mark.parametrize("text", ['{"n": ' + "9" * 5000 + "}", "[" * 100_000])
+def test_a_baseline_json_cannot_read_is_one_line(tmp_path, text):
+    article = tmp_path / "a.txt"
+    article.write_text("Hello , world.\n", encoding="utf-8")
+    baseline = tmp_path / "b.json"
+    baseline.write_text(text)
+    proc = cli("check", "--baseline", baseline, article)
+    assert proc.returncode == 2 and "b.json: cannot read baseline" in one_error_line(proc)
