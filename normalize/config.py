@@ -31,12 +31,12 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from . import tomlfile
 from .globs import glob_match
 from .model import Severity
 
@@ -163,22 +163,30 @@ def find_config(paths: list[Path]) -> Path | None:
 
 
 def _has_tool_table(path: Path) -> bool:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return False
+    """True if the pyproject.toml at `path` has a [tool.normalize] table. One that
+    cannot be read or is not valid TOML is an error, not passed over: its
+    settings (or the project's) would be silently replaced by another file's."""
+    _, data = _read(path)
     return isinstance(data.get("tool"), dict) and "normalize" in data["tool"]
+
+
+def _read(path: Path) -> tuple[str, dict[str, Any]]:
+    """A config file's text and table. Raises ConfigError (with the line of a TOML error)."""
+    name = str(path)
+    try:
+        source = tomlfile.read_text(path)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(name, None, f"cannot read config file: {exc}") from None
+    try:
+        return source, tomlfile.parse(source)
+    except tomlfile.TomlError as exc:
+        raise ConfigError(name, None, f"invalid TOML: {exc.reason}", exc.line) from None
 
 
 def load_config(path: Path) -> Config:
     """Read and validate one config file. Raises ConfigError."""
     name = str(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(name, None, f"cannot read config file: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(name, None, f"invalid TOML: {exc}") from None
+    source, data = _read(path)
     prefix = ""
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
@@ -192,7 +200,7 @@ def load_config(path: Path) -> Config:
     except ConfigError as exc:
         if exc.key is None:
             raise
-        line = key_line(path.read_text(encoding="utf-8"), exc.key, bool(prefix))
+        line = key_line(source, exc.key, bool(prefix))
         raise ConfigError(name, exc.key, exc.message, line) from None
 
 

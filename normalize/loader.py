@@ -8,14 +8,12 @@ installed wheel, `rules/` beside the package in a source checkout).
 
 from __future__ import annotations
 
-import re
-import tomllib
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import rulecache
+from . import rulecache, tomlfile
 from .kinds import KINDS
 from .kinds.base import (
     CODE_RE,
@@ -162,13 +160,13 @@ def _parse(path: Path) -> tuple[str, dict[str, Any]]:
     """A rule file's source and table, or the error that says why it cannot be read."""
     name = str(path)
     try:
-        source = path.read_text(encoding="utf-8")
+        source = tomlfile.read_text(path)
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(name, None, f"cannot read rule file: {exc}") from None
     try:
-        return source, tomllib.loads(source)
-    except tomllib.TOMLDecodeError as exc:
-        raise RuleError(name, _toml_line(exc), f"invalid TOML: {_toml_reason(exc)}") from None
+        return source, tomlfile.parse(source)
+    except tomlfile.TomlError as exc:
+        raise RuleError(name, exc.line, f"invalid TOML: {exc.reason}") from None
 
 
 def build_rule(data: dict[str, Any], path: str, where: LineFinder, default_name: str) -> Rule:
@@ -287,15 +285,3 @@ def type_problem(value: Any, want: str) -> str | None:
 def _kinds_hint() -> str:
     return "(known kinds: " + ", ".join(sorted(KINDS)) + ")"
 
-
-def _toml_line(exc: tomllib.TOMLDecodeError) -> int | None:
-    lineno = getattr(exc, "lineno", None)
-    if lineno:
-        return lineno
-    m = re.search(r"at line (\d+)", str(exc))
-    return int(m.group(1)) if m else None
-
-
-def _toml_reason(exc: tomllib.TOMLDecodeError) -> str:
-    msg = getattr(exc, "msg", None) or str(exc)
-    return re.sub(r"\s*\(at line \d+, column \d+\)$", "", msg)

@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from .conftest import ROOT
+
+NEWSROOM = ROOT / "tests" / "fixtures" / "newsroom"
 RULE_HEAD = 'code = "HS901"\nmessage = "found {text}"\nsource = "a test"\n'
 EXAMPLES = "\n[examples]\nfail = []\npass = []\n"
 BAD_NAME = b"bad\xffname.txt"
@@ -186,3 +190,50 @@ def test_a_baseline_json_cannot_read_is_one_line(tmp_path, text):
     baseline.write_text(text)
     proc = cli("check", "--baseline", baseline, article)
     assert proc.returncode == 2 and "b.json: cannot read baseline" in one_error_line(proc)
+
+
+# -- config files -----------------------------------------------------------------------
+
+
+@pytest.fixture()
+def newsroom(tmp_path):
+    target = tmp_path / "newsroom"
+    shutil.copytree(NEWSROOM, target)
+    return target
+
+
+def test_a_pyproject_that_is_not_toml_is_an_error_not_passed_over(newsroom):
+    pyproject = newsroom / "pyproject.toml"
+    text = pyproject.read_text(encoding="utf-8")
+    line = text.splitlines().index('fail-level = "warning"            # suggestions are shown '
+                                   'but do not fail CI') + 1
+    pyproject.write_text(text.replace('"warning"', '"warning', 1), encoding="utf-8")
+    proc = cli("check", newsroom)
+    assert proc.returncode == 2
+    assert f"{pyproject}:{line}: invalid TOML" in one_error_line(proc)
+
+
+def test_a_pyproject_that_is_not_utf8_is_an_error(tmp_path):
+    (tmp_path / "pyproject.toml").write_bytes(b'[tool.normalize]\nfail-level = "w\xffarning"\n')
+    (tmp_path / "a.txt").write_text("Hello , world.\n", encoding="utf-8")
+    proc = cli("check", tmp_path / "a.txt")
+    assert proc.returncode == 2 and "pyproject.toml: cannot read" in one_error_line(proc)
+
+
+def test_a_config_file_with_a_bom_is_read(newsroom):
+    pyproject = newsroom / "pyproject.toml"
+    pyproject.write_bytes(b"\xef\xbb\xbf" + pyproject.read_bytes())
+    proc = cli("check", "--show-config", newsroom)
+    assert proc.returncode == 0, proc.stderr
+    assert b'fail-level = "warning"' in proc.stdout
+
+
+def test_a_rule_file_with_a_bom_is_read(tmp_path):
+    rules = rule_dir(tmp_path, 'kind = "substitution"\nswap = { "defense" = "defence" }\n')
+    path = rules / "r.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert cli("rules", "validate", rules).returncode == 0
+    article = tmp_path / "a.txt"
+    article.write_text("The defense ministry spoke.\n", encoding="utf-8")
+    proc = cli("check", "--no-default-rules", "--rules", rules, article)
+    assert proc.returncode == 1 and b"HS901" in proc.stdout, proc.stderr
