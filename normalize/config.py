@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from . import tomlfile
-from .globs import glob_match
+from .globs import glob_match, glob_problem
 from .model import Severity
 
 CONFIG_NAMES = ("normalize.toml", "pyproject.toml")
@@ -255,9 +255,13 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
     for key in ("select", "ignore"):
         for code in data.get(key, []):
             check_prefix(code, name, prefix + key)
+    for key in ("include", "exclude"):
+        for glob in data.get(key, []):
+            check_glob(glob, name, prefix + key)
     per_path: list[tuple[str, tuple[str, ...]]] = []
     for glob, codes in sorted(data.get("per-path-ignores", {}).items()):
         key = f"{prefix}per-path-ignores.{glob}"
+        check_glob(glob, name, key)
         if not (isinstance(codes, list) and all(isinstance(c, str) for c in codes)):
             raise ConfigError(name, key, "must be an array of code prefixes")
         for code in codes:
@@ -285,6 +289,12 @@ _PREFIX_RE = re.compile(r"^[A-Z]{1,4}[0-9]{0,4}$")
 def check_prefix(code: str, file: str, key: str) -> None:
     if not _PREFIX_RE.match(code):
         raise ConfigError(file, key, f"{code!r} is not a code or code prefix (e.g. MT or MT101)")
+
+
+def check_glob(glob: str, file: str, key: str) -> None:
+    problem = glob_problem(glob)
+    if problem:
+        raise ConfigError(file, key, f"glob {glob!r}: {problem}")
 
 
 def resolve_config(explicit: Path | None, paths: list[Path]) -> Config:

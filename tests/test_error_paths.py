@@ -237,3 +237,26 @@ def test_a_rule_file_with_a_bom_is_read(tmp_path):
     article.write_text("The defense ministry spoke.\n", encoding="utf-8")
     proc = cli("check", "--no-default-rules", "--rules", rules, article)
     assert proc.returncode == 1 and b"HS901" in proc.stdout, proc.stderr
+
+
+@pytest.mark.parametrize("body, key", [
+    ('include = ["[a"]\n', "include"),
+    ('exclude = ["drafts/[z-a]"]\n', "exclude"),
+    ('[per-path-ignores]\n"archive/[x" = ["LG"]\n', "per-path-ignores.archive/[x"),
+])
+def test_a_glob_that_cannot_be_read_is_a_config_error(tmp_path, body, key):
+    (tmp_path / "normalize.toml").write_text(body, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Hello , world.\n", encoding="utf-8")
+    proc = cli("check", tmp_path)
+    assert proc.returncode == 2
+    line = one_error_line(proc)
+    assert "normalize.toml:" in line and f"key '{key}': glob" in line
+
+
+def test_glob_character_sets():
+    from normalize.globs import glob_match
+
+    assert glob_match("[ab]*.md", "x/a1.md") and not glob_match("[ab]*.md", "c1.md")
+    assert glob_match("[!a]x", "bx") and not glob_match("[!a]x", "ax")
+    assert not glob_match("a[!b]c", "a/c")  # a set never matches '/'
+    assert glob_match("[[]draft]", "[draft]")
