@@ -12,7 +12,7 @@ from .cli_common import EXIT_CLEAN, EXIT_ERROR, fail, load_ruleset, no_default_o
 from .engine import example_problems
 from .kinds import KINDS
 from .kinds.base import RuleError
-from .loader import load_rule_file
+from .loader import claim_code, load_rule_file
 
 
 @click.group()
@@ -74,6 +74,7 @@ def rules_validate(dirs: tuple[Path, ...]) -> None:
     """Validate rule files: parse them and run their examples."""
     problems = 0
     count = 0
+    seen: dict[str, str] = {}  # code -> file: `check` refuses a code used twice
     for folder in dirs:
         files = sorted(folder.rglob("*.toml")) if folder.is_dir() else [folder]
         for path in files:
@@ -84,6 +85,10 @@ def rules_validate(dirs: tuple[Path, ...]) -> None:
                 click.echo(str(exc))
                 problems += 1
                 continue
+            duplicate = claim_code(rule, seen)
+            if duplicate is not None:
+                click.echo(str(duplicate))
+                problems += 1
             for message in example_problems(rule):
                 click.echo(f"{path}: {message}")
                 problems += 1

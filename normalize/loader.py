@@ -143,12 +143,21 @@ def _load_folder(files: rulecache.Listing, rules: list[Rule], seen: dict[str, st
 
 
 def _add(rule: Rule, rules: list[Rule], seen: dict[str, str]) -> None:
+    duplicate = claim_code(rule, seen)
+    if duplicate is not None:
+        raise duplicate
+    rules.append(rule)
+
+
+def claim_code(rule: Rule, seen: dict[str, str]) -> RuleError | None:
+    """Record `rule`'s code in `seen` (code -> file), or the error saying which
+    file already uses it (codes are unique across every folder loaded)."""
     code = rule.meta.code
     if code in seen:
-        raise RuleError(rule.meta.path, rule.where("code"),
-                        f"code {code} already used by {seen[code]}")
+        return RuleError(rule.meta.path, rule.where("code"),
+                         f"code {code} already used by {seen[code]}")
     seen[code] = rule.meta.path
-    rules.append(rule)
+    return None
 
 
 def load_rule_file(path: Path) -> Rule:

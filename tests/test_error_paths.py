@@ -260,3 +260,18 @@ def test_glob_character_sets():
     assert glob_match("[!a]x", "bx") and not glob_match("[!a]x", "ax")
     assert not glob_match("a[!b]c", "a/c")  # a set never matches '/'
     assert glob_match("[[]draft]", "[draft]")
+
+
+def test_validate_reports_a_code_used_twice_as_check_does(tmp_path):
+    body = 'kind = "substitution"\nswap = { "defense" = "defence" }\n'
+    rules = rule_dir(tmp_path, body, "a.toml")
+    rule_dir(tmp_path, body, "b.toml")
+    proc = cli("rules", "validate", rules)
+    assert proc.returncode == 2
+    assert f"{rules / 'b.toml'}:1: code HS901 already used by {rules / 'a.toml'}".encode() \
+        in proc.stdout, proc.stdout
+    article = tmp_path / "x.txt"
+    article.write_text("Fine.\n", encoding="utf-8")
+    check = cli("check", "--no-default-rules", "--rules", rules, article)
+    assert check.returncode == 2
+    assert one_error_line(check) == "error: " + proc.stdout.decode().splitlines()[0]
