@@ -275,3 +275,19 @@ def test_validate_reports_a_code_used_twice_as_check_does(tmp_path):
     check = cli("check", "--no-default-rules", "--rules", rules, article)
     assert check.returncode == 2
     assert one_error_line(check) == "error: " + proc.stdout.decode().splitlines()[0]
+
+
+# -- summary lines ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("extra", [[], ["--statistics"]])
+def test_no_all_checks_passed_when_inputs_failed(tmp_path, extra):
+    proc = cli("check", *extra, tmp_path / "missing.txt", tmp_path / "gone.md")
+    assert proc.returncode == 2
+    assert proc.stdout == b"No files checked (2 errors).\n"
+    (tmp_path / "ok.txt").write_text("Fine.\n", encoding="utf-8")
+    proc = cli("check", *extra, tmp_path / "missing.txt", tmp_path / "ok.txt")
+    assert proc.returncode == 2
+    assert proc.stdout == b"No findings in the 1 files checked; 1 error.\n"
+    proc = cli("check", *extra, tmp_path / "ok.txt")
+    assert proc.returncode == 0 and proc.stdout == b"All checks passed (1 files).\n"

@@ -110,6 +110,18 @@ def as_bytes(text: str) -> bytes:
     return text.encode("utf-8", "surrogateescape")
 
 
+def nothing_found(report: Report) -> str:
+    """The summary line of a report without findings: "All checks passed" only
+    when every input was checked (errors make the exit code 2)."""
+    files, errors = len(report.files), len(report.errors)
+    if not errors:
+        return f"All checks passed ({files} files)."
+    noun = "error" if errors == 1 else "errors"
+    if not files:
+        return f"No files checked ({errors} {noun})."
+    return f"No findings in the {files} files checked; {errors} {noun}."
+
+
 def formatters() -> dict[str, Callable[[Report], str]]:
     from . import codequality, diff, github, html, json, junit, sarif, text
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import Applicability
-from . import Report
+from . import Report, nothing_found
 
 
 def render(report: Report) -> str:
@@ -18,7 +18,7 @@ def render(report: Report) -> str:
         if f.fix is not None and f.fix.applicability is Applicability.SAFE:
             safe[f.code] += 1
     if not counts:
-        return f"All checks passed ({len(report.files)} files).\n"
+        return nothing_found(report) + "\n"
     width = len(str(max(counts.values())))
     lines = []
     for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Applicability
-from . import Report
+from . import Report, nothing_found
 from .entities import entity_lines
 
 
@@ -27,5 +27,5 @@ def render(report: Report) -> str:
         elif fx["unsafe"]:
             lines.append(f"{fx['unsafe']} fixable with `normalize fix --unsafe-fixes`.")
     else:
-        lines.append(f"All checks passed ({s['files']} files).")
+        lines.append(nothing_found(report))
     return "\n".join(lines) + "\n"
