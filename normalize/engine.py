@@ -340,42 +340,96 @@ def walk(paths: Iterable[Path], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES,
 def walk_names(paths: Iterable[Path | str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES,
                errors: list[str] | None = None) -> Iterator[str]:
     """`walk`, each file as its name (str of the Path `walk` gives), without
-    making a Path of each file below a folder: what the engine reads by."""
+    making a Path of each file below a folder: what the engine reads by.
+
+    Each file is given once however many ways it is named (a folder and a file
+    in it, `a.txt` and `d/../a.txt`, a symbolic link beside its target): by its
+    real path, under the first of its names in walk order. Only named paths and
+    the symbolic links met are resolved: a file found below a folder is the
+    folder's real path and the names below it (the walk enters no linked
+    folder). Hard links are distinct names of one file, each given."""
+    roots = list(map(Path, paths))
     seen: set[str] = set()
-    for path in map(Path, paths):
-        found = _files_below(path, suffixes, errors) if path.is_dir() else [str(path)]
-        for p in found:
-            if p not in seen:
-                seen.add(p)
-                yield p
+    for path in roots:
+        if path.is_dir():
+            links: dict[str, str] = {}
+            names = _files_below(path, suffixes, errors, links)
+            if len(roots) == 1 and not links:
+                yield from names  # one folder, no links: no file has two names
+                continue
+            keys = _real_paths(path, names, links)
+        else:
+            names, keys = [str(path)], [os.path.realpath(path)]
+        for name, key in zip(names, keys):
+            if key not in seen:
+                seen.add(key)
+                yield name
 
 
-def _files_below(root: Path, suffixes: tuple[str, ...],
-                 errors: list[str] | None) -> list[str]:
+def _real_paths(root: Path, names: list[str], links: dict[str, str]) -> list[str]:
+    """The real paths of the files `_files_below(root)` named `names`."""
+    cut = 0 if str(root) == os.curdir else len(os.path.join(str(root), ""))
+    real = os.path.join(os.path.realpath(root), "")
+    return [links[name] if name in links else real + name[cut:] for name in names]
+
+
+def _files_below(root: Path, suffixes: tuple[str, ...], errors: list[str] | None,
+                 links: dict[str, str] | None = None) -> list[str]:
     """The names of the files below `root`, as `walk_names` gives them (os.path.join
     of `root`, unless it is ".", as Path("."/"a") is "a", and the parts below it),
     sorted as the paths sort: part by part (by lists of names, quicker to sort
-    than Paths). The head of the names in one folder is joined once."""
-    def unreadable(exc: OSError) -> None:
-        if errors is not None:
-            errors.append(f"{exc.filename}: cannot read folder ({exc.strerror or exc})")
+    than Paths). The head of the names in one folder is joined once. The real
+    path of each of them that is a symbolic link goes to `links`.
 
-    top = () if str(root) == os.curdir else (str(root),)
+    The folders are listed as os.walk lists them (top-down, the same folders
+    and errors in the same order, linked folders not entered, hidden ones
+    skipped), by os.scandir here: its entries tell a symbolic link without a
+    system call, where os.walk tells nothing of files and asks again of folders."""
+    links = {} if links is None else links
     found = []
-    for folder, dirs, files in os.walk(root, onerror=unreadable):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        below = os.path.relpath(folder, root)
-        below = [] if below == os.curdir else below.split(os.sep)
-        # os.path.join(*top, *below, name) is head + name: a name holds no separator
-        head = os.path.join(*top, *below, "") if top or below else ""
-        for name in files:
-            # os.path.splitext(name)[1] of a name that does not start with "."
-            dot = name.rfind(".")
-            if (not name.startswith(".")
-                    and (name[dot:] if dot > 0 else "").lower() in suffixes):
-                found.append(([*below, name], head + name))
+    # folders to list: (its path, its parts below root, the head of its files' names)
+    stack = [(os.fspath(root), [], "" if str(root) == os.curdir else os.path.join(str(root), ""))]
+    while stack:
+        folder, below, head = stack.pop()
+        try:
+            listing = os.scandir(folder)
+        except OSError as exc:
+            _unlistable(exc, errors)
+            continue
+        subfolders = []
+        here = []
+        with listing:
+            try:
+                for entry in listing:
+                    name = entry.name
+                    try:
+                        is_dir = entry.is_dir()
+                    except OSError:
+                        is_dir = False
+                    if is_dir:
+                        if not name.startswith(".") and not entry.is_symlink():
+                            subfolders.append(name)
+                        continue
+                    # os.path.splitext(name)[1] of a name that does not start with "."
+                    dot = name.rfind(".")
+                    if (not name.startswith(".")
+                            and (name[dot:] if dot > 0 else "").lower() in suffixes):
+                        here.append(([*below, name], head + name))
+                        if entry.is_symlink():
+                            links[head + name] = os.path.realpath(head + name)
+            except OSError as exc:  # os.walk leaves out a folder it cannot read through
+                _unlistable(exc, errors)
+                continue
+        found += here
+        stack += [(os.path.join(folder, name), [*below, name], f"{head}{name}{os.sep}")
+                  for name in reversed(subfolders)]
     found.sort(key=_PARTS if os.name != "nt" else lambda f: [p.lower() for p in f[0]])
     return [name for _, name in found]
+
+
+def _unlistable(exc: OSError, errors: list[str] | None) -> None:
+    if errors is not None:
+        errors.append(f"{exc.filename}: cannot read folder ({exc.strerror or exc})")
 
 
 _PARTS = itemgetter(0)

@@ -3,6 +3,7 @@ sets, and the write itself (atomic, mode kept, unchanged files untouched)."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import stat
@@ -197,3 +198,57 @@ def test_generated_rules_do_fix_things():
     # the text is in NFD, and so is what the fix writes into it
     assert new == "The COLOR of Ke\u0328stutis Budrys\r\nand S\u030cakaliene\u0307."
     assert len(edits) == 2
+
+
+# -- a file reached twice, or changed while `fix` runs -----------------------------------
+
+# one file spells the name right, twice; another leaves out the diacritics: the
+# folder-wide names stage proposes (unsafe) the right spelling for the second
+CANONICAL = "Minister Rūta Vainienė said that Rūta Vainienė will travel.\n"
+PLAIN = "Hello , world. Later, Ruta Vainiene spoke to reporters.\n"
+PLAIN_FIXED = "Hello, world. Later, Rūta Vainienė spoke to reporters.\n"
+
+
+def _two_articles(folder):
+    (folder / "a.txt").write_text(CANONICAL, encoding="utf-8")
+    real = folder / "real.txt"
+    real.write_text(PLAIN, encoding="utf-8")
+    return real
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_unsafe_fix_through_a_link_beside_its_target(tmp_path, jobs):
+    """The link and its target are one file, fixed once (before, the second name
+    got the folder stage's offsets into the text the first fix had changed)."""
+    real = _two_articles(tmp_path)
+    (tmp_path / "link.txt").symlink_to("real.txt")
+    result = run("fix", "--unsafe-fixes", "--jobs", jobs, tmp_path)
+    assert result.exit_code == 0, result.output
+    assert real.read_text(encoding="utf-8") == PLAIN_FIXED
+    assert (tmp_path / "link.txt").is_symlink()
+
+
+def test_unsafe_fix_of_a_file_named_twice(tmp_path):
+    real = _two_articles(tmp_path)
+    again = tmp_path / ".." / tmp_path.name / "real.txt"
+    result = run("fix", "--unsafe-fixes", tmp_path / "a.txt", real, again)
+    assert result.exit_code == 0, result.output
+    assert real.read_text(encoding="utf-8") == PLAIN_FIXED
+    assert "in 1 files" in result.stdout
+
+
+def test_check_reports_a_file_reached_twice_once(tmp_path):
+    """Reached as a link, in its folder and by name: checked once, under the first
+    name in walk order, with what it has when reached by one name."""
+    real = _two_articles(tmp_path)
+    (tmp_path / "link.txt").symlink_to("real.txt")
+
+    def findings(*paths):
+        out = json.loads(run("check", "--format", "json", "-q", *paths).stdout)
+        return [(f["path"], f["code"], f["line"], f["column"]) for f in out["findings"]]
+
+    once = findings(tmp_path / "a.txt", real)
+    thrice = findings(tmp_path, real)
+    assert {path for path, *_ in once} == {str(real)}
+    assert {path for path, *_ in thrice} == {str(tmp_path / "link.txt")}
+    assert [rest for _, *rest in thrice] == [rest for _, *rest in once]

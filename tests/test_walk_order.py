@@ -60,3 +60,48 @@ def test_walk_names_are_the_walked_paths_names(tmp_path, monkeypatch):
         assert names == [str(p) for p in walk(named)]
         assert len(names) == len(set(names))
     assert list(walk_names([Path(".")])) == ["a/b/y.md", "a/x.txt", "c.txt"]
+
+
+def test_a_file_reached_twice_is_walked_once(tmp_path, monkeypatch):
+    """Each file once, under its first name in walk order, however it is reached:
+    a link beside its target, a folder named twice, `..` in a name."""
+    (tmp_path / "d").mkdir()
+    for rel in ("d/a.txt", "d/c.txt", "out.txt"):
+        (tmp_path / rel).write_text("x", encoding="utf-8")
+    (tmp_path / "d" / "b.txt").symlink_to("c.txt")  # before its target in walk order
+    (tmp_path / "d" / "z.txt").symlink_to("a.txt")  # after it
+    (tmp_path / "d" / "o.txt").symlink_to("../out.txt")  # a file outside: given
+    (tmp_path / "d" / "gone.txt").symlink_to("nowhere.txt")  # broken: given, to be reported
+    (tmp_path / "d" / "e").symlink_to(".", target_is_directory=True)  # a linked folder: not entered
+    monkeypatch.chdir(tmp_path)
+    assert list(walk_names(["d"])) == ["d/a.txt", "d/b.txt", "d/gone.txt", "d/o.txt"]
+    assert list(walk_names(["d", tmp_path / "d", "d/../d/c.txt", "out.txt", "d/o.txt"])) == [
+        "d/a.txt", "d/b.txt", "d/gone.txt", "d/o.txt"]
+    assert list(walk_names(["d/../d/c.txt", "./d", "d/e/a.txt"])) == [
+        "d/../d/c.txt", "d/a.txt", "d/gone.txt", "d/o.txt"]
+    assert list(walk_names(["d/a.txt", "d/e/a.txt", "d/z.txt"])) == ["d/a.txt"]
+
+
+def test_hard_links_are_two_files(tmp_path):
+    """Hard links, two names of one file: each is walked (and `fix` replaces each
+    by a file of its own)."""
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    os.link(tmp_path / "a.txt", tmp_path / "b.txt")
+    assert list(walk_names([tmp_path])) == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+
+
+def test_an_unlistable_folder_is_reported_as_os_walk_did(tmp_path, monkeypatch):
+    (tmp_path / "a" / "x").mkdir(parents=True)
+    (tmp_path / "a" / "x" / "f.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("x", encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path):
+        if os.fspath(path).endswith("x"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    errors: list[str] = []
+    assert list(walk_names([tmp_path], errors=errors)) == [str(tmp_path / "b.txt")]
+    assert errors == [f"{tmp_path / 'a' / 'x'}: cannot read folder (Permission denied)"]
