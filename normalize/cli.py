@@ -278,10 +278,15 @@ def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool, config_fil
     fixed_count = files_changed = remaining = 0
     files = _files(paths, config, force_exclude, errors)
     jobs = jobs_wanted(jobs, len(files))
-    # the folder-wide names stage proposes unsafe fixes at most
-    extra = folder_findings(files, rules, jobs) if unsafe_fixes else {}
-    for doc, new, applied, left in run_per_file(files, _fix_one, (rules, levels, extra),
+    # the folder-wide names stage proposes unsafe fixes at most; its offsets hold
+    # in the text each file had then, which `read` tells
+    read: dict[str, tuple[int, int] | None] = {}
+    extra = folder_findings(files, rules, jobs, read, walked=True) if unsafe_fixes else {}
+    for doc, new, applied, left in run_per_file(files, _fix_one, (rules, levels, extra, read),
                                                 jobs, errors, notes, freeze=True):
+        if new is None:
+            errors.append(f"{doc.path}: changed while being checked; not fixed")
+            continue
         if new != doc.text:
             if show_diff:
                 from .report.diff import unified_diff
@@ -309,9 +314,13 @@ def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool, config_fil
     sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if remaining else EXIT_CLEAN)
 
 
-def _fix_one(doc: Document, rules: RuleSet, levels: frozenset,
-             extra: dict) -> tuple[Document, str, int, int]:
-    """Fix one document until stable; count what remains (run in workers with --jobs)."""
+def _fix_one(doc: Document, rules: RuleSet, levels: frozenset, extra: dict,
+             read: dict) -> tuple[Document, str | None, int, int]:
+    """Fix one document until stable; count what remains (run in workers with --jobs).
+    The new text is None if the folder-wide stage (`extra`) has findings for a text
+    the file no longer holds (`read`: the fingerprints of what that stage read)."""
+    if extra.get(doc.path) and read.get(doc.path) != doc.fingerprint:
+        return doc, None, 0, 0
     new, applied, left = fix_and_check(doc, rules, levels, wanted(doc, rules, extra))
     return doc, new, applied, len(left)
 

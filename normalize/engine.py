@@ -18,6 +18,7 @@ from pathlib import Path
 from .consistency import CODES as FOLDER_CODES
 from .consistency import decide
 from .document import DEFAULT_SUFFIXES, Document, DocumentError, DocumentSkipped, read_bytes
+from .document import fingerprint as fingerprint_of
 from .entities import KEEP, Mention, MentionTable, collect_mentions, collect_packed
 from .fixer import allowed, apply_fixes
 from .kinds.base import Rule, is_evidence
@@ -205,7 +206,7 @@ def check_paths(paths: Iterable[Path | str], rules: RuleSet, with_fixed: bool = 
         more = folder.findings.get(doc.path)
         if more and doc.is_placeholder:
             try:
-                doc = Document.read(doc.path)
+                doc = doc.whole()
             except DocumentError as exc:  # changed or gone since it was checked
                 errors.append(str(exc))
                 continue
@@ -219,24 +220,32 @@ def check_paths(paths: Iterable[Path | str], rules: RuleSet, with_fixed: bool = 
                   notes=tuple(notes))
 
 
-def folder_findings(paths: Iterable[Path | str], rules: RuleSet, jobs: int = 1
-                    ) -> dict[str, list[Finding]]:
-    """The folder-wide names stage alone, per file (for `fix`, which fixes file by file)."""
+def folder_findings(paths: Iterable[Path | str], rules: RuleSet, jobs: int = 1,
+                    read: dict[str, tuple[int, int] | None] | None = None,
+                    walked: bool = False) -> dict[str, list[Finding]]:
+    """The folder-wide names stage alone, per file (for `fix`, which fixes file by file).
+
+    The findings' offsets are those of the text each file had when it was read
+    here: `read` gets each file's fingerprint then (Document.fingerprint), for
+    `fix` to leave alone a file that is not that text any more. `walked`: as in
+    check_paths (`paths` are walk_names' files, not walked again)."""
     errors: list[str] = []
-    files = list(walk_names(paths, errors=errors))
+    files = [str(p) for p in paths] if walked else list(walk_names(paths, errors=errors))
     table = MentionTable(limit=KEEP)
-    for mentions in run_per_file(files, _mentions_one, (), jobs, errors, []):
+    read = {} if read is None else read
+    for path, seen, mentions in run_per_file(files, _mentions_one, (), jobs, errors, []):
+        read[path] = seen
         table.add_packed(mentions)
     def again(needed: set[tuple[str, ...]]) -> Iterator[list[Mention]]:
         holding = table.files_of(needed)
-        return _mentions_again([Document.placeholder(name) for name in files
+        return _mentions_again([Document.placeholder(name, read.get(name)) for name in files
                                 if name in holding], needed, jobs)
 
     return decide(table, rules, again=again).findings
 
 
 def _mentions_one(doc: Document) -> tuple:
-    return collect_packed(doc)
+    return doc.path, doc.fingerprint, collect_packed(doc)
 
 
 def _mentions_again(docs: list[Document], needed: set[tuple[str, ...]], jobs: int = 1
@@ -245,11 +254,11 @@ def _mentions_again(docs: list[Document], needed: set[tuple[str, ...]], jobs: in
     `needed` (which the bounded table kept only in part). `docs` are the files
     the table says they appear in; of those, a file that no longer holds the
     first word of one of them (a mention's words are pieces of its file's text)
-    is left out undecoded, as is a file gone since. Files to read again are read
-    in `jobs` processes."""
+    is left out undecoded, as is a file gone or changed since. Files to read
+    again are read in `jobs` processes."""
     holds = _Holding({words[0] for words in needed})
-    placeholders = [doc.path for doc in docs if doc.is_placeholder]
-    read = {path: found for path, found in map_in_order(_mentions_if_holding, placeholders,
+    placeholders = [(doc.path, doc.fingerprint) for doc in docs if doc.is_placeholder]
+    read = {path: found for path, found in map_in_order(_mentions_if_same, placeholders,
                                                          (holds,), jobs) if found}
     for doc in docs:
         if doc.is_placeholder:
@@ -283,14 +292,24 @@ class _Holding:
         return self.search(data.decode("utf-8")) is not None
 
 
-def _mentions_if_holding(path: str, holds: _Holding) -> tuple[str, list[Mention]]:
+def _mentions_if_same(placeholder: tuple[str, tuple[int, int] | None], holds: _Holding
+                      ) -> tuple[str, list[Mention]]:
+    path, was = placeholder
+    return _mentions_if_holding(path, holds, was)
+
+
+def _mentions_if_holding(path: str, holds: _Holding, was: tuple[int, int] | None = None
+                         ) -> tuple[str, list[Mention]]:
     """The mentions of the file at `path` if it holds one of the words (none for
-    a file gone or unreadable since). A UTF-8 file is looked at before it is
+    a file gone or unreadable since, or, given the fingerprint `was` of what was
+    read first, changed since). A UTF-8 file is looked at before it is
     decoded as a Document: its text there is the same characters (less a BOM),
     so a file that does not hold them is not decoded at all."""
     try:
         data = read_bytes(path)
     except DocumentError:
+        return path, []
+    if was is not None and fingerprint_of(data) != was:
         return path, []
     if _is_utf8(data) and not holds.in_utf8(data):
         return path, []
@@ -316,7 +335,8 @@ def _check_one(doc: Document, rules: RuleSet) -> tuple[Document, list[Finding], 
     without findings comes back as its path alone: no text to hand over."""
     findings = check_document(doc, rules)
     mentions = collect_packed(doc)  # (entities.packed: quicker to hand over)
-    return (doc if findings else Document.placeholder(doc.path)), findings, mentions
+    return (doc if findings else Document.placeholder(doc.path, doc.fingerprint)
+            ), findings, mentions
 
 
 def wanted(doc: Document, rules: RuleSet, found: dict[str, list[Finding]]) -> list[Finding]:

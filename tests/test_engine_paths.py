@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -65,10 +66,14 @@ def test_the_protected_spans_are_sorted_as_before(text, path):
 @settings(max_examples=300, deadline=None)
 @given(TEXTS, PATHS)
 def test_a_document_read_is_the_one_its_fields_make(text, path):
-    doc = Document.from_bytes(text.encode("utf-8"), path)
-    made = Document(path=path, text=text, protected=tuple(find_protected(text, path)))
+    data = text.encode("utf-8")
+    doc = Document.from_bytes(data, path)
+    made = Document(path=path, text=text, protected=tuple(find_protected(text, path)),
+                    fingerprint=(len(data), zlib.crc32(data)))
     assert vars(doc) == vars(made)
     assert Document.placeholder(path).__dict__ == Document(path, "", is_placeholder=True).__dict__
+    assert Document.placeholder(path, doc.fingerprint).__dict__ == Document(
+        path, "", is_placeholder=True, fingerprint=doc.fingerprint).__dict__
 
 
 RULES = load_rules([], True)

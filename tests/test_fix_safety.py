@@ -252,3 +252,67 @@ def test_check_reports_a_file_reached_twice_once(tmp_path):
     assert {path for path, *_ in once} == {str(real)}
     assert {path for path, *_ in thrice} == {str(tmp_path / "link.txt")}
     assert [rest for _, *rest in thrice] == [rest for _, *rest in once]
+
+
+def test_unsafe_fix_leaves_a_file_edited_after_the_folder_stage(tmp_path, monkeypatch):
+    """An editor saves the article after the folder-wide stage read it: its offsets
+    are not applied to the new text; the file is named as not fixed, the others are."""
+    (tmp_path / "a.txt").write_text(CANONICAL, encoding="utf-8")
+    other = tmp_path / "b.txt"
+    other.write_text("Hello , world.\n", encoding="utf-8")
+    late = tmp_path / "zz.txt"
+    late.write_text("Later, Ruta Vainiene spoke to reporters.\n", encoding="utf-8")
+    edited = "EDITOR NOTE: verified.\nLater, Ruta Vainiene spoke to reporters.\n"
+    original = cli.folder_findings
+
+    def folder_then_edit(*args, **kwargs):
+        found = original(*args, **kwargs)
+        assert found.get(str(late))  # the stage has a finding for the file
+        late.write_text(edited, encoding="utf-8")  # the editor saves now
+        return found
+
+    monkeypatch.setattr(cli, "folder_findings", folder_then_edit)
+    result = run("fix", "--unsafe-fixes", tmp_path)
+    assert late.read_text(encoding="utf-8") == edited
+    assert result.exit_code == 2
+    assert result.stderr.count("error:") == 1
+    assert f"error: {late}: changed while being checked; not fixed" in result.stderr
+    assert other.read_text(encoding="utf-8") == "Hello, world.\n"
+
+
+def test_check_refuses_a_file_changed_before_it_is_read_again(tmp_path, monkeypatch):
+    """`check` keeps a file without findings of its own as its name; one that the
+    folder-wide stage then reports on is read again, and must be what was checked."""
+    from normalize import engine
+
+    (tmp_path / "a.txt").write_text(CANONICAL, encoding="utf-8")
+    late = tmp_path / "zz.txt"
+    late.write_text("Later, Ruta Vainiene spoke to reporters.\n", encoding="utf-8")
+    original = engine.decide
+
+    def decide_then_edit(*args, **kwargs):
+        out = original(*args, **kwargs)
+        assert out.findings.get(str(late))
+        late.write_text("EDITOR NOTE.\nLater, Ruta Vainiene spoke to reporters.\n",
+                        encoding="utf-8")
+        return out
+
+    monkeypatch.setattr(engine, "decide", decide_then_edit)
+    result = run("check", tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"error: {late}: changed while being checked"]
+    assert f"{late}:" not in result.stdout  # no findings at stale offsets
+
+
+def test_a_placeholder_comes_back_whole_only_as_it_was(tmp_path):
+    from normalize.document import DocumentError
+
+    path = tmp_path / "a.txt"
+    path.write_text("Hello.\n", encoding="utf-8")
+    read = Document.read(path)
+    kept = Document.placeholder(str(path), read.fingerprint)
+    assert kept.whole() == read
+    path.write_text("Hello!\n", encoding="utf-8")  # the same size
+    with pytest.raises(DocumentError, match=r"a\.txt: changed while being checked"):
+        kept.whole()
+    assert Document.placeholder(str(path)).whole().text == "Hello!\n"  # nothing to compare
