@@ -8,6 +8,7 @@ a bad rule file.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -294,9 +295,9 @@ def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool, config_fil
                 click.echo(unified_diff(doc.path, doc.text, new), nl=False)
             else:
                 try:
-                    write_atomic(Path(doc.path), doc.encode(new))
-                except DocumentError as exc:  # the file's encoding cannot hold a fix
-                    errors.append(str(exc))
+                    write_atomic(Path(doc.path), doc.encode(new), doc.fingerprint)
+                except DocumentError as exc:  # the file's encoding cannot hold a fix,
+                    errors.append(str(exc))  # or the file changed since it was read
                     continue
                 except OSError as exc:
                     errors.append(f"{doc.path}: cannot write ({exc.strerror or exc})")
@@ -325,21 +326,54 @@ def _fix_one(doc: Document, rules: RuleSet, levels: frozenset, extra: dict,
     return doc, new, applied, len(left)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder, then replace; keep the mode."""
+def write_atomic(path: Path, data: bytes, expected: tuple[int, int] | None = None) -> None:
+    """Write via a temporary file in the same folder, then replace; keep the mode,
+    and the owner and group where allowed.
+
+    A read-only file (no write permission for its owner) is not replaced
+    (PermissionError). Given `expected`, the fingerprint of the bytes the new
+    ones were made from, the file is read again just before it is replaced and
+    left alone if it is not those bytes any more (DocumentError): an edit saved
+    meanwhile is not overwritten. The temporary name is short (`.nz-XXXXXXXX.tmp`)
+    whatever the file's name is."""
+    import errno
     import tempfile
 
+    from .document import fingerprint, read_bytes
+
     target = path.resolve()
-    mode = target.stat().st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    info = target.stat()
+    if not info.st_mode & stat.S_IWUSR:
+        raise PermissionError(errno.EACCES, "read-only file")
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".nz-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
+            _keep_owner(handle.fileno(), info)
+        os.chmod(tmp, stat.S_IMODE(info.st_mode))  # after chown, which may clear set-id bits
+        if expected is not None and fingerprint(read_bytes(target, str(path))) != expected:
+            raise DocumentError(f"{path}: changed since it was read; not fixed")
         os.replace(tmp, target)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def _keep_owner(fd: int, info: os.stat_result) -> None:
+    """Give the open file `fd` the owner and group of `info` (a replaced file's),
+    as far as this user may: the group alone if the owner cannot be given."""
+    if not hasattr(os, "fchown"):
+        return
+    mine = os.fstat(fd)
+    if (mine.st_uid, mine.st_gid) == (info.st_uid, info.st_gid):
+        return
+    try:
+        os.fchown(fd, info.st_uid, info.st_gid)
+    except PermissionError:
+        try:
+            os.fchown(fd, -1, info.st_gid)
+        except PermissionError:
+            pass  # not a member of that group: the user's own

@@ -7,6 +7,7 @@ import json
 import os
 import re
 import stat
+import tempfile
 
 import pytest
 from click.testing import CliRunner
@@ -316,3 +317,116 @@ def test_a_placeholder_comes_back_whole_only_as_it_was(tmp_path):
     with pytest.raises(DocumentError, match=r"a\.txt: changed while being checked"):
         kept.whole()
     assert Document.placeholder(str(path)).whole().text == "Hello!\n"  # nothing to compare
+
+
+def test_fix_does_not_overwrite_an_edit_saved_while_it_ran(tmp_path, monkeypatch):
+    article = tmp_path / "a.txt"
+    article.write_text("Hello , world.\n", encoding="utf-8")
+    other = tmp_path / "b.txt"
+    other.write_text("Hello , world.\n", encoding="utf-8")
+    original = cli._fix_one
+
+    def fix_then_edit(doc, *args):
+        out = original(doc, *args)
+        if doc.path == str(article):
+            article.write_text("Hello , world.\nEDITOR LINE\n", encoding="utf-8")
+        return out
+
+    monkeypatch.setattr(cli, "_fix_one", fix_then_edit)
+    result = run("fix", tmp_path)
+    assert article.read_text(encoding="utf-8") == "Hello , world.\nEDITOR LINE\n"
+    assert result.exit_code == 2
+    assert f"error: {article}: changed since it was read; not fixed" in result.stderr
+    assert other.read_text(encoding="utf-8") == "Hello, world.\n"
+    assert sorted(os.listdir(tmp_path)) == ["a.txt", "b.txt"]  # no temporary file left
+
+
+def test_write_atomic_checks_the_bytes_it_was_given(tmp_path):
+    from normalize.document import DocumentError, fingerprint
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"old\n")
+    with pytest.raises(DocumentError, match="changed since it was read"):
+        cli.write_atomic(path, b"new\n", fingerprint(b"older\n"))
+    assert path.read_bytes() == b"old\n" and os.listdir(tmp_path) == ["a.txt"]
+    cli.write_atomic(path, b"new\n", fingerprint(b"old\n"))
+    assert path.read_bytes() == b"new\n"
+
+
+# -- what the written file keeps --------------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
+                    reason="needs root to give the file another owner")
+def test_fix_keeps_owner_and_group(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Hello , world.\n", encoding="utf-8")
+    os.chown(article, 65534, 100)
+    article.chmod(0o2664)  # a set-group-id bit: chown clears it, chmod after keeps it
+    assert run("fix", article).exit_code == 0
+    info = article.stat()
+    assert (info.st_uid, info.st_gid) == (65534, 100)
+    assert stat.S_IMODE(info.st_mode) == 0o2664
+    assert article.read_text(encoding="utf-8") == "Hello, world.\n"
+
+
+def test_fix_keeps_the_group_when_it_cannot_keep_the_owner(tmp_path, monkeypatch):
+    article = tmp_path / "a.txt"
+    article.write_text("Hello , world.\n", encoding="utf-8")
+    real = os.stat(article)
+    calls = []
+
+    def fake_stat(path, *args, **kwargs):  # the article belongs to someone else
+        info = real_stat(path, *args, **kwargs)
+        if os.fspath(path) == str(article):
+            return os.stat_result((info.st_mode, info.st_ino, info.st_dev, info.st_nlink,
+                                   real.st_uid + 1, real.st_gid + 1, *info[6:]))
+        return info
+
+    def fchown(fd, uid, gid):
+        calls.append((uid, gid))
+        if uid != -1:
+            raise PermissionError(1, "Operation not permitted")
+
+    real_stat = os.stat
+    monkeypatch.setattr(os, "stat", fake_stat)
+    monkeypatch.setattr(os, "fchown", fchown)
+    assert run("fix", article).exit_code == 0
+    assert calls == [(real.st_uid + 1, real.st_gid + 1), (-1, real.st_gid + 1)]
+    assert article.read_text(encoding="utf-8") == "Hello, world.\n"
+
+
+def test_read_only_file_is_not_rewritten(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Hello , world.\n", encoding="utf-8")
+    article.chmod(0o444)
+    other = tmp_path / "b.txt"
+    other.write_text("Hello , world.\n", encoding="utf-8")
+    before = article.stat()
+    result = run("fix", tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"error: {article}: cannot write (read-only file)"]
+    after = article.stat()
+    assert article.read_text(encoding="utf-8") == "Hello , world.\n"
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    assert other.read_text(encoding="utf-8") == "Hello, world.\n"
+    assert sorted(os.listdir(tmp_path)) == ["a.txt", "b.txt"]
+
+
+def test_fix_writes_a_file_with_a_long_name(tmp_path, monkeypatch):
+    article = tmp_path / ("Ė" * 125 + ".txt")  # 254 bytes: the longest names are legal
+    article.write_text("Hello , world.\n", encoding="utf-8")
+    made = []
+    real_mkstemp = tempfile.mkstemp
+
+    def spy(*args, **kwargs):
+        made.append(out := real_mkstemp(*args, **kwargs))
+        return out
+
+    monkeypatch.setattr(tempfile, "mkstemp", spy)
+    result = run("fix", article)
+    assert result.exit_code == 0, result.output
+    assert article.read_text(encoding="utf-8") == "Hello, world.\n"
+    assert [os.path.dirname(tmp) for _, tmp in made] == [str(tmp_path)]
+    assert all(len(os.path.basename(tmp)) < 20 for _, tmp in made)
+    assert os.listdir(tmp_path) == [article.name]
