@@ -8,12 +8,26 @@ and inherit them (no pickling of compiled rules). Where `fork` is not
 available the work runs in one process.
 
 Only the parent writes files and prints: workers return values.
+
+A file's work has a time limit (TIME_LIMIT seconds, as many again for each
+further PER_LIMIT characters of a huge file; `NORMALIZE_TIME_LIMIT` sets the
+seconds, 0 for none): a rule's regular expression that backtracks
+catastrophically on some text would otherwise hang the run, and the load-time
+check (normalize.regex_safety) cannot catch every such pattern. Python's
+regex engine looks for signals while it matches, so a timer (SIGALRM, armed
+with setitimer for each file and disarmed after it) stops the file's work
+with an exception; the file becomes a one-line error and the other files are
+checked. Signals reach only the main thread, so the limit applies where the
+work runs there (the command line, and forked workers); elsewhere (Windows, a
+library caller's thread) there is none.
 """
 
 from __future__ import annotations
 
 import gc
 import os
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -29,6 +43,47 @@ WARM = 4  # files checked in the parent before forking (see run_per_file)
 
 # What the forked workers inherit: the per-document function and its arguments.
 _TASK: tuple[Callable[..., Any], tuple[Any, ...]] | None = None
+
+
+TIME_LIMIT = 20.0  # seconds a file's work may take (see the module's docstring),
+PER_LIMIT = 1_000_000  # for each this many characters of it (an article: 20 s, 5 MB: 100 s)
+
+
+class FileTimeout(BaseException):
+    """A file's work took longer than its limit. A BaseException, as
+    KeyboardInterrupt is, so that no rule's `except Exception` swallows it."""
+
+
+# the limit of the run under way (None: none), and whether a file's timer is running
+_LIMIT: float | None = None
+_ARMED = False
+_PREVIOUS: Any = None  # the SIGALRM handler the run replaced
+
+
+def time_limit() -> float | None:
+    """The limit a run starts with: TIME_LIMIT, or `NORMALIZE_TIME_LIMIT`
+    (seconds; 0 or less: none), where a timer can stop a file's work."""
+    value = os.environ.get("NORMALIZE_TIME_LIMIT", "").strip()
+    try:
+        limit = float(value) if value else TIME_LIMIT
+    except ValueError:
+        limit = TIME_LIMIT
+    if not limit > 0 or limit == float("inf"):
+        return None
+    if not hasattr(signal, "setitimer"):
+        return None  # Windows
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    if signal.getitimer(signal.ITIMER_REAL)[0]:
+        return None  # the caller's own timer is running: leave it alone
+    return limit
+
+
+def _on_alarm(signum: int, frame: Any) -> None:
+    if _ARMED:
+        raise FileTimeout
+    if callable(_PREVIOUS):  # not ours: what the handler before would have done
+        _PREVIOUS(signum, frame)
 
 
 # `--jobs` left out: one process per CPU, at most AUTO_MAX, for AUTO_MIN_FILES files or
@@ -54,8 +109,21 @@ def run_per_file(paths: Iterable[Path | str], work: Callable[..., Any], args: tu
     place in the order where one process would have reported them. `freeze`:
     see map_in_order."""
     named = (str(p) for p in paths)  # a name is quicker to hand over than a Path
-    yield from _sorted_out(map_in_order(_read_and_work, named, (work, args), jobs, freeze),
-                           errors, notes)
+    global _LIMIT, _PREVIOUS
+    limit = time_limit()
+    if limit is None or _LIMIT is not None:  # none, or a run inside a run: its limit holds
+        yield from _sorted_out(map_in_order(_read_and_work, named, (work, args), jobs, freeze),
+                               errors, notes)
+        return
+    _PREVIOUS = signal.signal(signal.SIGALRM, _on_alarm)
+    _LIMIT = limit  # forked workers inherit both
+    try:
+        yield from _sorted_out(map_in_order(_read_and_work, named, (work, args), jobs, freeze),
+                               errors, notes)
+    finally:
+        _LIMIT = None
+        signal.signal(signal.SIGALRM, _PREVIOUS)
+        _PREVIOUS = None
 
 
 def map_in_order(fn: Callable[..., Any], items: Iterable[Any], args: tuple[Any, ...],
@@ -132,4 +200,18 @@ def _read_and_work(path: str, work: Callable[..., Any], args: tuple[Any, ...]
         return "note", str(exc)
     except DocumentError as exc:
         return "error", str(exc)
-    return "ok", work(doc, *args)
+    if _LIMIT is None:
+        return "ok", work(doc, *args)
+    global _ARMED
+    limit = _LIMIT * max(1.0, len(doc.text) / PER_LIMIT)  # a huge file: more time
+    try:
+        try:
+            _ARMED = True
+            signal.setitimer(signal.ITIMER_REAL, limit)
+            return "ok", work(doc, *args)
+        finally:
+            _ARMED = False  # first: a signal from here on is ignored
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except FileTimeout:
+        return "error", (f"{path}: took longer than {limit:.3g} s to check, stopped: a rule's "
+                         "pattern may backtrack catastrophically; the other files are checked")

@@ -1,0 +1,106 @@
+"""A file whose check takes too long (a rule's pattern that backtracks in a
+way the load-time check cannot see) is stopped by the time limit
+(normalize.parallel): one line naming it, exit code 2, the other files checked."""
+
+from __future__ import annotations
+
+import signal
+import threading
+from pathlib import Path
+
+import pytest
+
+from normalize import parallel
+
+from .test_regex_ambiguity import rule_dir, run
+
+SLOW = r"x.*x.*x.*x.*y"  # polynomial: passes the load-time check, n^4 on a line of x
+
+
+def _slow_folder(tmp_path: Path, slow: tuple[int, ...]) -> tuple[Path, Path]:
+    rules = rule_dir(tmp_path, SLOW)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(7):
+        (docs / f"{i}.txt").write_text(("x" * 3000 if i in slow else "Hello , world.") + "\n",
+                                       encoding="utf-8")
+    return rules, docs
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_file_that_takes_too_long_is_an_error_and_the_others_are_checked(
+        tmp_path, monkeypatch, jobs):
+    monkeypatch.setenv("NORMALIZE_TIME_LIMIT", "0.3")
+    rules, docs = _slow_folder(tmp_path, (1, 6))  # 1 before the workers start, 6 in one
+    before = signal.getsignal(signal.SIGALRM)
+    result = run("check", "--jobs", jobs, "--rules", rules, docs)
+    assert result.exit_code == 2
+    lines = result.output.splitlines()
+    late = [line for line in lines if "took longer" in line]
+    assert late == [f"error: {docs / str(n)}.txt: took longer than 0.3 s to check, stopped: "
+                    "a rule's pattern may backtrack catastrophically; the other files are "
+                    "checked" for n in (1, 6)]
+    for n in (0, 2, 3, 4, 5):
+        assert any(line.startswith(f"{docs / str(n)}.txt:1:6: TY104") for line in lines)
+    assert "Traceback" not in result.output
+    # nothing left running: no timer, and the handler the run found
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) is before
+
+
+def test_fix_leaves_a_file_that_takes_too_long_alone(tmp_path, monkeypatch):
+    monkeypatch.setenv("NORMALIZE_TIME_LIMIT", "0.3")
+    rules, docs = _slow_folder(tmp_path, (1,))
+    (docs / "1.txt").write_text("Hello , world.\n" + "x" * 3000 + "\n", encoding="utf-8")
+    result = run("fix", "--jobs", "1", "--rules", rules, docs)
+    assert result.exit_code == 2 and "1.txt: took longer than 0.3 s" in result.output
+    assert (docs / "1.txt").read_text(encoding="utf-8").startswith("Hello , world.")
+    assert (docs / "0.txt").read_text(encoding="utf-8") == "Hello, world.\n"
+
+
+def test_the_limit_grows_with_a_huge_file(tmp_path, monkeypatch):
+    """A 2 MB file has twice the seconds of an article: a slow file is not a hang."""
+    monkeypatch.setattr(parallel, "_LIMIT", 1.0)
+    seen = []
+    monkeypatch.setattr(signal, "setitimer", lambda which, seconds: seen.append(seconds))
+    for size in (100, 2_000_000):
+        path = tmp_path / f"{size}.txt"
+        path.write_text("a" * size, encoding="utf-8")
+        assert parallel._read_and_work(str(path), lambda doc: "done", ())[0] == "ok"
+    assert seen == [1.0, 0, 2.0, 0]
+
+
+def test_the_limit_is_set_by_the_environment(monkeypatch):
+    monkeypatch.setenv("NORMALIZE_TIME_LIMIT", "7.5")
+    assert parallel.time_limit() == 7.5
+    for none in ("0", "-1", "inf"):
+        monkeypatch.setenv("NORMALIZE_TIME_LIMIT", none)
+        assert parallel.time_limit() is None
+    monkeypatch.setenv("NORMALIZE_TIME_LIMIT", "soon")
+    assert parallel.time_limit() == parallel.TIME_LIMIT
+    monkeypatch.delenv("NORMALIZE_TIME_LIMIT")
+    assert parallel.time_limit() == parallel.TIME_LIMIT
+
+
+def test_no_limit_outside_the_main_thread():
+    got = []
+    thread = threading.Thread(target=lambda: got.append(parallel.time_limit()))
+    thread.start()
+    thread.join()
+    assert got == [None]
+
+
+def test_a_rule_that_catches_every_exception_cannot_swallow_the_timeout():
+    assert not issubclass(parallel.FileTimeout, Exception)
+
+
+def test_a_signal_between_files_is_not_ours():
+    """The handler raises only while a file's timer runs; otherwise it hands
+    the signal to the handler that was there before."""
+    calls = []
+    parallel._PREVIOUS = lambda *args: calls.append(args)
+    try:
+        parallel._on_alarm(signal.SIGALRM, None)
+    finally:
+        parallel._PREVIOUS = None
+    assert calls == [(signal.SIGALRM, None)]
