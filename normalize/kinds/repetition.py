@@ -23,6 +23,16 @@ join its finding.
 The message may use {line} (where the first copy is) and {excerpt} (the
 copy's first words).
 
+Bound on the work: a word-for-word copy is found in any document (by its
+key), but near copies and copies with words added are looked for among
+neighbours: in the units sorted by length (or by word count), each unit is
+compared with at most the NEIGHBOURS units after it that could match. A news
+article has a few dozen such neighbours at most (no window in the corpora
+holds more than 60), so none is affected; a huge file of thousands of
+sentences of alike length (a 2 MB line, a feed pasted into one file) is
+checked in time linear in its length, not quadratic, and may miss a near copy
+whose length lies more than NEIGHBOURS sentences away from its original's.
+
 Fix safety: none; which copy to keep, and whether the repeat is a deliberate
 quotation, is an editor's call.
 """
@@ -89,6 +99,7 @@ _ENDS_UNSURE = re.compile(rb"\.[.)]*+\?")
 # then: a word character, LF and NUL (a sentence's end) stay, any other is a blank
 _WORDS = bytes(b if chr(b).isalnum() or b in (0, 10) else 32 for b in range(256))
 _SHORTEST = 3  # words of a short sentence that a copy takes along
+NEIGHBOURS = 100  # units after each one, in length or word-count order, compared with it
 
 
 def _beyond_ratio(shorter: int, longer: int, similarity: float) -> bool:
@@ -346,29 +357,33 @@ class RepetitionRule(Rule):
 
     def _firsts(self, keys: list[str], words: list[int]) -> dict[int, int]:
         """{index: index of the first earlier unit it copies} (`_copies`), for
-        the units (their keys and word counts) that copy one. Each way to copy
-        is looked for only among the pairs that can: the same key; a key inside
-        one of a few words more (in word-count order, the neighbours up to
-        `max_extra_words` more); the ratio, between lengths its bound in
-        `_copies` allows (in length order, the neighbours up to that bound).
-        The first earlier unit is the least of those the three ways find."""
+        the units (their keys and word counts) that copy one. Whether one unit
+        copies another depends on their keys alone (a key's word count is its
+        words'), so the near copies are looked for among the first unit of
+        each key; a later unit with that key copies the first one with it, or
+        what that one copies if earlier. Each way to copy is looked for only
+        among the pairs that can: the same key; a key inside one of a few words
+        more (in word-count order, the neighbours up to `max_extra_words`
+        more); the ratio, between lengths its bound in `_copies` allows (in
+        length order, the neighbours up to that bound). Of those neighbours,
+        only the first NEIGHBOURS after a unit are compared with it (see the
+        module's docstring). The first earlier unit is the least of those the
+        three ways find."""
         found: dict[int, int] = {}
         count = len(keys)
         if count < 2:
             return found
-        if len(set(keys)) < count:
-            first: dict[str, int] = {}
-            for i, key in enumerate(keys):
-                j = first.setdefault(key, i)
-                if j < i:
-                    found[i] = j
+        first: dict[str, int] = {}
+        for i, key in enumerate(keys):
+            first.setdefault(key, i)
+        units = range(count) if len(first) == count else list(first.values())
         extra = self.options["max_extra_words"]
         if extra > 0:
-            order = sorted(range(count), key=words.__getitem__)
+            order = sorted(units, key=words.__getitem__)
             for p, a in enumerate(order):
                 fewer, key = words[a], keys[a]
                 most = fewer + extra
-                for b in order[p + 1:]:
+                for b in order[p + 1:p + 1 + NEIGHBOURS]:
                     more = words[b]
                     if more > most:
                         break
@@ -378,17 +393,22 @@ class RepetitionRule(Rule):
                         found[b] = a
         similarity = self.options["similarity"]
         sizes = list(map(len, keys))
-        order = sorted(range(count), key=sizes.__getitem__)
+        order = sorted(units, key=sizes.__getitem__)
         ratio = fuzz.ratio  # the same either way round
         for p, a in enumerate(order):
             shorter, key = sizes[a], keys[a]
-            for b in order[p + 1:]:
+            for b in order[p + 1:p + 1 + NEIGHBOURS]:
                 if _beyond_ratio(shorter, sizes[b], similarity):
                     break  # nor any longer one: _copies' bound on the ratio fails
-                if ratio(key, keys[b]) >= similarity:
+                if ratio(key, keys[b], score_cutoff=similarity) >= similarity:
                     earlier, later = (a, b) if a < b else (b, a)
                     if found.get(later, later) > earlier:
                         found[later] = earlier
+        if len(first) < count:  # the later units of each key
+            for i, key in enumerate(keys):
+                j = first[key]
+                if j < i:
+                    found[i] = found.get(j, j)
         return found
 
     def _finding(self, doc: Document, unit: _Unit, first: _Unit) -> Finding:
