@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .encoding import NotText, decode, encode
 from .markup import markup_spans
-from .model import Span
+from .model import Span, reach_index
 
 DEFAULT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
@@ -108,7 +108,16 @@ class Document:
         return self.text[start:end].rstrip("\r\n")
 
     def is_protected(self, start: int, end: int) -> bool:
-        return any(span.overlaps(start, end) for span in self.protected)
+        """Whether text[start:end] overlaps a protected span (one bisect, however many)."""
+        if not self.protected:
+            return False
+        starts, reach = self._protected_reach
+        k = bisect.bisect_left(starts, end)  # the spans that start before `end`
+        return k > 0 and reach[k - 1] > start
+
+    @cached_property
+    def _protected_reach(self) -> tuple[list[int], list[int]]:
+        return reach_index((span.start, span.end) for span in self.protected)
 
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")

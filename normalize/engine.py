@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import partial
 from itertools import chain
@@ -24,7 +25,7 @@ from .fixer import allowed, apply_fixes
 from .kinds.base import Rule, is_evidence
 from .loader import RuleSet
 from .markup import fit_to_prose, markup_kind, prose_view
-from .model import Finding
+from .model import Finding, reach_index
 from .needles import found as needles_found
 from .parallel import map_in_order, run_per_file
 from .report import FileResult, Report
@@ -68,12 +69,18 @@ def _unsuperseded(findings: list[Finding], superseding: dict[str, frozenset[str]
     """`findings` without those inside a reported finding whose rule supersedes
     their code (rule files' `supersedes`): "6 min de lecture" is a label to
     remove, and that it is in French adds nothing."""
-    over = [(f.start, f.end, superseding[f.code]) for f in findings if f.code in superseding]
+    over: dict[frozenset[str], list[tuple[int, int]]] = {}
+    for f in findings:
+        if f.code in superseding:
+            over.setdefault(superseding[f.code], []).append((f.start, f.end))
     if not over:
         return findings
+    # for each set of codes superseded, the spans that supersede them: a finding is
+    # inside one when one of those starting at or before it reaches its end
+    indexes = [(codes, *reach_index(spans)) for codes, spans in over.items()]
     return [f for f in findings
-            if not any(start <= f.start and f.end <= end and f.code in codes
-                       for start, end, codes in over)]
+            if not any(f.code in codes and (k := bisect_right(starts, f.start))
+                       and reach[k - 1] >= f.end for codes, starts, reach in indexes)]
 
 
 class _Plan:

@@ -11,7 +11,9 @@ end exclusive. Line and column numbers are computed only when rendering.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 
 class Applicability(enum.Enum):
@@ -115,3 +117,11 @@ class Span:
 
     def overlaps(self, start: int, end: int) -> bool:
         return start < self.end and self.start < end
+
+
+def reach_index(spans: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The starts of `spans` (start, end) in order and, at each, the furthest end of
+    the spans up to it: whether some span overlaps a range, or holds it, is then one
+    bisect (`starts`) and one look (`reach`), not a walk over every span."""
+    ordered = sorted(spans)
+    return [start for start, _ in ordered], list(accumulate((end for _, end in ordered), max))
