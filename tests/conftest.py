@@ -13,6 +13,7 @@ from normalize.loader import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+NEWSROOM = ROOT / "tests" / "fixtures" / "newsroom"
 
 
 def write_budrys_folder(folder: Path, keep: int) -> None:
@@ -59,3 +60,11 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "slow" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture()
+def newsroom(tmp_path):
+    """A copy of the example newsroom (config, rules, drafts/, archive/) to change."""
+    target = tmp_path / "newsroom"
+    shutil.copytree(NEWSROOM, target)
+    return target

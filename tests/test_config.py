@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -29,13 +28,6 @@ def run(*args, cwd: Path | None = None):
         return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
     finally:
         os.chdir(old)
-
-
-@pytest.fixture()
-def newsroom(tmp_path):
-    target = tmp_path / "newsroom"
-    shutil.copytree(NEWSROOM, target)
-    return target
 
 
 def found(result) -> set[tuple[str, str]]:

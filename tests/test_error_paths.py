@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -193,13 +192,6 @@ def test_a_baseline_json_cannot_read_is_one_line(tmp_path, text):
 
 
 # -- config files -----------------------------------------------------------------------
-
-
-@pytest.fixture()
-def newsroom(tmp_path):
-    target = tmp_path / "newsroom"
-    shutil.copytree(NEWSROOM, target)
-    return target
 
 
 def test_a_pyproject_that_is_not_toml_is_an_error_not_passed_over(newsroom):
