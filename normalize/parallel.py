@@ -109,17 +109,17 @@ def run_per_file(paths: Iterable[Path | str], work: Callable[..., Any], args: tu
     place in the order where one process would have reported them. `freeze`:
     see map_in_order."""
     named = (str(p) for p in paths)  # a name is quicker to hand over than a Path
+    results = _sorted_out(map_in_order(_read_and_work, named, (work, args), jobs, freeze),
+                          errors, notes)
     global _LIMIT, _PREVIOUS
     limit = time_limit()
     if limit is None or _LIMIT is not None:  # none, or a run inside a run: its limit holds
-        yield from _sorted_out(map_in_order(_read_and_work, named, (work, args), jobs, freeze),
-                               errors, notes)
+        yield from results
         return
     _PREVIOUS = signal.signal(signal.SIGALRM, _on_alarm)
     _LIMIT = limit  # forked workers inherit both
     try:
-        yield from _sorted_out(map_in_order(_read_and_work, named, (work, args), jobs, freeze),
-                               errors, notes)
+        yield from results  # (a generator: the work starts here, under the limit)
     finally:
         _LIMIT = None
         signal.signal(signal.SIGALRM, _PREVIOUS)
