@@ -26,6 +26,7 @@ sigma, whose lower case depends on the letters around it.
 from __future__ import annotations
 
 import re
+from typing import Any, cast
 
 from .needles import Needle, Requirement
 from .pattern_strings import ATOMIC, REPEATS, ZERO_WIDTH, C, Strings, flags_of, join, sre_parse
@@ -59,7 +60,7 @@ def requirements(pattern: str, flags: int = 0, *, anchored: bool = False,
         return ()
     reader = _Reader(tree.state, whole_text)
     ic = bool(tree.state.flags & re.IGNORECASE)
-    found, _ = reader.scan(list(tree), ic, "yes" if anchored else "")
+    found, _ = reader.scan(list(tree.data), ic, "yes" if anchored else "")
     strong = [r for r in found if _strong(r)]
     strong.sort(key=_strength, reverse=True)
     return tuple(strong[:KEEP])
@@ -119,7 +120,7 @@ def _prune(needles: set[Needle]) -> Requirement:
 class _Reader(Strings):
     """Requirements of parsed items (see `requirements`)."""
 
-    def __init__(self, state: object, whole_text: bool) -> None:
+    def __init__(self, state: sre_parse.State, whole_text: bool) -> None:
         super().__init__(state)
         self.whole_text = whole_text
 
@@ -191,7 +192,7 @@ class _Reader(Strings):
             end = "yes" if all(e == "yes" for e in ends) else ""
             if None in best:
                 return [], end or after
-            return [frozenset().union(*best)], end or after
+            return [frozenset().union(*cast("list[Requirement]", best))], end or after  # no None
         if op in REPEATS:
             # after one round or more, what the last round ends with; after none, `bound`
             _, end = self.scan(list(av[2]), ic, "")
@@ -202,13 +203,14 @@ class _Reader(Strings):
             return [], end or after
         return [], after
 
-    def bounds(self, op: object, av: object) -> str:
-        """What a zero-width item says about the character before the next one."""
+    def bounds(self, op: object, av: Any) -> str:
+        """What a zero-width item says about the character before the next one
+        (`av`: an AT code, or a look-around's (direction, items))."""
         if not self.whole_text:
             return ""
         if op is C.AT:
             return "yes" if av in _LINE_STARTS else "word" if av is C.AT_BOUNDARY else ""
-        direction, sub = av  # type: ignore[misc]
+        direction, sub = av
         if direction != -1:
             return ""
         sub = list(sub)

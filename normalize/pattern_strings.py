@@ -19,16 +19,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from itertools import product
+from typing import TYPE_CHECKING, Any
 
-try:  # Python 3.11+
-    from re import _casefix
-    from re import _constants as sre_constants
-    from re import _parser as sre_parse
-except ImportError:  # pragma: no cover - older layout
-    import sre_constants  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
+if TYPE_CHECKING:  # typeshed describes the parser under its old public names only
+    import sre_constants
+    import sre_parse
 
-    _casefix = None  # type: ignore[assignment]
+    _casefix: Any = None
+else:
+    try:  # Python 3.11+
+        from re import _casefix
+        from re import _constants as sre_constants
+        from re import _parser as sre_parse
+    except ImportError:  # pragma: no cover - older layout
+        import sre_constants
+        import sre_parse
+
+        _casefix = None
 
 MAX_STRINGS = 256  # strings worked out for one stretch of a pattern: more make a slow index
 MAX_CLASS = 8  # characters of a class [Mm] written out one by one
@@ -50,7 +57,7 @@ def starts(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
         tree = sre_parse.parse(pattern, flags)
     except Exception:  # noqa: BLE001 - the caller compiles and reports bad patterns
         return None
-    heads = Strings(tree.state).heads(list(tree), bool(tree.state.flags & re.IGNORECASE))
+    heads = Strings(tree.state).heads(list(tree.data), bool(tree.state.flags & re.IGNORECASE))
     if not heads or "" in heads:
         return None
     return tuple(sorted(h for h in heads if not any(o != h and h.startswith(o) for o in heads)))
@@ -67,7 +74,7 @@ def join(left: set[str], right: set[str]) -> set[str] | None:
 class Strings:
     """Reads parsed items (`sre_parse`) for the strings they can match."""
 
-    def __init__(self, state: object) -> None:
+    def __init__(self, state: sre_parse.State) -> None:
         self.state = state
 
     def exact(self, items: list, ic: bool) -> set[str] | None:

@@ -24,20 +24,23 @@ backtrack into and pass.
 
 from __future__ import annotations
 
-try:  # Python 3.11+
-    from re import _constants as sre_constants
-    from re import _parser as sre_parse
-except ImportError:  # pragma: no cover - older layout
-    import sre_constants  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
-
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-try:  # Python 3.11+
-    from re import _compiler
-except ImportError:  # pragma: no cover - older layout
-    import sre_compile as _compiler  # type: ignore[no-redef]
+if TYPE_CHECKING:  # typeshed describes the parser under its old public names only
+    import sre_compile as _compiler
+    import sre_constants
+    import sre_parse
+else:
+    try:  # Python 3.11+
+        from re import _compiler
+        from re import _constants as sre_constants
+        from re import _parser as sre_parse
+    except ImportError:  # pragma: no cover - older layout
+        import sre_compile as _compiler
+        import sre_constants
+        import sre_parse
 
 _REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
 _REPEATED_GROUP = re.compile(r"\)(?:[*+]|\{\d*,?\d*\})")
@@ -161,7 +164,7 @@ class _Body:
     names in every case) each state matches, as bits; two states can take one
     character when their masks meet."""
 
-    def __init__(self, state: object, body) -> None:  # noqa: ANN001
+    def __init__(self, state: sre_parse.State, body) -> None:  # noqa: ANN001
         self.state = state
         named = {c for code in _named(body) for c in _cases(chr(code))}
         self.sample = _SAMPLE + "".join(sorted(named - set(_SAMPLE)))
@@ -265,7 +268,7 @@ class _Body:
         raise _Skip  # a back reference, or what this module does not know
 
 
-_NONE = frozenset()
+_NONE: frozenset[str] = frozenset()  # no assertion passed
 _Ways = dict  # (state, assertions passed) or assertions passed -> ways (1, or 2: more)
 
 
