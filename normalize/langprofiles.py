@@ -29,8 +29,8 @@ class Rows:
 
     __slots__ = ("index", "starts", "langs", "probs", "width", "built")
 
-    def __init__(self, words: list[str], starts: array, langs: array, probs: array,
-                 width: int) -> None:
+    def __init__(self, words: list[str], starts: array[int], langs: array[int],
+                 probs: array[float], width: int) -> None:
         self.index = dict(zip(words, range(len(words))))
         self.starts, self.langs, self.probs, self.width = starts, langs, probs, width
         self.built: dict[str, list[float]] = {}
@@ -108,7 +108,8 @@ def _unpack(data: bytes) -> tuple[list[str], Rows]:
     import marshal
 
     langlist, words, width, starts, langs, probs = marshal.loads(data)
-    arrays = array("I"), array("H"), array("d")
+    # starts, langs (int), probs (float): array[Any] so that one loop fills them all
+    arrays: tuple[array[Any], array[Any], array[Any]] = array("I"), array("H"), array("d")
     for holder, raw in zip(arrays, (starts, langs, probs)):
         holder.frombytes(raw)
     if len(arrays[0]) != len(words) + 1 or len(arrays[1]) != len(arrays[2]):

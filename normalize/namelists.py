@@ -51,7 +51,7 @@ def index(names: list[str]) -> tuple:
     entry with them; first folded word -> the numbers of words, longest first;
     folded surname -> its entries; the folded given names; folded surname -> its
     listed spellings. Entries are given by their place in the list."""
-    entries = []
+    entries: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []  # name, words, folded
     full: dict[tuple[str, ...], int] = {}
     lengths: dict[str, set[int]] = {}
     by_last: dict[str, list[int]] = {}

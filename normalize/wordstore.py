@@ -46,6 +46,7 @@ from collections.abc import Container
 from functools import lru_cache
 from itertools import accumulate, chain, repeat
 from operator import itemgetter, lshift, or_
+from typing import Literal, cast
 from zlib import crc32
 
 from . import cache
@@ -62,6 +63,8 @@ _HEAD = 4  # the header's length, as one unsigned int
 # Latin-1 and Latin Extended, Greek, Cyrillic (names from other languages' lists)
 _BLOCKS = ((0xC0, 0x250), (0x370, 0x530), (0x1E00, 0x1F00))
 _SAMPLE_EVERY = 997  # one word in this many is checked against wordfreq at build time
+
+NormalForm = Literal["NFC", "NFD", "NFKC", "NFKD"]  # what unicodedata.is_normalized takes
 
 
 class WordList:
@@ -89,7 +92,7 @@ class WordList:
         self._values: list[float | None] = head["values"]
         self._unknown: float | None = head["unknown"]
         self._letters = re.compile(head["letters"]) if head["letters"] else None
-        self._normal: str = head["normal"]
+        self._normal: NormalForm = head["normal"]  # ('' only without letters: never asked)
         self._digits = frozenset(head["digits"])
         self._joined: bool = head["joined"]
 
@@ -292,7 +295,7 @@ def build(lang: str, wordlist: str = "best") -> bytes:
     return array("I", [len(head)]).tobytes() + head + bytes(-start % 8) + table.tobytes() + blob
 
 
-def _fast_letters(lang: str, words: list[str]) -> tuple[str, str]:
+def _fast_letters(lang: str, words: list[str]) -> tuple[str, NormalForm | Literal[""]]:
     """A pattern for the words wordfreq leaves whole and unchanged in `lang`
     ('' if none: another tokeniser, transliteration), and its normal form."""
     import langcodes
@@ -339,7 +342,7 @@ def _ranges(chars: list[str]) -> list[str]:
 
 
 def _values(lang: str, wordlist: str, pack: list[list[str]], words: list[str],
-            starts: list[int], letters: str, normal: str,
+            starts: list[int], letters: str, normal: NormalForm | Literal[""],
             ) -> tuple[list[float | None], float | None]:
     """wordfreq's zipf_frequency for each bucket (asked of its first word the fast
     path answers) and for unlisted words; (_, None) when a sample disagrees."""
@@ -350,9 +353,10 @@ def _values(lang: str, wordlist: str, pack: list[list[str]], words: list[str],
     if not letters:
         return values, None
     fast = re.compile(letters)
+    form = cast(NormalForm, normal)  # letters come with wordfreq's normal form, never ''
 
     def eligible(word: str) -> bool:
-        return fast.fullmatch(word) is not None and unicodedata.is_normalized(normal, word)
+        return fast.fullmatch(word) is not None and unicodedata.is_normalized(form, word)
 
     def whole(word: str) -> bool:
         return lossy_tokenize(word, lang) == [word]
