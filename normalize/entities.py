@@ -321,7 +321,7 @@ _YES: set[str] = set()
 _NO: set[str] = set()
 
 
-def _names_in(words: frozenset[str]) -> set[str]:
+def _names_in(words: frozenset[str]) -> set[str] | frozenset[str]:
     """The namelike ones of `words` (`_namelike`): the words not known to be no
     names (one set difference), each then known to be one or asked."""
     maybe = words - _NO  # most capitalised words of a text are ordinary English

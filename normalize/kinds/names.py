@@ -50,7 +50,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import compress
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from rapidfuzz.distance import JaroWinkler
 
@@ -133,14 +133,14 @@ class NamesRule(Rule):
     def check(self, doc: Document) -> Iterable[Finding]:
         if self._triggers is None:
             self._prepare()
+        triggers = cast("frozenset[str]", self._triggers)  # set by _prepare
         # one look per document for every names rule: the capitalised words whose
         # folded form is a trigger of any rule (usually none); then this rule's own.
         # A place written as listed, whose folded form starts no longer name, is
         # passed over: _at finds nothing there.
         hits = _hits(doc.text)
-        if hits is None or hits.keys.isdisjoint(self._triggers):
+        if hits is None or hits.keys.isdisjoint(triggers):
             return ()
-        triggers = self._triggers
         key_of = {word: key for word, key in hits.pairs if key in triggers}
         if not key_of or not self._may_find(doc.text, key_of):
             return ()  # no capitalised word is a first word or a surname (by_last <= triggers)
@@ -392,7 +392,8 @@ def _run(text: str, word: Token, key: str, starts: frozenset[tuple[str, ...]],
     of two words or more, whole names included); the second word anyway when
     `pair`. They are the words of `tokens(text)`: after blanks, the next word
     starts where a letter does."""
-    run, keys, pos = [word], (key,), word.end
+    keys: tuple[str, ...] = (key,)
+    run, pos = [word], word.end
     while (m := _NEXT.match(text, pos)) is not None:
         more = (*keys, fold(m.group(1)))
         if (more not in starts and not (pair and len(run) == 1)

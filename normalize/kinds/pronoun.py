@@ -246,7 +246,7 @@ class PronounRule(Rule):
         found = doc.text[at:end]
         if low == "her":
             nxt = re.match(r"\s*([^\W\d_]+)", doc.text[end:end + 40])
-            possessive = (bool(nxt) and nxt.group(1).lower() not in _NOT_A_NOUN
+            possessive = (nxt is not None and nxt.group(1).lower() not in _NOT_A_NOUN
                           and not _DITRANSITIVE.search(doc.text[max(0, at - 20):at]))
             proposal = "its" if possessive else "it"
         else:

@@ -75,4 +75,5 @@ class TypographyRule(Rule):
             applicability = (self.meta.applicability if hit.safe
                              else Applicability.UNSAFE)
             yield self.finding(doc, hit.start, hit.end, hit.replacement,
-                               applicability=applicability, **hit.values)
+                               applicability=applicability,
+                               **hit.values)  # type: ignore[arg-type]  # never `message` or `data`
