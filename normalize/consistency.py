@@ -146,9 +146,9 @@ def decide(mentions: MentionTable | Iterable[Mention], rules: RuleSet,
     # a spelling summed up lists every file: the table has their numbers
     for entity, _, shown in plans:
         if shown:
-            for f, _ in entity.members:
-                if f.n_files != len(f.paths):
-                    f.paths = table.all_files(f)
+            for form, _ in entity.members:
+                if form.n_files != len(form.paths):
+                    form.paths = table.all_files(form)
     # a spelling reported needs every mention: those beyond the kept ones are read again
     needed = {f.words for _, plan, _ in plans for f, _ in plan if len(f.kept) != f.count}
     if needed:

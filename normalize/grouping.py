@@ -148,6 +148,7 @@ def group(mentions: MentionTable | Iterable[Mention], listed: Listed,
     forms = table.forms
     first: dict[Key, Form] = {}  # fold key -> its first spelling (in sorted order)
     more: dict[Key, list[Form]] = {}  # fold key -> its other spellings, if any
+    key: Key
     for words, form in forms.items():
         if len(words) == 1 and words[0].isascii():  # most spellings: fold() is lower()
             key = (words[0].lower(),)
@@ -177,16 +178,16 @@ def group(mentions: MentionTable | Iterable[Mention], listed: Listed,
     for key, form in first.items():
         c = base.get(key)
         if c is None:  # alone: its own canonical spelling, unless a listed name
-            if plain is None or not plain(key, form) or lone(form):
+            if lone is None or plain is None or not plain(key, form) or lone(form):
                 c = Cluster(key, [form])
                 entities[id(c)] = _entity(c, listed)
         elif c.head is None:
             entities[id(c)] = _entity(c, listed)
     for c, people in shared.items():  # a surname several people share, spelt one way
-        spellings = {entities[id(p)].canonical[-1] for p in people}
+        surnames = {entities[id(p)].canonical[-1] for p in people}
         entity = entities.get(id(c))
-        if entity is not None and not entity.listed and len(spellings) == 1:
-            surname = spellings.pop()
+        if entity is not None and not entity.listed and len(surnames) == 1:
+            surname = surnames.pop()
             if has_marks(surname) and fold(surname) == c.key[0]:
                 entity.canonical = (surname,)
                 names = sorted(entities[id(p)].text for p in people)
