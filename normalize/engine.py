@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
 from itertools import chain
 from operator import itemgetter, methodcaller
@@ -150,6 +150,7 @@ def _run(rule: Rule, doc: Document, view: Document, markup: bool) -> Iterable[Fi
 
 def _outside_protected(rule: Rule, doc: Document, view: Document,
                        markup: bool) -> Iterator[Finding]:
+    finding: Finding | None  # None: nothing of it is prose (fit_to_prose)
     for finding in rule.check(view):
         if markup and finding.fix and any(
                 doc.is_protected(e.start, e.end) for e in finding.fix.edits):
@@ -202,7 +203,7 @@ def check_paths(paths: Iterable[Path | str], rules: RuleSet, with_fixed: bool = 
                                                 errors, notes, freeze):
         kept.append((doc, findings))
         table.add_packed(mentions)
-    def again(needed: set[tuple[str, ...]]) -> Iterator[list[Mention]]:
+    def again(needed: set[tuple[str, ...]]) -> Iterator[Sequence[Mention]]:
         holding = table.files_of(needed)
         return _mentions_again([doc for doc, _ in kept if doc.path in holding], needed, jobs)
 
@@ -243,7 +244,7 @@ def folder_findings(paths: Iterable[Path | str], rules: RuleSet, jobs: int = 1,
     for path, seen, mentions in run_per_file(files, _mentions_one, (), jobs, errors, []):
         read[path] = seen
         table.add_packed(mentions)
-    def again(needed: set[tuple[str, ...]]) -> Iterator[list[Mention]]:
+    def again(needed: set[tuple[str, ...]]) -> Iterator[Sequence[Mention]]:
         holding = table.files_of(needed)
         return _mentions_again([Document.placeholder(name, read.get(name)) for name in files
                                 if name in holding], needed, jobs)
@@ -256,7 +257,7 @@ def _mentions_one(doc: Document) -> tuple:
 
 
 def _mentions_again(docs: list[Document], needed: set[tuple[str, ...]], jobs: int = 1
-                    ) -> Iterator[list[Mention]]:
+                    ) -> Iterator[Sequence[Mention]]:
     """The mentions of checked files once more, in walk order, for the spellings
     `needed` (which the bounded table kept only in part). `docs` are the files
     the table says they appear in; of those, a file that no longer holds the
@@ -300,13 +301,13 @@ class _Holding:
 
 
 def _mentions_if_same(placeholder: tuple[str, tuple[int, int] | None], holds: _Holding
-                      ) -> tuple[str, list[Mention]]:
+                      ) -> tuple[str, Sequence[Mention]]:
     path, was = placeholder
     return _mentions_if_holding(path, holds, was)
 
 
 def _mentions_if_holding(path: str, holds: _Holding, was: tuple[int, int] | None = None
-                         ) -> tuple[str, list[Mention]]:
+                         ) -> tuple[str, Sequence[Mention]]:
     """The mentions of the file at `path` if it holds one of the words (none for
     a file gone or unreadable since, or, given the fingerprint `was` of what was
     read first, changed since). A UTF-8 file is looked at before it is
@@ -415,7 +416,8 @@ def _files_below(root: Path, suffixes: tuple[str, ...], errors: list[str] | None
     links = {} if links is None else links
     found = []
     # folders to list: (its path, its parts below root, the head of its files' names)
-    stack = [(os.fspath(root), [], "" if str(root) == os.curdir else os.path.join(str(root), ""))]
+    stack: list[tuple[str, list[str], str]] = [
+        (os.fspath(root), [], "" if str(root) == os.curdir else os.path.join(str(root), ""))]
     while stack:
         folder, below, head = stack.pop()
         try:
