@@ -114,8 +114,8 @@ def render_mqm(result: MqmResult, examples: int = 2) -> str:
     out.append("recall per category (share of annotated spans overlapped by a finding):")
     rows = []
     for cat, (n, by_any, by_meant, top) in result.recall_by_category().items():
-        hits = ", ".join(f"{c}x{k}" for c, k in top)
-        rows.append([cat, n, by_any, pct(by_any, n), by_meant, pct(by_meant, n), hits])
+        hit_by = ", ".join(f"{c}x{k}" for c, k in top)
+        rows.append([cat, n, by_any, pct(by_any, n), by_meant, pct(by_meant, n), hit_by])
     out.append(table(["category", "spans", "by any", "recall", "by its detector", "recall",
                       "hit by"], rows))
     return "\n".join(out)
