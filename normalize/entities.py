@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
 from operator import attrgetter
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from .capitals import capitalised_texts, starts_of
 from .document import Document
@@ -92,7 +92,11 @@ class Mentions(Sequence[Mention]):
     def __iter__(self) -> Iterator[Mention]:
         return iter(self._mentions())
 
-    def __getitem__(self, i):  # type: ignore[override]
+    @overload
+    def __getitem__(self, i: int) -> Mention: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Mention]: ...
+    def __getitem__(self, i: int | slice) -> Mention | list[Mention]:
         return self._mentions()[i]
 
     def __eq__(self, other: object) -> bool:
