@@ -140,7 +140,7 @@ class _Reader(Strings):
                 return bound
             needles = {_needle(s, start) for s in stretch}
             if None not in needles:
-                reqs.append(_prune(needles))  # type: ignore[arg-type]
+                reqs.append(_prune(needles))  # type: ignore[arg-type]  # no None in needles
             ends = [s[-1:] for s in stretch]
             if all(e and e not in _AZ for e in ends):
                 return "yes"

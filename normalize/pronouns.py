@@ -153,7 +153,7 @@ def _words_at(text: str, hits: list[int]) -> Iterator[re.Match[str]]:
     begins at the hit, a letter."""
     for at in hits:
         if at == 0 or _OUTSIDE_WORDS.match(text, at - 1):
-            yield WORD_RE.match(text, at)  # type: ignore[misc]
+            yield WORD_RE.match(text, at)  # type: ignore[misc]  # a letter here: a word
             continue
         for tok in WORD_RE.finditer(text, text.rfind(" ", 0, at) + 1):
             if tok.end() > at:

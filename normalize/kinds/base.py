@@ -139,7 +139,7 @@ class Rule:
         """`pattern` compiled, or the rule error that says why it cannot be used.
         A pattern checked before (normalize.rulecache) compiles when first used."""
         if ANALYSIS.checked(pattern, flags):
-            return LazyPattern(pattern, flags)  # type: ignore[return-value]
+            return LazyPattern(pattern, flags)  # type: ignore[return-value]  # answers as one
         try:
             compiled = re.compile(pattern, flags)
         except re.error as exc:

@@ -76,7 +76,7 @@ def _decode_at(run: str, i: int, c1: bool = True) -> tuple[str, int] | None:
     if any(b is None or not 0x80 <= b <= 0xBF for b in raw[1:]):
         return None
     try:
-        ch = bytes(raw).decode("utf-8")  # type: ignore[arg-type]
+        ch = bytes(raw).decode("utf-8")  # type: ignore[arg-type]  # no None: tested above
     except UnicodeDecodeError:
         return None
     if not c1 and 0x80 <= ord(ch) <= 0x9F:
