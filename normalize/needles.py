@@ -68,7 +68,7 @@ class _Registry:
         bounded position inside it, whether they end inside it or after it."""
         got = self._implied.get(found)
         if got is None:
-            out = set()
+            out: set[str] = set()
             for i in [0] + [i for i in range(1, len(found)) if found[i - 1] not in _AZ]:
                 tail = found[i:].lstrip(" ")
                 out.update(tail[:n] for n in range(1, len(tail) + 1)
