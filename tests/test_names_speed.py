@@ -15,9 +15,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from normalize.document import Document
+from normalize.kinds import names as names_kind
 from normalize.kinds.names import NamesRule
 from normalize.loader import load_rules
-from normalize.text import Token, fold, has_diacritics, match_case, tokens
+from normalize.text import Token, fold, match_case, tokens
 
 from .test_names_prefilters import _adjacent, _at_reference
 
@@ -113,9 +114,9 @@ def _restore_reference(rule, doc, run, canon, canonical):
     nfc = unicodedata.normalize
     if nfc("NFC", proposal) == nfc("NFC", doc.text[start:end]):
         return None
-    problem = ("is missing diacritics" if has_diacritics(canonical)
-               else "differs from the listed spelling")
-    return rule.finding(doc, start, end, proposal, applicability=rule._safe, problem=problem)
+    problem, case_only = names_kind._problem(doc.text[start:end], proposal)
+    return rule.finding(doc, start, end, proposal, problem=problem,
+                        applicability=rule._unsafe if case_only else rule._safe)
 
 
 # -- the properties ------------------------------------------------------------------

@@ -300,8 +300,11 @@ class NamesRule(Rule):
         written = doc.text[start:end]
         if proposal == written or _nfc(proposal) == _nfc(written):  # NFD text is not wrong
             return None
-        return self.finding(doc, start, end, proposal, applicability=self._safe,
-                            problem=_problem(entry.canonical))
+        problem, case_only = _problem(written, proposal)
+        # "Šiauliai bank" may be a bank in Šiauliai, "Nato" a house style: an editor's call
+        return self.finding(doc, start, end, proposal,
+                            applicability=self._unsafe if case_only else self._safe,
+                            problem=problem)
 
     def _name_finding(self, doc: Document, first: Token, second: Token, entry: NameEntry,
                       problem: str) -> Finding:
@@ -405,10 +408,20 @@ def _run(text: str, word: Token, key: str, starts: frozenset[tuple[str, ...]],
 
 
 @lru_cache(maxsize=1024)
-def _problem(canonical: str) -> str:
-    """What is wrong with a listed name written otherwise (up to case and blanks)."""
-    return ("is missing diacritics" if has_diacritics(canonical)
-            else "differs from the listed spelling")
+def _problem(written: str, proposal: str) -> tuple[str, bool]:
+    """What is wrong with a listed name as `written` (`proposal`: the listed words in
+    its place), and whether it is only the case of some letters."""
+    written, proposal = _nfc(written), _nfc(proposal)
+    if written.casefold() == proposal.casefold():
+        return "differs only in case from the listed spelling", True
+    if _accented(written) < _accented(proposal):
+        return "is missing diacritics", False
+    return "differs from the listed spelling", False
+
+
+def _accented(text: str) -> int:
+    """How many of its letters have diacritics ("Ł" too, which NFD keeps whole)."""
+    return sum(1 for ch in text if ch.isalpha() and has_diacritics(ch))
 
 
 def _spelled(word: str, right: str) -> str:
