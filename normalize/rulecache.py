@@ -33,7 +33,8 @@ from typing import Any
 from . import cache
 from .needles import Needle, Requirement
 
-FORMAT = 2  # bump when what an entry holds changes (2: names lists' indexes)
+FORMAT = 3  # bump when what an entry holds changes (2: names lists' indexes;
+#             3: each existence pattern's widths)
 NAME = "rules"
 _HERE = Path(__file__).resolve().parent
 # the code whose results an entry keeps (besides tomllib, fixed by the Python version)

@@ -133,6 +133,18 @@ def test_a_swap_key_that_matches_empty_text_is_refused(tmp_path, swap):
     assert proc.returncode == 2 and b"r.toml:" in proc.stdout, proc.stdout
 
 
+@pytest.mark.parametrize("patterns", ["['']", "['Read more', '']", "['(?:)']", "['^', '$']"])
+def test_an_existence_pattern_that_matches_only_empty_text_is_refused(tmp_path, patterns):
+    rules = rule_dir(tmp_path, f'kind = "existence"\npatterns = {patterns}\n')
+    proc = cli("rules", "validate", rules)
+    assert proc.returncode == 2 and b"r.toml:5: pattern '" in proc.stdout, proc.stdout
+    assert b"matches only empty text" in proc.stdout
+    article = tmp_path / "a.txt"
+    article.write_text("Read more here.\n", encoding="utf-8")
+    check = cli("check", "--no-default-rules", "--rules", rules, article)
+    assert check.returncode == 2 and "r.toml:5:" in one_error_line(check)
+
+
 def test_a_negative_context_is_refused(tmp_path):
     rules = rule_dir(tmp_path, 'kind = "substitution"\nswap = { "a" = "b" }\ncontext = -5\n')
     proc = cli("rules", "validate", rules)

@@ -7,7 +7,8 @@ person decides whether to delete the line.
 Rule-file syntax (besides the common keys):
 
     kind = "existence"
-    patterns = ['^Read more on\\b.*$', ...]   # regular expressions
+    patterns = ['^Read more on\\b.*$', ...]   # regular expressions (each must
+                                              # match some text: '' is refused)
     ignore_case = false
     line = false    # true: a pattern must match a whole line (trimmed of
                     # blanks); the finding covers that line
@@ -46,10 +47,14 @@ class ExistenceRule(Rule):
         patterns: list[str] = options["patterns"]
         if not patterns:
             raise self.error("patterns", "'patterns' is empty: give at least one pattern")
+        flags = re.MULTILINE | (re.IGNORECASE if options["ignore_case"] else 0)
         for p in patterns:
             self.compile("patterns", p)  # name the bad one early
+            if ANALYSIS.widths(p, flags)[1] == 0:  # "", "(?:)", "^", "\\b" ...
+                raise self.error("patterns", (
+                    f"pattern {p!r} in 'patterns' matches only empty text: it can never "
+                    "flag anything; give the text to find"))
         joined = "|".join(f"(?:{p})" for p in patterns)
-        flags = re.MULTILINE | (re.IGNORECASE if options["ignore_case"] else 0)
         self.pattern = self.compile("patterns", joined, flags)
         # text every match needs (normalize.literals), and how long a line can match
         self.gate = Gate(ANALYSIS.requirements(joined, flags, anchored=options["line"]))
