@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from normalize.kinds import KINDS
+
 from .conftest import ROOT
 
 NEWSROOM = ROOT / "tests" / "fixtures" / "newsroom"
@@ -175,6 +177,39 @@ def test_a_kinds_own_placeholders_are_accepted(tmp_path):
         'source = "a test"\nkind = "language"\n' + EXAMPLES,
         encoding="utf-8")
     proc = cli("rules", "validate", folder)
+    assert b"message" not in proc.stdout, proc.stdout
+
+
+NEEDS_REPETITION_PLACEHOLDERS = pytest.mark.xfail(
+    strict=True, reason="RepetitionRule does not declare PLACEHOLDERS = ('line', 'excerpt') yet")
+
+
+@pytest.mark.parametrize("kind", [
+    pytest.param(k, marks=NEEDS_REPETITION_PLACEHOLDERS) if k == "repetition" else k
+    for k in sorted(KINDS)])
+def test_every_kind_declares_the_placeholders_it_fills(kind):
+    """Undeclared (None), a kind's messages are not checked at load at all."""
+    assert KINDS[kind].PLACEHOLDERS is not None
+
+
+def repetition_rule(tmp_path, message):
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "r.toml").write_text(
+        f'code = "HS901"\nmessage = "{message}"\nsource = "a test"\nkind = "repetition"\n'
+        + EXAMPLES, encoding="utf-8")
+    return folder
+
+
+@NEEDS_REPETITION_PLACEHOLDERS
+def test_a_repetition_message_with_an_unknown_placeholder_is_refused(tmp_path):
+    proc = cli("rules", "validate", repetition_rule(tmp_path, "{excerpt} repeats {nope}"))
+    assert proc.returncode == 2 and b"r.toml:2: key 'message' " in proc.stdout, proc.stdout
+    assert b"unknown placeholder {nope}" in proc.stdout
+
+
+def test_a_repetition_message_may_quote_line_and_excerpt(tmp_path):
+    proc = cli("rules", "validate", repetition_rule(tmp_path, "{excerpt} repeats line {line}"))
     assert b"message" not in proc.stdout, proc.stdout
 
 
