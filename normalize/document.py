@@ -10,6 +10,7 @@ remembered so that `fix` writes the file the way it found it.
 from __future__ import annotations
 
 import bisect
+import errno
 import os
 import re
 import stat
@@ -188,6 +189,8 @@ _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY
 
 
 def _unreadable(path: Path | str, name: str, exc: OSError) -> DocumentError:
+    if exc.errno == errno.ELOOP:  # links that lead back to themselves (or a chain of 40)
+        return DocumentError(f"{name}: cannot read (symbolic link loop)")
     if Path(path).is_symlink() and not Path(path).exists():
         return DocumentError(f"{name}: cannot read (broken symbolic link)")
     if os.path.isdir(path):  # where folders cannot be opened at all

@@ -153,6 +153,25 @@ def test_unreadable_inputs_reported_while_others_are_checked(tmp_path, monkeypat
     assert "Kęstutis" in (tmp_path / "good.txt").read_text(encoding="utf-8")
 
 
+def test_a_symbolic_link_loop_is_reported_as_a_loop(tmp_path):
+    (tmp_path / "good.txt").write_text(FIXABLE, encoding="utf-8")
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    (tmp_path / "self.txt").symlink_to("self.txt")
+    with pytest.raises(DocumentError, match=r"a\.txt: cannot read \(symbolic link loop\)$"):
+        Document.read(tmp_path / "a.txt")
+    every = ["a.txt", "b.txt", "self.txt"]
+    for args, names in ((["check", tmp_path], every), (["fix", "--diff", tmp_path], every),
+                        (["check", tmp_path / "self.txt", tmp_path / "good.txt"], ["self.txt"])):
+        result = run(*args)
+        assert result.exit_code == 2, result.output
+        errors = [e for e in result.stderr.splitlines() if e.startswith("error:")]
+        assert len(errors) == len(names), errors
+        for name, error in zip(names, errors):
+            assert error == f"error: {tmp_path / name}: cannot read (symbolic link loop)"
+        assert "Kestutis Budrys" in result.stdout  # the other file still checked
+
+
 def test_folder_named_as_a_file_and_special_files(tmp_path):
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
