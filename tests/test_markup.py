@@ -9,6 +9,7 @@ import shutil
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -142,6 +143,48 @@ def test_html_script_style_comments_and_attributes_are_protected():
     spans = markup_spans(text, "a.htm")
     assert len(spans) == 2
     assert text[spans[0].end:spans[1].start] == "Budrys"
+
+
+def _prose(text: str, name: str) -> list[str]:
+    """The runs of `text` that are prose, in order."""
+    out, pos = [], 0
+    for span in markup_spans(text, name):
+        out.append(text[pos:span.start])
+        pos = span.end
+    return [run for run in [*out, text[pos:]] if run.strip()]
+
+
+@pytest.mark.parametrize("text,prose", [
+    ("<p>Seen , here.</p>\n<!-- draft\n<p>Hidden , here.</p>\n", ["Seen , here."]),
+    ("<p>Seen.</p><!--", ["Seen."]),
+    ("<p>Seen.</p><!-- a -- b\n<p>Hidden.</p>", ["Seen."]),
+    ("<p>Seen.</p><!-- a --> <p>Also.</p><!-- b\n<p>Hidden.</p>", ["Seen.", "Also."]),
+    # as a browser reads them: empty comments, and "--!>" closes one
+    ("<p>a</p><!-->b<!--->c", ["a", "b", "c"]),
+    ("<p>a</p><!-- x --!> b", ["a", " b"]),
+])
+def test_an_unclosed_html_comment_runs_to_the_end_of_the_file(text, prose):
+    assert _prose(text, "a.html") == prose
+
+
+def test_an_unclosed_comment_hides_the_rest_from_the_rules(default_rules):
+    text = "<p>Seen , here.</p>\n<!-- draft\n<p>Kestutis Budrys , hidden.</p>\n"
+    found = check_document(Document.from_text(text, "a.html"), default_rules)
+    assert [f.text for f in found] == [" ,"]
+
+
+@pytest.mark.parametrize("text,prose", [
+    # an HTML block that opens a comment and never closes it: the rest of the page
+    ("Seen.\n\n<!-- draft\n\nHidden , here.\n\nHidden.\n", ["Seen."]),
+    ("Seen.\n\n<div>\n<!-- draft\n</div>\n\nHidden , here.\n", ["Seen."]),
+    # closed: the text after is prose again
+    ("Seen.\n\n<!-- a\n\nb -->\n\nAlso.\n", ["Seen.", "Also."]),
+    ("Seen.\n\n<div>\n<!-- a -->\n</div>\n\nAlso.\n", ["Seen.", "Also."]),
+    # in a paragraph an unclosed "<!--" is no raw HTML but text (CommonMark)
+    ("Seen <!-- text.\n\nAlso.\n", ["Seen <!-- text.", "Also."]),
+])
+def test_markdown_reads_raw_html_comments_as_a_browser_shows_them(text, prose):
+    assert _prose(text, "a.md") == prose
 
 
 def _as_html(text: str) -> str:

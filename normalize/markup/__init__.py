@@ -53,10 +53,13 @@ def markup_spans(text: str, path: str) -> list[Span]:
         return []
     mask = bytearray(b"\x01") * len(text)  # 1 = protected
     if kind == "markdown":
-        from .markdown import mark_prose
+        from .markdown import mark_prose as mark_markdown
+
+        mark_markdown(text, mask)
     else:
-        from .html import mark_prose
-    mark_prose(text, mask)
+        from .html import mark_prose as mark_html
+
+        mark_html(text, mask)  # (what it returns matters only inside Markdown)
     return spans_of(mask)
 
 

@@ -11,8 +11,11 @@ record the source range they consumed: code spans, autolinks, raw HTML,
 entities, escapes and emphasis delimiters are protected whole; for links and
 images only the label (the visible text, or an image's alt text) stays prose,
 so destinations and titles are protected. Raw HTML blocks are handed to the
-HTML reader. Lines no leaf block covers (blank lines, reference definitions)
-and front matter are never prose.
+HTML reader; one that leaves a comment open (`<!--` and no `-->`) ends the
+prose, as the rest of the rendered page is inside that comment. (An unclosed
+`<!--` in a paragraph is not raw HTML but text, and stays prose.) Lines no
+leaf block covers (blank lines, reference definitions) and front matter are
+never prose.
 """
 
 from __future__ import annotations
@@ -103,7 +106,10 @@ def mark_prose(text: str, mask: bytearray) -> None:
             _mark_inline(text, lines, first, last, token.content, md, env, mask)
         elif token.type == "html_block" and first < len(lines):
             a, b = lines[first][0], lines[min(last, len(lines)) - 1][1]
-            html.mark_prose(text[a:b], mask, a)
+            if html.mark_prose(text[a:b], mask, a) is not None:
+                # the block is written out as it is: a comment it leaves open
+                # hides the rest of the page in a browser, so nothing after is prose
+                break
 
 
 def _mark_inline(text: str, lines: list[tuple[int, int]], first: int, last: int,
