@@ -3,7 +3,11 @@
 Order of evidence:
 
 1. a byte-order mark names the encoding (UTF-8, UTF-16, UTF-32);
-2. NUL bytes without a BOM mean a binary file: it is skipped, not guessed at;
+2. NUL bytes without a BOM mean a binary file: it is skipped, not guessed at,
+   unless the file is clearly UTF-16 without a BOM (`bomless_utf16`: the
+   high byte of nearly every code unit is NUL, as in Latin-script text, and
+   the whole decodes cleanly to text with no control characters); it is
+   written back the same way, without a BOM;
 3. valid UTF-8 is UTF-8;
 4. otherwise the file is in a legacy single-byte encoding: the decoding whose
    non-ASCII words are real words (`wordfreq`, in the languages these
@@ -20,6 +24,7 @@ back the same bytes, so `fix` changes no byte outside its edits.
 from __future__ import annotations
 
 import codecs
+import re
 from functools import lru_cache
 
 from .text import WORD_RE
@@ -59,6 +64,9 @@ def decode(data: bytes) -> tuple[str, str, bytes]:
                 raise NotText(f"not valid {name.upper()} at byte {exc.start + len(mark)} "
                               "(convert the file to UTF-8)") from None
     if data.find(b"\x00", 0, 8192) >= 0:  # (the first 8 KiB, not copied)
+        utf16 = bomless_utf16(data)
+        if utf16 is not None:
+            return utf16
         raise NotText("binary file (NUL bytes), skipped", binary=True)
     try:
         return data.decode("utf-8"), "utf-8", b""
@@ -69,6 +77,53 @@ def decode(data: bytes) -> tuple[str, str, bytes]:
         raise NotText(f"not valid UTF-8 at byte {first_bad}, and not clearly "
                       f"{', '.join(LEGACY)} either (convert the file to UTF-8)")
     return data.decode(encoding), encoding, b""
+
+
+# Evidence bomless_utf16 asks for: enough code units, and the share of them
+# whose high byte is NUL (in the first _SAMPLE bytes).
+_UTF16_MIN_UNITS = 16
+_UTF16_NUL_SHARE = 0.7
+_SAMPLE = 1 << 16
+# What no text holds: C0 controls other than tab, line feed and carriage return,
+# DEL, C1 controls and noncharacters.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def bomless_utf16(data: bytes) -> tuple[str, str, bytes] | None:
+    """(text, 'utf-16-le' or 'utf-16-be', b'') when `data` is clearly UTF-16
+    without a BOM, else None (the caller skips it as binary).
+
+    Conservative, because misreading a binary file is worse than skipping a
+    text: an even number of bytes, at least _UTF16_MIN_UNITS code units, the
+    high byte NUL in at least _UTF16_NUL_SHARE of them and the low byte NUL in
+    fewer than half as many, and the whole file decoding (strictly: no lone
+    surrogate) to text without control characters, more letters than other
+    characters. Latin-script text passes easily (an ASCII letter's high byte
+    is NUL); Cyrillic or CJK text without a BOM does not (few NULs) and stays
+    skipped. Decoding strictly and encoding again gives the same bytes."""
+    units = len(data) // 2
+    if len(data) % 2 or units < _UTF16_MIN_UNITS:
+        return None
+    sample = data[:_SAMPLE]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    sampled = len(sample) // 2
+    if odd >= _UTF16_NUL_SHARE * sampled and even * 2 < odd:
+        name = "utf-16-le"  # the high byte second
+    elif even >= _UTF16_NUL_SHARE * sampled and odd * 2 < even:
+        name = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data.decode(name)
+    except UnicodeDecodeError:
+        return None
+    if _NOT_TEXT.search(text) is not None:
+        return None
+    head = text[:_SAMPLE // 2]
+    letters = sum(map(str.isalpha, head))
+    if letters * 2 <= len(head) - sum(map(str.isspace, head)):
+        return None
+    return text, name, b""
 
 
 def guess_legacy(data: bytes) -> str | None:
