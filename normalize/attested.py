@@ -12,6 +12,7 @@ import marshal
 
 from . import cache, wordstore
 from .langid import zipf
+from .loading import one_time_load
 
 # Languages whose word lists tell a real given name ("Irena") from a garbled one ("Decali").
 # (Each list costs ~0.2 s to load, so only the languages of most names in European news.)
@@ -47,6 +48,7 @@ class _Answers:
         versions = wordstore.versions()
         return None if versions is None else repr((ATTESTING, ATTESTED_ZIPF, versions))
 
+    @one_time_load
     def answers(self) -> dict[str, bool]:
         if self.known is None:
             key = self._key()

@@ -20,6 +20,12 @@ with an exception; the file becomes a one-line error and the other files are
 checked. Signals reach only the main thread, so the limit applies where the
 work runs there (the command line, and forked workers); elsewhere (Windows, a
 library caller's thread) there is none.
+
+The timer never stops a one-time load (normalize.loading: word lists, the
+needles pattern, compiled patterns, imports): a load stopped half-way is not
+kept, so every later file would try it again and run out of time too. When
+the time runs out during one, the timer lets it finish (looking again every
+LOAD_TICK seconds), and the file's own work then has its time again.
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from .document import Document, DocumentError, DocumentSkipped
+from .loading import in_load
 
 # Items per task: up to CHUNK (each hand-over costs the parent time, which it
 # takes from the workers on a machine with as many CPUs as jobs), but at least
@@ -47,6 +54,7 @@ _TASK: tuple[Callable[..., Any], tuple[Any, ...]] | None = None
 
 TIME_LIMIT = 20.0  # seconds a file's work may take (see the module's docstring),
 PER_LIMIT = 1_000_000  # for each this many characters of it (an article: 20 s, 5 MB: 100 s)
+LOAD_TICK = 0.01  # when the time ran out during a one-time load: look again this much later
 
 
 class FileTimeout(BaseException):
@@ -57,6 +65,8 @@ class FileTimeout(BaseException):
 # the limit of the run under way (None: none), and whether a file's timer is running
 _LIMIT: float | None = None
 _ARMED = False
+_FILE_LIMIT = 0.0  # the running file's limit
+_LOADING = False  # its time ran out during a one-time load
 _PREVIOUS: Any = None  # the SIGALRM handler the run replaced
 
 
@@ -80,7 +90,16 @@ def time_limit() -> float | None:
 
 
 def _on_alarm(signum: int, frame: Any) -> None:
+    global _LOADING
     if _ARMED:
+        if in_load(frame, stop=_read_and_work.__code__):  # let it finish: it is kept
+            _LOADING = True
+            signal.setitimer(signal.ITIMER_REAL, LOAD_TICK)
+            return
+        if _LOADING:  # the load is done: the file's own work has its time again
+            _LOADING = False
+            signal.setitimer(signal.ITIMER_REAL, _FILE_LIMIT)
+            return
         raise FileTimeout
     if callable(_PREVIOUS):  # not ours: what the handler before would have done
         _PREVIOUS(signum, frame)
@@ -202,10 +221,11 @@ def _read_and_work(path: str, work: Callable[..., Any], args: tuple[Any, ...]
         return "error", str(exc)
     if _LIMIT is None:
         return "ok", work(doc, *args)
-    global _ARMED
+    global _ARMED, _FILE_LIMIT, _LOADING
     limit = _LIMIT * max(1.0, len(doc.text) / PER_LIMIT)  # a huge file: more time
     try:
         try:
+            _FILE_LIMIT, _LOADING = limit, False
             _ARMED = True
             signal.setitimer(signal.ITIMER_REAL, limit)
             return "ok", work(doc, *args)

@@ -50,6 +50,7 @@ from typing import Literal, cast
 from zlib import crc32
 
 from . import cache
+from .loading import one_time_load
 
 # wordfreq logs a warning for each language it maps to a neighbour ('no' -> 'nb')
 logging.getLogger("wordfreq").setLevel(logging.ERROR)
@@ -225,6 +226,7 @@ def _entry(lang: str, wordlist: str, versions: str) -> tuple[str, str]:
             f"{FORMAT}\0{versions}\0{lang}\0{wordlist}\0{sys.byteorder}")
 
 
+@one_time_load
 def _load(lang: str, wordlist: str) -> WordList | None:
     installed = versions()
     if installed is None or cache.folder() is None:

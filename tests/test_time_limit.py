@@ -4,13 +4,19 @@ way the load-time check cannot see) is stopped by the time limit
 
 from __future__ import annotations
 
+import functools
+import os
 import signal
+import subprocess
+import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
 
 from normalize import parallel
+from normalize.loading import in_load, one_time_load
 
 from .test_regex_ambiguity import rule_dir, run
 
@@ -113,3 +119,103 @@ def test_a_signal_between_files_is_not_ours():
     finally:
         parallel._PREVIOUS = None
     assert calls == [(signal.SIGALRM, None)]
+
+
+# -- one-time loads ----------------------------------------------------------------
+
+
+def _run_quick_files(tmp_path: Path, work, n: int = 5) -> tuple[list, list[str]]:
+    paths = []
+    for i in range(n):
+        path = tmp_path / f"{i}.txt"
+        path.write_text("Hello , world.\n", encoding="utf-8")
+        paths.append(path)
+    errors: list[str] = []
+    return list(parallel.run_per_file(paths, work, (), 1, errors, [])), errors
+
+
+@one_time_load
+def _slow_marked_load(calls: list) -> str:
+    calls.append(1)
+    time.sleep(0.3)  # resumed after the timer's signal (PEP 475) unless it raises
+    return "table"
+
+
+def test_a_one_time_load_that_outlasts_the_limit_is_finished_and_kept(tmp_path, monkeypatch):
+    """The first file's load takes longer than a file may: it is let finish, it
+    is kept, and neither that file nor the later ones run out of time for it."""
+    monkeypatch.setenv("NORMALIZE_TIME_LIMIT", "0.1")
+    calls: list = []
+    kept: dict = {}
+
+    def work(doc):
+        if "table" not in kept:
+            kept["table"] = _slow_marked_load(calls)
+        return doc.text
+
+    done, errors = _run_quick_files(tmp_path, work)
+    assert (done, errors, len(calls)) == (["Hello , world.\n"] * 5, [], 1)
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_a_function_cached_without_arguments_is_a_load(tmp_path, monkeypatch):
+    calls: list = []
+
+    @functools.cache
+    def table() -> str:  # as normalize's modules cache what they build once
+        calls.append(1)
+        time.sleep(0.3)
+        return "table"
+
+    monkeypatch.setattr(parallel, "_a_cached_table", table, raising=False)
+    monkeypatch.setenv("NORMALIZE_TIME_LIMIT", "0.1")
+    done, errors = _run_quick_files(tmp_path, lambda doc: table())
+    assert (done, errors, len(calls)) == (["table"] * 5, [], 1)
+
+
+def test_work_after_a_load_still_has_a_limit(tmp_path, monkeypatch):
+    """A load lets the file's own work start its time again; no more."""
+    monkeypatch.setenv("NORMALIZE_TIME_LIMIT", "0.1")
+    calls: list = []
+
+    def work(doc):
+        _slow_marked_load(calls)
+        time.sleep(0.5)  # the file's own work: too long
+        return doc.text
+
+    done, errors = _run_quick_files(tmp_path, work, n=2)
+    assert done == [] and len(errors) == 2 and all("took longer" in e for e in errors)
+
+
+def test_what_counts_as_a_load():
+    here = sys._getframe().f_code  # (below it: pytest's own frames, imports among them)
+
+    @one_time_load
+    def marked():
+        return in_load(sys._getframe(), stop=here)
+
+    def plain():
+        return in_load(sys._getframe(), stop=here)
+
+    assert marked() and not plain()
+    assert not in_load(None)
+
+
+def test_the_first_files_loads_do_not_make_a_tiny_limit_fail_every_file(tmp_path):
+    """A fresh process (nothing loaded yet) with a limit shorter than the first
+    file's loads (word lists, the needles pattern, names indexes): every file is
+    checked, and finds what it finds without a limit."""
+    for i in range(7):
+        (tmp_path / f"{i}.txt").write_text(
+            "Hello , world. Foreign Minister Kestutis Budrys said the drone fell near "
+            "Vilnius on Tuesday.\n", encoding="utf-8")
+
+    def check(limit: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "normalize", "check", "--jobs", "1", "."],
+                              capture_output=True, text=True, timeout=120, cwd=tmp_path,
+                              env={**os.environ, "NORMALIZE_TIME_LIMIT": limit})
+
+    free, limited = check("0"), check("0.03")
+    assert "took longer" not in limited.stderr, limited.stderr
+    assert (limited.returncode, limited.stdout) == (free.returncode, free.stdout)
+    assert free.returncode == 1 and free.stdout.count(": NM101 ") == 7

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from ..document import Document
+from ..loading import one_time_load
 from ..model import Applicability, Finding, Fix, Severity
 from ..rulecache import ANALYSIS
 
@@ -200,6 +201,7 @@ class LazyPattern:
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self._source = (pattern, flags)
 
+    @one_time_load
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__") or name == "_source":
             raise AttributeError(name)

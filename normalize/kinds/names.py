@@ -57,6 +57,7 @@ from rapidfuzz.distance import JaroWinkler
 from ..capitals import ascii_words, capitalised_texts, scan, starts_word
 from ..document import Document
 from ..langid import zipf
+from ..loading import one_time_load
 from ..model import Applicability, Finding
 from ..namelists import BadList, index, index_key
 from ..rulecache import ANALYSIS
@@ -209,6 +210,7 @@ class NamesRule(Rule):
                 if finding is not None:
                     yield finding
 
+    @one_time_load
     def _prepare(self) -> None:
         """What check() works out once per rule, from the indexes as they are then
         (forget() only removes names, so each stays a superset: still sound)."""
