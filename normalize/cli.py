@@ -292,7 +292,7 @@ def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool, config_fil
             if show_diff:
                 from .report.diff import unified_diff
 
-                click.echo(unified_diff(doc.path, doc.text, new), nl=False)
+                _print(unified_diff(doc.path, doc.text, new))  # a name's own bytes
             else:
                 try:
                     write_atomic(Path(doc.path), doc.encode(new), doc.fingerprint)

@@ -84,6 +84,21 @@ def test_non_utf8_name_to_output_file(bad_name, fmt):
         json.loads(written)
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "latin-1", ""])
+@pytest.mark.parametrize("args", [("fix", "--diff"), ("check", "--format", "diff")])
+def test_non_utf8_name_in_a_diff_under_a_strict_stdout_encoding(bad_name, monkeypatch,
+                                                                 encoding, args):
+    """The diff names the file by its own bytes (as `patch` needs), whatever
+    encoding standard output has: a strict one cannot refuse it."""
+    monkeypatch.setenv("PYTHONIOENCODING", encoding)
+    proc = cli(*args, "articles", cwd=bad_name)
+    assert b"Traceback" not in proc.stderr, proc.stderr
+    assert proc.returncode == (0 if args[0] == "fix" else 1), proc.stderr
+    assert b"--- a/articles/" + BAD_NAME + b"\n" in proc.stdout
+    assert b"+Hello, world.\n" in proc.stdout
+    assert (bad_name / "articles" / os.fsdecode(BAD_NAME)).read_bytes() == b"Hello , world.\n"
+
+
 def test_non_utf8_name_in_json_reads_back_as_the_name(bad_name):
     proc = cli("check", "--format", "json", "articles", cwd=bad_name)
     path = json.loads(proc.stdout)["findings"][0]["path"]
