@@ -23,6 +23,18 @@ def fail(message: str) -> NoReturn:
     sys.exit(EXIT_ERROR)
 
 
+def say(text: str) -> None:
+    """Print a line on standard output; a file name in it that is not UTF-8 as
+    its own bytes (a strict standard-output encoding would refuse it)."""
+    from .report import as_bytes, has_surrogates
+
+    if has_surrogates(text):
+        sys.stdout.flush()
+        click.echo(as_bytes(text + "\n"), nl=False)
+    else:
+        click.echo(text)
+
+
 def load_ruleset(rules_dirs: tuple[Path, ...], no_default: bool) -> RuleSet:
     try:
         return load_rules(list(rules_dirs), use_defaults=not no_default)

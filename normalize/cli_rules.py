@@ -8,7 +8,15 @@ from pathlib import Path
 import click
 
 from . import consistency, grouping, suppression
-from .cli_common import EXIT_CLEAN, EXIT_ERROR, fail, load_ruleset, no_default_option, rules_option
+from .cli_common import (
+    EXIT_CLEAN,
+    EXIT_ERROR,
+    fail,
+    load_ruleset,
+    no_default_option,
+    rules_option,
+    say,
+)
 from .engine import example_problems
 from .kinds import KINDS
 from .kinds.base import RuleError
@@ -27,7 +35,7 @@ def rules_list(rules_dirs: tuple[Path, ...], no_default_rules: bool) -> None:
     """List the loaded rules: code, kind, name, severity."""
     for rule in sorted(load_ruleset(rules_dirs, no_default_rules).rules, key=lambda r: r.meta.code):
         m = rule.meta
-        click.echo(f"{m.code:8} {m.kind:13} {m.severity.value:10} {m.name}")
+        say(f"{m.code:8} {m.kind:13} {m.severity.value:10} {m.name}")
 
 
 @rules.command("explain")
@@ -50,10 +58,10 @@ def rules_explain(code: str, rules_dirs: tuple[Path, ...], no_default_rules: boo
     if rule is None:
         fail(f"no rule with code {code!r} (see `normalize rules list`)")
     m = rule.meta
-    click.echo(f"{m.code}: {m.name} ({m.kind}, {m.severity.value}, fix: {m.applicability.value})")
+    say(f"{m.code}: {m.name} ({m.kind}, {m.severity.value}, fix: {m.applicability.value})")
     if m.description:
         click.echo(f"\n{m.description.strip()}")
-    click.echo(f"\nSource: {m.source.strip()}\nFile: {m.path}")
+    say(f"\nSource: {m.source.strip()}\nFile: {m.path}")
     if m.supersedes:
         click.echo(f"Supersedes: {', '.join(m.supersedes)} (their findings inside this rule's "
                    "are not reported)")
@@ -82,15 +90,15 @@ def rules_validate(dirs: tuple[Path, ...]) -> None:
             try:
                 rule = load_rule_file(path)
             except RuleError as exc:
-                click.echo(str(exc))
+                say(str(exc))
                 problems += 1
                 continue
             duplicate = claim_code(rule, seen)
             if duplicate is not None:
-                click.echo(str(duplicate))
+                say(str(duplicate))
                 problems += 1
             for message in example_problems(rule):
-                click.echo(f"{path}: {message}")
+                say(f"{path}: {message}")
                 problems += 1
     click.echo(f"{count} rule files, {problems} problems.")
     sys.exit(EXIT_ERROR if problems else EXIT_CLEAN)

@@ -99,6 +99,24 @@ def test_non_utf8_name_in_a_diff_under_a_strict_stdout_encoding(bad_name, monkey
     assert (bad_name / "articles" / os.fsdecode(BAD_NAME)).read_bytes() == b"Hello , world.\n"
 
 
+@pytest.mark.parametrize("body, args, code", [
+    ('patterns = ["z"]\n', ("rules", "validate", "rules"), 2),  # "does not flag" names it
+    ('patterns = ["x"]\n', ("rules", "list", "--no-default-rules", "--rules", "rules"), 0),
+    ('patterns = ["x"]\n',
+     ("rules", "explain", "HS901", "--no-default-rules", "--rules", "rules"), 0),
+])
+def test_non_utf8_rule_file_name_under_a_strict_stdout_encoding(tmp_path, monkeypatch, body,
+                                                                args, code):
+    (tmp_path / "rules").mkdir()
+    with open(os.path.join(os.fsencode(tmp_path / "rules"), b"bad\xffr.toml"), "wb") as handle:
+        handle.write((RULE_HEAD + 'kind = "existence"\n' + body).encode()
+                     + b'\n[examples]\nfail = ["x"]\npass = ["y"]\n')
+    monkeypatch.setenv("PYTHONIOENCODING", "utf-8")
+    proc = cli(*args, cwd=tmp_path)
+    assert b"Traceback" not in proc.stderr and proc.returncode == code, proc.stderr
+    assert b"bad\xffr" in proc.stdout
+
+
 def test_non_utf8_name_in_json_reads_back_as_the_name(bad_name):
     proc = cli("check", "--format", "json", "articles", cwd=bad_name)
     path = json.loads(proc.stdout)["findings"][0]["path"]
