@@ -213,13 +213,7 @@ def test_a_kinds_own_placeholders_are_accepted(tmp_path):
     assert b"message" not in proc.stdout, proc.stdout
 
 
-NEEDS_REPETITION_PLACEHOLDERS = pytest.mark.xfail(
-    strict=True, reason="RepetitionRule does not declare PLACEHOLDERS = ('line', 'excerpt') yet")
-
-
-@pytest.mark.parametrize("kind", [
-    pytest.param(k, marks=NEEDS_REPETITION_PLACEHOLDERS) if k == "repetition" else k
-    for k in sorted(KINDS)])
+@pytest.mark.parametrize("kind", sorted(KINDS))
 def test_every_kind_declares_the_placeholders_it_fills(kind):
     """Undeclared (None), a kind's messages are not checked at load at all."""
     assert KINDS[kind].PLACEHOLDERS is not None
@@ -234,7 +228,6 @@ def repetition_rule(tmp_path, message):
     return folder
 
 
-@NEEDS_REPETITION_PLACEHOLDERS
 def test_a_repetition_message_with_an_unknown_placeholder_is_refused(tmp_path):
     proc = cli("rules", "validate", repetition_rule(tmp_path, "{excerpt} repeats {nope}"))
     assert proc.returncode == 2 and b"r.toml:2: key 'message' " in proc.stdout, proc.stdout

@@ -269,6 +269,7 @@ def _same(sentences: list[tuple[int, _Unit]], later: int, earlier: int, line: in
 
 class RepetitionRule(Rule):
     KIND = "repetition"
+    PLACEHOLDERS = ("line", "excerpt")
     FIELDS = {
         "min_words": FieldSpec("int", default=8),
         "similarity": FieldSpec("float", default=95.0),
