@@ -32,8 +32,6 @@ from typing import Any, TypeVar
 F = TypeVar("F", bound=Callable[..., Any])
 
 _MARKED: set[CodeType] = set()
-# Loads in modules that do not mark them themselves: (module, attribute path).
-KNOWN = (("normalize.needles", "_Registry.pattern"),)
 
 
 def one_time_load(fn: F) -> F:
@@ -74,11 +72,4 @@ def _load_codes() -> set[CodeType]:
                     and code.co_argcount == code.co_kwonlyargcount == 0
                     and not code.co_flags & 0x0C):  # no *args, no **kwargs
                 codes.add(code)
-    for module_name, path in KNOWN:
-        known: Any = sys.modules.get(module_name)
-        for part in path.split("."):
-            known = getattr(known, part, None)
-        code = getattr(known, "__code__", None)
-        if code is not None:
-            codes.add(code)
     return codes

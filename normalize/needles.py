@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
+from .loading import one_time_load
 from .text import has_case_twins, lowered
 
 
@@ -54,13 +55,14 @@ class _Registry:
             self.needles |= new
             self.version += 1
 
+    @one_time_load
     def pattern(self) -> re.Pattern[str] | None:
         if self._built != self.version:
-            self._built = self.version
             self._implied = {}
             self.sorted = sorted(self.needles)
             self._pattern = (re.compile(f"[^a-z]({_trie(sorted(self.needles))})")
                              if self.needles else None)
+            self._built = self.version  # built: a build stopped half-way is made again
         return self._pattern
 
     def implied(self, found: str) -> frozenset[str]:

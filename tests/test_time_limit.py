@@ -219,3 +219,23 @@ def test_the_first_files_loads_do_not_make_a_tiny_limit_fail_every_file(tmp_path
     assert "took longer" not in limited.stderr, limited.stderr
     assert (limited.returncode, limited.stdout) == (free.returncode, free.stdout)
     assert free.returncode == 1 and free.stdout.count(": NM101 ") == 7
+
+
+def test_a_needles_pattern_build_stopped_half_way_is_made_again(monkeypatch):
+    """The registry records the pattern as built only once it is: a build that a
+    file's timer (or anything else) stopped is made again by the next caller."""
+    from normalize import needles
+
+    registry = needles._Registry()
+    registry.add(["drone", "missile"])
+    real = needles._trie
+
+    def stopped(words):
+        raise parallel.FileTimeout
+
+    monkeypatch.setattr(needles, "_trie", stopped)
+    with pytest.raises(parallel.FileTimeout):
+        registry.pattern()
+    monkeypatch.setattr(needles, "_trie", real)
+    pattern = registry.pattern()
+    assert pattern is not None and pattern.search(" a drone") is not None
