@@ -329,6 +329,8 @@ def _mentions_if_holding(path: str, holds: _Holding, was: tuple[int, int] | None
 
 
 def _is_utf8(data: bytes) -> bool:
+    if b"\x00" in data:
+        return False  # perhaps UTF-16 without a BOM: decided on the Document's text
     if data.isascii():
         return True
     try:

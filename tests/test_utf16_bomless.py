@@ -100,8 +100,6 @@ def test_bytes_with_nul_are_skipped_or_read_back_exactly(data):
     assert bom + text.encode(encoding) == data
 
 
-@pytest.mark.xfail(strict=True, reason="engine._is_utf8 takes the ASCII-range bytes of "
-                   "BOMless UTF-16 for UTF-8 and looks for the words' UTF-8 bytes in them")
 @pytest.mark.parametrize("encoding", WIDE)
 def test_a_second_reading_finds_names_in_bomless_utf16(tmp_path, encoding):
     path = tmp_path / "wide.txt"
