@@ -77,7 +77,8 @@ LANGUAGE_NAMES = {
 }
 
 _LINE = re.compile(r"[^\r\n]+")
-_SENTENCE_START = re.compile(r"(?:^|[.:!?;|•·–—-]\s*)$")
+_OPENERS = "«“\"'( "  # what may stand between a sentence's start and its first word
+_STOPS = ".:!?;|•·–—-"  # what ends a sentence or a label before the next one
 _SENTENCE_WORDS = 6
 # WORD_RE's words in lower-case ASCII text, found several times faster
 # (lower-casing ASCII changes no word's bounds)
@@ -102,10 +103,23 @@ def _mostly_names(line: str, words: list[tuple[int, str]]) -> bool:
     sentence = len(words) >= _SENTENCE_WORDS
     capitalised = sum(
         1 for at, w in words
-        if w[0].isupper()
-        and not (sentence and _SENTENCE_START.search(line[:at].rstrip("«“\"'( ")))
+        if w[0].isupper() and not (sentence and _starts_sentence(line, at))
     )
     return capitalised * 2 >= len(words)
+
+
+def _starts_sentence(line: str, at: int) -> bool:
+    """Whether the word at `at` opens the line or follows a stop (and blanks), quotes
+    and brackets aside. Read backwards from the word: the work is the blanks and
+    quotes before it, not the whole line before it (a long line has many words)."""
+    start = at
+    while start and line[start - 1] in _OPENERS:
+        start -= 1
+    if start == 0 or (start == 1 and line[0] == "\n"):  # nothing before it but those
+        return True
+    while start and line[start - 1].isspace():
+        start -= 1
+    return start > 0 and line[start - 1] in _STOPS
 
 
 def _lines_and_words(text: str, least: int = 0, common: frozenset[str] = NONE
