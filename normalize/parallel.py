@@ -233,5 +233,6 @@ def _read_and_work(path: str, work: Callable[..., Any], args: tuple[Any, ...]
             _ARMED = False  # first: a signal from here on is ignored
             signal.setitimer(signal.ITIMER_REAL, 0)
     except FileTimeout:
-        return "error", (f"{path}: took longer than {limit:.3g} s to check, stopped: a rule's "
-                         "pattern may backtrack catastrophically; the other files are checked")
+        return "error", (f"{path}: took longer than {limit:.3g} s to check, stopped (a rule "
+                         "that backtracks, or too much text for it; NORMALIZE_TIME_LIMIT sets "
+                         "the limit); the other files are checked")
