@@ -53,7 +53,9 @@ _TASK: tuple[Callable[..., Any], tuple[Any, ...]] | None = None
 
 
 TIME_LIMIT = 20.0  # seconds a file's work may take (see the module's docstring),
-PER_LIMIT = 1_000_000  # for each this many characters of it (an article: 20 s, 5 MB: 100 s)
+# for each this many characters of it (an article: 20 s, 1 MB: 80 s): a megabyte of
+# foreign-language lines, each given to langdetect, takes about 55 s
+PER_LIMIT = 250_000
 LOAD_TICK = 0.01  # when the time ran out during a one-time load: look again this much later
 
 

@@ -74,7 +74,8 @@ def test_fix_leaves_a_file_that_takes_too_long_alone(tmp_path, monkeypatch):
 
 
 def test_the_limit_grows_with_a_huge_file(tmp_path, monkeypatch):
-    """A 2 MB file has twice the seconds of an article: a slow file is not a hang."""
+    """A 2 MB file has the seconds of an article for each 250,000 characters: a slow
+    file is not a hang."""
     monkeypatch.setattr(parallel, "_LIMIT", 1.0)
     seen = []
     monkeypatch.setattr(signal, "setitimer", lambda which, seconds: seen.append(seconds))
@@ -82,7 +83,7 @@ def test_the_limit_grows_with_a_huge_file(tmp_path, monkeypatch):
         path = tmp_path / f"{size}.txt"
         path.write_text("a" * size, encoding="utf-8")
         assert parallel._read_and_work(str(path), lambda doc: "done", ())[0] == "ok"
-    assert seen == [1.0, 0, 2.0, 0]
+    assert seen == [1.0, 0, 2_000_000 / parallel.PER_LIMIT, 0] == [1.0, 0, 8.0, 0]
 
 
 def test_the_limit_is_set_by_the_environment(monkeypatch):
