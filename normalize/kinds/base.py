@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from ..document import Document
+from ..line_anchors import line_neutral
 from ..loading import one_time_load
 from ..model import Applicability, Finding, Fix, Severity
 from ..rulecache import ANALYSIS
@@ -138,13 +139,22 @@ class Rule:
 
     def compile(self, key: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
         """`pattern` compiled, or the rule error that says why it cannot be used.
-        A pattern checked before (normalize.rulecache) compiles when first used."""
+        A pattern checked before (normalize.rulecache) compiles when first used.
+        Where MULTILINE is in effect, `^`, `$` and `.` treat CRLF, CR and LF line
+        endings alike (normalize.line_anchors); errors and analyses name the
+        pattern as written."""
         if ANALYSIS.checked(pattern, flags):
-            return LazyPattern(pattern, flags)  # type: ignore[return-value]  # answers as one
+            return LazyPattern(line_neutral(pattern, flags), flags)  # type: ignore[return-value]
         try:
-            compiled = re.compile(pattern, flags)
-        except re.error as exc:
-            raise self.error(key, f"bad regular expression in '{key}': {exc}") from None
+            compiled = re.compile(line_neutral(pattern, flags), flags)
+        except re.error:
+            try:
+                re.compile(pattern, flags)
+            except re.error as exc:
+                raise self.error(key, f"bad regular expression in '{key}': {exc}") from None
+            raise self.error(key, (  # not expected: line_neutral keeps a valid pattern valid
+                f"regular expression {pattern!r} in '{key}' cannot be made to treat "
+                "CRLF, CR and LF line endings alike")) from None
         from ..regex_safety import backtracking_risk
 
         risk = backtracking_risk(pattern, flags)

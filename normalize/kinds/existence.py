@@ -14,7 +14,8 @@ Rule-file syntax (besides the common keys):
                     # blanks); the finding covers that line
 
 Patterns compile once, into one alternation, with MULTILINE set, so `^` and
-`$` mean the start and end of a line.
+`$` mean the start and end of a line, and `.` matches no line break, whether
+lines end with LF, CRLF or CR (normalize.line_anchors).
 
 Fix safety: none; existence findings are flags only.
 """
