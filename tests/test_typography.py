@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from normalize.document import Document
 from normalize.engine import check_document
 from normalize.fixer import allowed, fix_until_stable
+from normalize.kinds.base import RuleError
 from normalize.loader import RuleSet, load_rules
 from normalize.typography import CHECKS
 from normalize.typography.mojibake import repair
@@ -91,6 +92,23 @@ def test_mixed_script_maps_to_the_majority_script():
 def test_mixed_script_without_a_look_alike_is_flagged_without_fix():
     (finding,) = _findings("Tбilisi", "TY103")
     assert finding.fix is None
+
+
+@pytest.mark.parametrize("text", ["Tбilisi", "Nafтogaz said", "5 \u03bcg a day"])
+def test_mixed_script_without_a_proposal_does_not_say_write_nothing(text):
+    (finding,) = _findings(text, "TY103")
+    assert finding.replacement is None
+    assert "write" not in finding.message and "''" not in finding.message
+    assert finding.message.startswith(f"'{finding.text}' mixes ")
+
+
+def test_message_no_proposal_placeholders_are_checked(tmp_path):
+    (tmp_path / "ms.toml").write_text(
+        'code = "XX101"\nkind = "typography"\ncheck = "mixed-script"\nmessage = "m"\n'
+        'message_no_proposal = "{txt}"\nsource = "s"\nmap = { "\u0430" = "a" }\n'
+        '[examples]\nfail = ["x"]\npass = ["x"]\n', encoding="utf-8")
+    with pytest.raises(RuleError, match="message_no_proposal.*unknown placeholder"):
+        load_rules([tmp_path])
 
 
 def test_space_before_comma_spares_scores_times_and_ellipses():

@@ -7,6 +7,9 @@ Rule-file syntax (besides the common keys):
     map = { "а" = "a", ... }  # mixed-script only: look-alike letter -> Latin
     prefixes = ["anti", ...]  # space-in-hyphenation only: prefixes that
                               # take a hyphen
+    message_no_proposal = "..."  # the message of a finding the check has no
+                              # proposal for (mixed-script: a word with no
+                              # spelling in one script); default: `message`
 
 Checks (normalize.typography; each module's docstring says why):
 
@@ -40,7 +43,7 @@ from ..document import Document
 from ..model import Applicability, Finding
 from ..typography import CHECKS
 from ..typography.screen import NEEDS, screen
-from .base import FieldSpec, Rule
+from .base import FieldSpec, Rule, placeholder_problem
 
 
 class TypographyRule(Rule):
@@ -50,6 +53,7 @@ class TypographyRule(Rule):
         "check": FieldSpec("str", required=True, choices=tuple(sorted(CHECKS))),
         "map": FieldSpec("table[str]", default={}),
         "prefixes": FieldSpec("list[str]", default=[]),
+        "message_no_proposal": FieldSpec("str", default=""),
     }
 
     def __init__(self, meta: Any, options: dict[str, Any], where: Any) -> None:
@@ -59,6 +63,11 @@ class TypographyRule(Rule):
         for key, value in options["map"].items():
             if not isinstance(value, str) or len(key) != 1 or len(value) != 1:
                 raise self.error("map", f"'map' entry {key!r}: want one letter -> one letter")
+        problem = placeholder_problem(options["message_no_proposal"], self.PLACEHOLDERS)
+        if problem:
+            raise self.error("message_no_proposal", f"key 'message_no_proposal' {problem}")
+        # a message that proposes nothing where there is no proposal (not "write ''")
+        self.no_proposal = options["message_no_proposal"] or None
         if options["check"] == "space-in-hyphenation" and not options["prefixes"]:
             raise self.error("prefixes", "check 'space-in-hyphenation' needs 'prefixes'")
         self.run = CHECKS[options["check"]]
@@ -76,4 +85,5 @@ class TypographyRule(Rule):
                              else Applicability.UNSAFE)
             yield self.finding(doc, hit.start, hit.end, hit.replacement,
                                applicability=applicability,
+                               message=self.no_proposal if hit.replacement is None else None,
                                **hit.values)  # type: ignore[arg-type]  # never `message` or `data`
