@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import rulecache, tomlfile
+from .config import CONFIG_NAMES
 from .kinds import KINDS
 from .kinds.base import (
     CODE_RE,
@@ -94,6 +95,8 @@ def load_rules(dirs: list[Path], use_defaults: bool = True) -> RuleSet:
             raise RuleError(str(folder), None, "rule folder does not exist")
         files = []
         for path in sorted(folder.rglob("*.toml")):
+            if path.name in CONFIG_NAMES:  # a configuration beside the rules ("."): no rule
+                continue
             try:
                 info = path.stat()
                 files.append((path, info.st_mtime_ns, info.st_size))

@@ -201,3 +201,44 @@ def test_show_config(newsroom):
     assert 'fail-level = "error"' in lines  # the flag beats the file
     assert 'exclude = ["drafts"]' in lines
     assert 'per-path-ignores."archive/**" = ["LG"]' in lines
+
+
+HOUSE_RULE = ('code = "HS101"\nkind = "substitution"\nmessage = "write \'{replacement}\'"\n'
+              'source = "house style"\nswap = { "defense" = "defence" }\n'
+              '[examples]\nfail = ["defense"]\npass = ["defence"]\n')
+
+
+@pytest.mark.parametrize("given", ["", " "])
+def test_empty_rule_folder_is_named_as_not_a_folder(tmp_path, given):
+    (tmp_path / "normalize.toml").write_text(f'rules = ["{given}"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Fine.\n", encoding="utf-8")
+    result = run("check", tmp_path / "a.txt")
+    assert result.exit_code == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert f"normalize.toml:1: key 'rules': '{given}' is not a rule folder" in line
+
+
+@pytest.mark.parametrize("config, body", [
+    ("normalize.toml", 'rules = ["."]\nselect = ["HS"]\n'),
+    ("pyproject.toml", '[tool.normalize]\nrules = ["."]\nselect = ["HS"]\n'),
+])
+def test_rule_folder_holding_the_config_reads_the_rules_beside_it(tmp_path, config, body):
+    (tmp_path / config).write_text(body, encoding="utf-8")
+    (tmp_path / "house.toml").write_text(HOUSE_RULE, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("The defense minister spoke.\n", encoding="utf-8")
+    result = run("check", "--format", "json", tmp_path / "a.txt")
+    assert result.exit_code == 1, result.stderr
+    assert {code for _, code in found(result)} == {"HS101"}
+
+
+def test_rule_folder_holding_an_explicit_config_of_another_name_is_refused(tmp_path):
+    (tmp_path / "house-config.toml").write_text('rules = ["."]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"key 'rules': rule folder '\.' holds this file"):
+        load_config(tmp_path / "house-config.toml")
+
+
+def test_rule_folder_that_is_a_file(tmp_path):
+    (tmp_path / "normalize.toml").write_text('rules = ["a.txt"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Fine.\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"rule folder 'a.txt' is not a folder"):
+        load_config(tmp_path / "normalize.toml")
