@@ -82,6 +82,19 @@ def test_photo_credit_at_line_end(ending):
     assert [f.text for f in found] == ["Photo: Reuters"]
 
 
+@pytest.mark.parametrize("text, credits", [
+    ("Caption here.\nAP Photo\nMore text.\n", ["AP Photo"]),
+    ("He said it.\nAP/AP\nMore.\n", ["AP/AP"]),
+    ("Caption here.\n\u00a9 AFP\nMore.\n", ["\u00a9 AFP"]),
+    ("Caption:\nPhoto:\nLast line of the article.\n", []),
+    ("Caption.\nFoto:\nAnother line here\n", []),
+])
+def test_photo_credit_lines_in_every_line_ending(text, credits):
+    for ending in ENDINGS:
+        found = normalize.check_text(text.replace("\n", ending), select=["BP105"])
+        assert [f.text for f in found] == credits, repr(ending)
+
+
 def test_own_documented_example_in_cr_text(tmp_path):
     (tmp_path / "rm.toml").write_text(
         'code = "XX101"\nkind = "existence"\nmessage = "m"\nsource = "s"\n'
@@ -113,7 +126,8 @@ def test_every_rule_example_finds_the_same_in_every_line_ending():
     CRLF and CR text."""
     differ = []
     for code, examples in _examples():
-        lf = "\n".join(["First line of the article.", *examples, "Last line of the article."])
+        lf = "\n".join(["First line of the article.", *map(_lf, examples),
+                        "Last line of the article."])
         want = _found(lf + "\n")
         for ending in ENDINGS[1:]:
             got = _found((lf + "\n").replace("\n", ending))
