@@ -5,6 +5,8 @@ Rule-file syntax (besides the common keys):
     kind = "typography"
     check = "mojibake"        # which check runs (below)
     map = { "а" = "a", ... }  # mixed-script only: look-alike letter -> Latin
+    allowed = ["μg", ...]     # mixed-script only: words that rightly mix
+                              # scripts (a Greek mu before a Latin unit)
     prefixes = ["anti", ...]  # space-in-hyphenation only: prefixes that
                               # take a hyphen
     message_no_proposal = "..."  # the message of a finding the check has no
@@ -52,6 +54,7 @@ class TypographyRule(Rule):
     FIELDS = {
         "check": FieldSpec("str", required=True, choices=tuple(sorted(CHECKS))),
         "map": FieldSpec("table[str]", default={}),
+        "allowed": FieldSpec("list[str]", default=[]),
         "prefixes": FieldSpec("list[str]", default=[]),
         "message_no_proposal": FieldSpec("str", default=""),
     }

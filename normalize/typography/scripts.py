@@ -56,8 +56,11 @@ def mixed_script(text: str, options: dict[str, Any]) -> Iterator[Hit]:
         return
     mapping: dict[str, str] = options["map"]
     inverse = _inverse(tuple(mapping.items()))
+    allowed = options["allowed"]
     for m in _non_ascii_words(text):
         word = m.group()
+        if word in allowed:  # "μg": a Greek mu is how many texts write micro
+            continue
         counts = Counter(s for s in map(script_of, word) if s)
         if len(counts) < 2:
             continue
