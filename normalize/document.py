@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
-from .encoding import NotText, decode, encode
+from .encoding import NotText, cannot_write, encode, read_text
 from .markup import markup_spans
 from .model import Span, reach_index
 
@@ -43,6 +43,9 @@ class Document:
     is_placeholder: bool = field(default=False, compare=False)  # see placeholder()
     # (size, CRC-32) of the bytes read from the file (None: not read from a file)
     fingerprint: tuple[int, int] | None = field(default=None, compare=False)
+    # the other encodings that read the file as this same text (an ambiguous
+    # legacy file): what is written must be the same bytes in each of them
+    also: tuple[str, ...] = ()
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>") -> Document:
@@ -70,11 +73,12 @@ class Document:
         """Decode a file's bytes (see normalize.encoding); the text encodes back
         to the same bytes. Raises DocumentError (DocumentSkipped for binary)."""
         try:
-            text, encoding, bom = decode(data)
+            text, encoding, bom, also = read_text(data)
         except NotText as exc:
             raise (DocumentSkipped if exc.binary else DocumentError)(f"{path}: {exc}") from None
         return cls(path=path, text=text, encoding=encoding, bom=bom,
-                   protected=tuple(find_protected(text, path)), fingerprint=fingerprint(data))
+                   protected=tuple(find_protected(text, path)), fingerprint=fingerprint(data),
+                   also=also)
 
     @classmethod
     def read(cls, path: Path | str, display: str | None = None) -> Document:
@@ -85,9 +89,15 @@ class Document:
         """The bytes of `text` (default: this document) as this file stores them.
         Raises DocumentError when the file's encoding cannot hold the text."""
         try:
-            return encode(self.text if text is None else text, self.encoding, self.bom)
+            return encode(self.text if text is None else text, self.encoding, self.bom, self.also)
         except NotText as exc:
             raise DocumentError(f"{self.path}: {exc}") from None
+
+    def cannot_write(self, text: str) -> str | None:
+        """Why `text` (an edit's replacement) cannot be written into this file,
+        or None: its encoding cannot hold it, or the encodings that read the
+        file alike (`also`) write it differently. Quick for Unicode files."""
+        return cannot_write(text, self.encoding, self.also)
 
     # -- positions -----------------------------------------------------------------
 
