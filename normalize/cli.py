@@ -24,8 +24,9 @@ from .cli_common import load_ruleset as _rules
 from .config import FAIL_LEVELS, FORMATS, Config, ConfigError, resolve_config
 from .document import Document, DocumentError
 from .engine import check_paths, folder_findings, walk_names, wanted
-from .fixer import allowed, fix_and_check
+from .fixer import NOT_WRITTEN, WOULD_BE, allowed, fix_and_check
 from .loader import RuleSet
+from .model import Applicability
 from .parallel import jobs_wanted, run_per_file
 from .suppression import CHECKER_CODES
 
@@ -283,11 +284,15 @@ def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool, config_fil
     # in the text each file had then, which `read` tells
     read: dict[str, tuple[int, int] | None] = {}
     extra = folder_findings(files, rules, jobs, read, walked=True) if unsafe_fixes else {}
-    for doc, new, applied, left in run_per_file(files, _fix_one, (rules, levels, extra, read),
-                                                jobs, errors, notes, freeze=True):
+    for doc, new, applied, left, unwritten in run_per_file(
+            files, _fix_one, (rules, levels, extra, read), jobs, errors, notes, freeze=True):
         if new is None:
             errors.append(f"{doc.path}: changed while being checked; not fixed")
             continue
+        if unwritten:  # fixes the file's encoding cannot hold: shown, not written
+            notes.append(f"{doc.path}: {len(unwritten)} fix{'es' * (len(unwritten) > 1)} "
+                         f"not written: {unwritten[0]}")
+        remaining += left
         if new != doc.text:
             if show_diff:
                 from .report.diff import unified_diff
@@ -298,13 +303,14 @@ def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool, config_fil
                     write_atomic(Path(doc.path), doc.encode(new), doc.fingerprint)
                 except DocumentError as exc:  # the file's encoding cannot hold a fix,
                     errors.append(str(exc))  # or the file changed since it was read
+                    remaining += applied  # (what was fixed is still there)
                     continue
                 except OSError as exc:
                     errors.append(f"{doc.path}: cannot write ({exc.strerror or exc})")
+                    remaining += applied
                     continue
             fixed_count += applied
             files_changed += 1
-        remaining += left
     verb = "Would fix" if show_diff else "Fixed"
     click.echo(f"{verb} {fixed_count} findings in {files_changed} files; "
                f"{remaining} findings remain.", err=show_diff)
@@ -316,14 +322,17 @@ def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool, config_fil
 
 
 def _fix_one(doc: Document, rules: RuleSet, levels: frozenset, extra: dict,
-             read: dict) -> tuple[Document, str | None, int, int]:
-    """Fix one document until stable; count what remains (run in workers with --jobs).
+             read: dict) -> tuple[Document, str | None, int, int, list[str]]:
+    """Fix one document until stable; count what remains, and say why the fixes
+    the file cannot hold are not written (run in workers with --jobs).
     The new text is None if the folder-wide stage (`extra`) has findings for a text
     the file no longer holds (`read`: the fingerprints of what that stage read)."""
     if extra.get(doc.path) and read.get(doc.path) != doc.fingerprint:
-        return doc, None, 0, 0
+        return doc, None, 0, 0, []
     new, applied, left = fix_and_check(doc, rules, levels, wanted(doc, rules, extra))
-    return doc, new, applied, len(left)
+    unwritten = [facts[NOT_WRITTEN] for facts in map(dict, (f.data for f in left))
+                 if NOT_WRITTEN in facts and Applicability(facts[WOULD_BE]) in levels]
+    return doc, new, applied, len(left), unwritten
 
 
 def write_atomic(path: Path, data: bytes, expected: tuple[int, int] | None = None) -> None:

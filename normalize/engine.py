@@ -21,7 +21,7 @@ from .consistency import decide
 from .document import DEFAULT_SUFFIXES, Document, DocumentError, DocumentSkipped, read_bytes
 from .document import fingerprint as fingerprint_of
 from .entities import KEEP, Mention, MentionTable, collect_mentions, collect_packed
-from .fixer import allowed, apply_fixes
+from .fixer import allowed, apply_fixes, writable
 from .kinds.base import Rule, is_evidence
 from .loader import RuleSet
 from .markup import fit_to_prose, markup_kind, prose_view
@@ -61,7 +61,7 @@ def check_document(doc: Document, rules: RuleSet, assume_evidence: bool = False)
         out = list(found)
     if rules.superseding and len(out) > 1:
         out = _unsuperseded(out, rules.superseding)
-    return sorted(out, key=Finding.sort_key)
+    return sorted(writable(doc, out), key=Finding.sort_key)  # (a legacy file: what it holds)
 
 
 def _unsuperseded(findings: list[Finding], superseding: dict[str, frozenset[str]]
@@ -353,7 +353,7 @@ def wanted(doc: Document, rules: RuleSet, found: dict[str, list[Finding]]) -> li
     """The folder stage's findings for `doc` that config and inline comments keep."""
     mine = [f for f in found.get(doc.path, ()) if rules.wants(f.code, doc.path)]
     ranges = suppressed_ranges(doc.text) if mine and "normalize" in doc.text else {}
-    return [f for f in mine if not is_suppressed(f, ranges)]
+    return writable(doc, [f for f in mine if not is_suppressed(f, ranges)])
 
 
 def walk(paths: Iterable[Path], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES,

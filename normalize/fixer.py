@@ -11,8 +11,12 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from .model import Applicability, Edit, Finding
+
+if TYPE_CHECKING:
+    from .document import Document
 
 
 def allowed(levels: str) -> frozenset[Applicability]:
@@ -20,6 +24,45 @@ def allowed(levels: str) -> frozenset[Applicability]:
     order = [Applicability.SAFE, Applicability.UNSAFE, Applicability.DISPLAY_ONLY]
     upto = {"safe": 1, "unsafe": 2, "all": 3}[levels]
     return frozenset(order[:upto])
+
+
+# the keys in a finding's data of why its fix is not written, and of the
+# applicability it had (see writable)
+NOT_WRITTEN, WOULD_BE = "not written", "applicability if written"
+
+
+def writable(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """`findings`, those whose fix the file cannot hold made display-only.
+
+    A legacy file (cp1252 ...) cannot hold every character a fix proposes,
+    and a file that reads the same in several legacy encodings can hold only
+    what they all write alike (see normalize.encoding). Such a fix is still
+    shown, with the reason in its title, but it is not marked fixable and
+    `fix` does not write it; the file's other fixes are written. A Unicode
+    file (nearly all) is returned as it is, at no cost."""
+    if doc.encoding.startswith("utf") and not doc.also:
+        return findings
+    out = []
+    for f in findings:
+        why = unwritable(doc, f)
+        if why is not None and f.fix is not None:
+            title = f"{f.fix.title} (not written: {why})"
+            f = replace(f, fix=replace(f.fix, applicability=Applicability.DISPLAY_ONLY,
+                                       title=title),
+                        data=(*f.data, (NOT_WRITTEN, why), (WOULD_BE, f.fix.applicability.value)))
+        out.append(f)
+    return out
+
+
+def unwritable(doc: Document, finding: Finding) -> str | None:
+    """Why `finding`'s fix cannot be written into `doc`'s file, or None."""
+    if finding.fix is None or finding.fix.applicability is Applicability.DISPLAY_ONLY:
+        return None
+    for edit in finding.fix.edits:
+        why = doc.cannot_write(edit.replacement)
+        if why is not None:
+            return why
+    return None
 
 
 def select_edits(findings: Iterable[Finding], levels: frozenset[Applicability]) -> list[Edit]:

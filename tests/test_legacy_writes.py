@@ -6,10 +6,14 @@ them only what reads back as intended.
   would look like mojibake and be "fixed" into other bytes;
 - a legacy file that reads the same in several encodings gets only the
   edits that are the same bytes in each of them, unless it declares its
-  charset (HTML `<meta charset>`, XML declaration), which then decides.
+  charset (HTML `<meta charset>`, XML declaration), which then decides;
+- a fix the file cannot hold is shown but not marked fixable, `fix` writes
+  the file's other fixes, and the summary counts what remains.
 """
 
 from __future__ import annotations
+
+import os
 
 import pytest
 from click.testing import CliRunner
@@ -19,6 +23,12 @@ from hypothesis import strategies as st
 from normalize import cli
 from normalize.document import Document, DocumentError
 from normalize.encoding import LEGACY, SINGLE_BYTE, NotText, read_text
+from normalize.engine import check_document
+from normalize.fixer import allowed, fix_until_stable, writable
+from normalize.loader import RuleSet
+from normalize.model import Applicability, Finding, Fix, Severity
+
+from .test_fix_safety import rule_sets
 
 
 def run(*args):
@@ -93,6 +103,21 @@ SHARED = "üéäößóÄÖÜÉ"  # the same byte and letter in cp1252, cp1250 an
 ORBAN = "Der Bürgermeister traf Viktor Orban.\n"
 
 
+def test_an_ambiguous_file_gets_no_edit_that_is_another_letter_elsewhere(tmp_path):
+    path = tmp_path / "a.txt"
+    data = ORBAN.encode("cp1252")
+    path.write_bytes(data)
+    doc = Document.read(path)
+    assert doc.encoding == "cp1252" and set(doc.also) == {"cp1250", "cp1257"}
+    check = run("check", path)
+    assert "NM102 " in check.output and "[*]" not in check.output
+    assert "Would fix 0 findings" in run("fix", "--diff", path).output
+    result = run("fix", path)
+    assert result.exit_code == 1
+    assert path.read_bytes() == data  # 'á' is 'į' in cp1257: not written
+    assert "1 findings remain" in result.output
+    assert (f"note: {path}: 1 fix not written: cannot write 'á': the file reads the same in "
+            "cp1252, cp1250 and cp1257, which do not all write it alike") in result.stderr
 
 
 @given(st.text(alphabet=st.sampled_from(list(SHARED) + list("abc ,.\n")), min_size=1),
@@ -112,6 +137,23 @@ def test_what_an_ambiguous_file_takes_reads_the_same_in_each_encoding(text, repl
             doc.encode(text + replacement)
 
 
+@given(st.lists(st.sampled_from(["Kestutis", "cafe", "Sakaliene", "naive", "the", "said", " ",
+                                 "ü", "é", "ö", "ß", ",", ".", "\n"]), max_size=40).map("".join),
+       rule_sets(), st.sampled_from(LEGACY), st.sampled_from(["safe", "unsafe"]))
+@settings(max_examples=150, deadline=None)
+def test_fix_of_a_legacy_file_writes_only_what_it_can_hold(text, rules, encoding, mode):
+    """Whatever the rules propose, the fixed text encodes (no whole-file refusal),
+    and where the file reads alike in several encodings it still does."""
+    try:
+        doc = Document.from_bytes((text + "ü").encode(encoding), "a.txt")
+    except DocumentError:
+        return  # not clearly any of them: refused, which is allowed
+    new, _ = fix_until_stable(doc, rules, allowed(mode))
+    out = doc.encode(new)
+    assert len({out.decode(name) for name in (doc.encoding, *doc.also)}) == 1
+    for f in check_document(doc, rules):
+        if f.fix is not None and f.fix.applicability.value != "display-only":
+            assert all(doc.cannot_write(e.replacement) is None for e in f.fix.edits)
 
 
 # -- a declared charset decides -------------------------------------------------------
@@ -121,6 +163,17 @@ def page(charset_tag: str, body: bytes) -> bytes:
             + b"</p></body></html>\n")
 
 
+@pytest.mark.parametrize("tag", ['<meta charset="windows-1257">',
+                                 "<meta http-equiv='Content-Type' "
+                                 "content='text/html; charset=windows-1257'>"])
+def test_a_page_declaring_windows_1257_gets_no_cp1252_letters(tmp_path, tag):
+    data = page(tag, b"Der B\xfcrgermeister traf Viktor Orban.")
+    path = tmp_path / "a.html"
+    path.write_bytes(data)
+    assert (Document.read(path).encoding, Document.read(path).also) == ("cp1257", ())
+    result = run("fix", path)
+    assert path.read_bytes() == data  # cp1257 has no 'á'
+    assert result.exit_code == 1 and "cannot write 'á' in cp1257" in result.stderr
 
 
 def test_a_page_declaring_windows_1250_is_fixed_in_it(tmp_path):
@@ -164,3 +217,72 @@ def test_declared_single_byte_encodings_give_back_their_bytes(name):
         except UnicodeDecodeError:
             continue
         assert char.encode(name) == bytes([byte])
+
+
+# -- check, --diff and fix agree ------------------------------------------------------
+
+CAFE = "The café , which opened.\nKestutis Budrys spoke.\n"  # TY104 fits cp1252, 'ę' does not
+
+
+def test_check_marks_as_fixable_only_what_fix_writes(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(CAFE.encode("cp1252"))
+    out = run("check", path).output
+    assert "TY104 [*]" in out and "NM101 [*]" not in out and "NM101 " in out
+    assert "[*] 1 fixable with `normalize fix`." in out
+    diff = run("fix", "--diff", path)
+    assert "Kęstutis" not in diff.output and "+The café, which opened." in diff.output
+    assert "Would fix 1 findings in 1 files; 1 findings remain." in diff.stderr
+
+
+def test_fix_writes_what_the_file_can_hold_and_counts_the_rest(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(CAFE.encode("cp1252"))
+    result = run("fix", path)
+    assert result.exit_code == 1
+    assert path.read_bytes() == CAFE.replace("café ,", "café,").encode("cp1252")
+    assert "Fixed 1 findings in 1 files; 1 findings remain." in result.output
+    assert (f"note: {path}: 1 fix not written: cannot write 'ę' in cp1252 (convert the file "
+            "to UTF-8)") in result.stderr
+
+
+def test_a_failed_write_still_counts_what_remains(tmp_path, monkeypatch):
+    path = tmp_path / "a.txt"
+    path.write_bytes(CAFE.encode("utf-8"))
+
+    def full_disk(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    result = run("fix", path)
+    assert result.exit_code == 2
+    assert "Fixed 0 findings in 0 files; 2 findings remain." in result.output
+    assert path.read_bytes() == CAFE.encode("utf-8")
+
+
+def test_the_reason_is_in_the_json_report(tmp_path):
+    import json
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(CAFE.encode("cp1252"))
+    found = json.loads(run("check", "--format", "json", path).output)["findings"]
+    [name] = [f for f in found if f["code"] == "NM101"]
+    assert name["applicability"] == "display-only"
+    assert "cannot write 'ę' in cp1252" in name["data"]["not written"]
+    assert name["data"]["applicability if written"] == "safe"
+
+
+def test_no_note_for_a_fix_this_run_would_not_write_anyway(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes("The café , which opened.\n".encode("cp1252"))
+    doc = Document.read(path)
+    unsafe = Finding(str(path), 0, 3, "ZZ100", "r", Severity.WARNING, "m", "The",
+                     Fix.replace(0, 3, "Thę", Applicability.UNSAFE))
+    [kept] = writable(doc, [unsafe])
+    assert kept.fix is not None and kept.fix.applicability is Applicability.DISPLAY_ONLY
+    *_, unwritten = cli._fix_one(doc, RuleSet(()), allowed("safe"), {str(path): [unsafe]},
+                                 {str(path): doc.fingerprint})
+    assert unwritten == []
+    *_, unwritten = cli._fix_one(doc, RuleSet(()), allowed("unsafe"), {str(path): [unsafe]},
+                                 {str(path): doc.fingerprint})
+    assert unwritten == ["cannot write 'ę' in cp1252 (convert the file to UTF-8)"]
