@@ -11,6 +11,7 @@ import os
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -346,14 +347,23 @@ def write_atomic(path: Path, data: bytes, expected: tuple[int, int] | None = Non
     meanwhile is not overwritten. The temporary name is short (`.nz-XXXXXXXX.tmp`)
     whatever the file's name is."""
     import errno
-    import tempfile
-
-    from .document import fingerprint, read_bytes
 
     target = path.resolve()
     info = target.stat()
     if not info.st_mode & stat.S_IWUSR:
         raise PermissionError(errno.EACCES, "read-only file")
+    with _signals_end_cleanly():
+        _write_replacing(target, path, data, info, expected)
+
+
+def _write_replacing(target: Path, path: Path, data: bytes, info: os.stat_result,
+                     expected: tuple[int, int] | None) -> None:
+    """write_atomic's write to a temporary file and replace; the temporary file
+    is removed on any way out but the replace."""
+    import tempfile
+
+    from .document import fingerprint, read_bytes
+
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".nz-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -369,6 +379,35 @@ def write_atomic(path: Path, data: bytes, expected: tuple[int, int] | None = Non
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+@contextmanager
+def _signals_end_cleanly() -> Iterator[None]:
+    """While in the block, SIGTERM and SIGHUP (a CI job cancelled, `timeout`, a
+    closed terminal) raise SystemExit(128 + signal) instead of ending the
+    process at once, so that write_atomic's clean-up runs and no temporary file
+    is left. Only where they still have their default action, and only in the
+    main thread (where handlers can be set): a program that handles them itself
+    keeps its handlers. The previous handlers are back after the block."""
+    import signal
+    import threading
+
+    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    if threading.current_thread() is not threading.main_thread():
+        wanted = []
+    previous = {}
+    for signum in wanted:
+        if signal.getsignal(signum) is signal.SIG_DFL:
+            previous[signum] = signal.signal(signum, _exit_on_signal)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _exit_on_signal(signum: int, _frame: object) -> NoReturn:
+    raise SystemExit(128 + signum)
 
 
 def _keep_owner(fd: int, info: os.stat_result) -> None:

@@ -14,6 +14,10 @@ them only what reads back as intended.
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
+import textwrap
 
 import pytest
 from click.testing import CliRunner
@@ -286,3 +290,51 @@ def test_no_note_for_a_fix_this_run_would_not_write_anyway(tmp_path):
     *_, unwritten = cli._fix_one(doc, RuleSet(()), allowed("unsafe"), {str(path): [unsafe]},
                                  {str(path): doc.fingerprint})
     assert unwritten == ["cannot write 'ę' in cp1252 (convert the file to UTF-8)"]
+
+
+# -- SIGTERM and SIGHUP during the write ------------------------------------------------
+
+WRITE_AND_SIGNAL = textwrap.dedent("""
+    import os, signal, sys
+    from pathlib import Path
+    from normalize import cli
+    path, signame, own = Path(sys.argv[1]), sys.argv[2], sys.argv[3] == "own"
+    if own:
+        signal.signal(getattr(signal, signame), lambda *a: print("own handler", flush=True))
+    real_fsync = os.fsync
+    def fsync_then_signal(fd):
+        real_fsync(fd)
+        os.kill(os.getpid(), getattr(signal, signame))
+    os.fsync = fsync_then_signal
+    cli.write_atomic(path, b"new text\\n")
+    print("handler back:", signal.getsignal(getattr(signal, signame)) is signal.SIG_DFL)
+""")
+
+
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
+def test_a_signal_during_the_write_leaves_no_temporary_file(tmp_path, signame):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"old text\n")
+    done = subprocess.run([sys.executable, "-c", WRITE_AND_SIGNAL, str(path), signame, "-"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 128 + getattr(signal, signame), done.stderr
+    assert os.listdir(tmp_path) == ["a.txt"]
+    assert path.read_bytes() == b"old text\n"
+
+
+def test_a_programs_own_signal_handler_is_kept(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"old text\n")
+    done = subprocess.run([sys.executable, "-c", WRITE_AND_SIGNAL, str(path), "SIGTERM", "own"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "own handler" in done.stdout
+    assert path.read_bytes() == b"new text\n" and os.listdir(tmp_path) == ["a.txt"]
+
+
+def test_the_default_handlers_are_back_after_the_write(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"old text\n")
+    before = signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGHUP)
+    cli.write_atomic(path, b"new text\n")
+    assert (signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGHUP)) == before
