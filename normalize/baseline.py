@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -130,15 +131,19 @@ class Baseline:
 
     def new_findings(self, report: Report) -> Report:
         """The report without the findings the baseline accepts."""
-        files = []
-        for result in report.files:
-            rel = relative_path(result.doc.path, self.root)
-            seen: Counter[str] = Counter()
-            kept = []
-            for f in result.findings:
-                fp = fingerprint(f, result.doc.text)
-                seen[fp] += 1
-                if seen[fp] > self.counts.get((rel, fp), 0):
-                    kept.append(f)
-            files.append(FileResult(result.doc, tuple(kept), result.fixed))
+        files = [FileResult(r.doc, tuple(self.new_in(r.doc.path, r.doc.text, r.findings)),
+                            r.fixed) for r in report.files]
         return replace(report, files=tuple(files))
+
+    def new_in(self, path: str, text: str, findings: Iterable[Finding]) -> list[Finding]:
+        """The findings of the file `path`, whose text is `text`, that the
+        baseline does not accept (for `fix`: the findings left in its new text)."""
+        rel = relative_path(path, self.root)
+        seen: Counter[str] = Counter()
+        kept = []
+        for f in findings:
+            fp = fingerprint(f, text)
+            seen[fp] += 1
+            if seen[fp] > self.counts.get((rel, fp), 0):
+                kept.append(f)
+        return kept

@@ -11,7 +11,6 @@ import os
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -25,9 +24,9 @@ from .cli_common import load_ruleset as _rules
 from .config import FAIL_LEVELS, FORMATS, Config, ConfigError, resolve_config
 from .document import Document, DocumentError
 from .engine import check_paths, folder_findings, walk_names, wanted
-from .fixer import NOT_WRITTEN, WOULD_BE, allowed, fix_and_check
+from .fixer import allowed, fix_and_check
 from .loader import RuleSet
-from .model import Applicability
+from .model import Finding
 from .parallel import jobs_wanted, run_per_file
 from .suppression import CHECKER_CODES
 
@@ -109,6 +108,13 @@ force_exclude_option = click.option(
     "--force-exclude", is_flag=True,
     help="Apply the config's include/exclude to files named on the command line too.")
 
+baseline_option = click.option(
+    "--baseline", "baseline_file", type=click.Path(path_type=Path, dir_okay=False),
+    help="Count only findings not recorded in this baseline file (default: the config's).")
+fail_level_option = click.option(
+    "--fail-level", type=click.Choice(FAIL_LEVELS), default=None,
+    help="Lowest severity that makes the exit code 1 (default: the config's, else "
+         "suggestion).")
 
 paths_argument = click.argument(
     "paths", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -145,12 +151,10 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or notes on stderr.")
 @click.option("--show-config", is_flag=True,
               help="Print the settings in effect (file found, then flags) and exit.")
-@click.option("--baseline", "baseline_file", type=click.Path(path_type=Path, dir_okay=False),
-              help="Report only findings not recorded in this baseline file.")
+@baseline_option
 @click.option("--write-baseline", type=click.Path(path_type=Path, dir_okay=False),
               help="Record today's findings in FILE (then exit 0) for later --baseline runs.")
-@click.option("--fail-level", type=click.Choice(FAIL_LEVELS), default=None,
-              help="Lowest severity that makes the exit code 1 (default: suggestion).")
+@fail_level_option
 @config_option
 @select_option
 @ignore_option
@@ -262,6 +266,8 @@ def _read_baseline(path: Path) -> baseline.Baseline:
 @paths_argument
 @click.option("--diff", "show_diff", is_flag=True, help="Print the diff; write nothing.")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes marked unsafe.")
+@baseline_option
+@fail_level_option
 @config_option
 @select_option
 @ignore_option
@@ -269,31 +275,33 @@ def _read_baseline(path: Path) -> baseline.Baseline:
 @jobs_option
 @rules_option
 @no_default_option
-def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool, config_file: Path | None,
+def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool,
+        baseline_file: Path | None, fail_level: str | None, config_file: Path | None,
         select: tuple[str, ...], ignore: tuple[str, ...], force_exclude: bool, jobs: int | None,
         rules_dirs: tuple[Path, ...], no_default_rules: bool) -> None:
-    """Apply safe fixes in place (display-only proposals are never written)."""
+    """Apply safe fixes in place (display-only proposals are never written).
+
+    The exit code is the one `check` would give after the fixes: 1 if a
+    finding at or above the fail-level remains that the baseline does not hold."""
     config, rules = _setup(paths, config_file, rules_dirs, no_default_rules,
-                           select=_codes(select), ignore=_codes(ignore))
+                           select=_codes(select), ignore=_codes(ignore), fail_level=fail_level)
+    baseline_file = baseline_file or config.baseline
+    accepted = _read_baseline(baseline_file) if baseline_file is not None else None
     levels = allowed("unsafe" if unsafe_fixes else "safe")
     errors: list[str] = []
     notes: list[str] = []
-    fixed_count = files_changed = remaining = 0
+    fixed_count = files_changed = remaining = failing = 0
     files = _files(paths, config, force_exclude, errors)
     jobs = jobs_wanted(jobs, len(files))
     # the folder-wide names stage proposes unsafe fixes at most; its offsets hold
     # in the text each file had then, which `read` tells
     read: dict[str, tuple[int, int] | None] = {}
     extra = folder_findings(files, rules, jobs, read, walked=True) if unsafe_fixes else {}
-    for doc, new, applied, left, unwritten in run_per_file(
-            files, _fix_one, (rules, levels, extra, read), jobs, errors, notes, freeze=True):
+    for doc, new, applied, left in run_per_file(files, _fix_one, (rules, levels, extra, read),
+                                                jobs, errors, notes, freeze=True):
         if new is None:
             errors.append(f"{doc.path}: changed while being checked; not fixed")
             continue
-        if unwritten:  # fixes the file's encoding cannot hold: shown, not written
-            notes.append(f"{doc.path}: {len(unwritten)} fix{'es' * (len(unwritten) > 1)} "
-                         f"not written: {unwritten[0]}")
-        remaining += left
         if new != doc.text:
             if show_diff:
                 from .report.diff import unified_diff
@@ -304,36 +312,43 @@ def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool, config_fil
                     write_atomic(Path(doc.path), doc.encode(new), doc.fingerprint)
                 except DocumentError as exc:  # the file's encoding cannot hold a fix,
                     errors.append(str(exc))  # or the file changed since it was read
-                    remaining += applied  # (what was fixed is still there)
                     continue
                 except OSError as exc:
                     errors.append(f"{doc.path}: cannot write ({exc.strerror or exc})")
-                    remaining += applied
                     continue
             fixed_count += applied
             files_changed += 1
+        if accepted is not None and left:
+            left = accepted.new_in(doc.path, new, left)
+        remaining += len(left)
+        failing += sum(1 for f in left if config.fails(f.severity))
     verb = "Would fix" if show_diff else "Fixed"
     click.echo(f"{verb} {fixed_count} findings in {files_changed} files; "
-               f"{remaining} findings remain.", err=show_diff)
+               f"{_remain(remaining, failing, config.fail_level)}.", err=show_diff)
     for note in notes:
         click.echo(f"note: {note}", err=True)
     for error in errors:
         click.echo(f"error: {error}", err=True)
-    sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if remaining else EXIT_CLEAN)
+    sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+def _remain(remaining: int, failing: int, fail_level: str) -> str:
+    """"3 findings remain", and how many of them the fail-level lets pass."""
+    said = f"{remaining} finding remains" if remaining == 1 else f"{remaining} findings remain"
+    if remaining > failing:
+        said += f" ({remaining - failing} below the fail-level '{fail_level}')"
+    return said
 
 
 def _fix_one(doc: Document, rules: RuleSet, levels: frozenset, extra: dict,
-             read: dict) -> tuple[Document, str | None, int, int, list[str]]:
-    """Fix one document until stable; count what remains, and say why the fixes
-    the file cannot hold are not written (run in workers with --jobs).
+             read: dict) -> tuple[Document, str | None, int, list[Finding]]:
+    """Fix one document until stable; what remains (run in workers with --jobs).
     The new text is None if the folder-wide stage (`extra`) has findings for a text
     the file no longer holds (`read`: the fingerprints of what that stage read)."""
     if extra.get(doc.path) and read.get(doc.path) != doc.fingerprint:
-        return doc, None, 0, 0, []
+        return doc, None, 0, []
     new, applied, left = fix_and_check(doc, rules, levels, wanted(doc, rules, extra))
-    unwritten = [facts[NOT_WRITTEN] for facts in map(dict, (f.data for f in left))
-                 if NOT_WRITTEN in facts and Applicability(facts[WOULD_BE]) in levels]
-    return doc, new, applied, len(left), unwritten
+    return doc, new, applied, left
 
 
 def write_atomic(path: Path, data: bytes, expected: tuple[int, int] | None = None) -> None:
@@ -347,23 +362,14 @@ def write_atomic(path: Path, data: bytes, expected: tuple[int, int] | None = Non
     meanwhile is not overwritten. The temporary name is short (`.nz-XXXXXXXX.tmp`)
     whatever the file's name is."""
     import errno
+    import tempfile
+
+    from .document import fingerprint, read_bytes
 
     target = path.resolve()
     info = target.stat()
     if not info.st_mode & stat.S_IWUSR:
         raise PermissionError(errno.EACCES, "read-only file")
-    with _signals_end_cleanly():
-        _write_replacing(target, path, data, info, expected)
-
-
-def _write_replacing(target: Path, path: Path, data: bytes, info: os.stat_result,
-                     expected: tuple[int, int] | None) -> None:
-    """write_atomic's write to a temporary file and replace; the temporary file
-    is removed on any way out but the replace."""
-    import tempfile
-
-    from .document import fingerprint, read_bytes
-
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".nz-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -379,35 +385,6 @@ def _write_replacing(target: Path, path: Path, data: bytes, info: os.stat_result
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
-
-
-@contextmanager
-def _signals_end_cleanly() -> Iterator[None]:
-    """While in the block, SIGTERM and SIGHUP (a CI job cancelled, `timeout`, a
-    closed terminal) raise SystemExit(128 + signal) instead of ending the
-    process at once, so that write_atomic's clean-up runs and no temporary file
-    is left. Only where they still have their default action, and only in the
-    main thread (where handlers can be set): a program that handles them itself
-    keeps its handlers. The previous handlers are back after the block."""
-    import signal
-    import threading
-
-    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
-    if threading.current_thread() is not threading.main_thread():
-        wanted = []
-    previous = {}
-    for signum in wanted:
-        if signal.getsignal(signum) is signal.SIG_DFL:
-            previous[signum] = signal.signal(signum, _exit_on_signal)
-    try:
-        yield
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
-
-
-def _exit_on_signal(signum: int, _frame: object) -> NoReturn:
-    raise SystemExit(128 + signum)
 
 
 def _keep_owner(fd: int, info: os.stat_result) -> None:
