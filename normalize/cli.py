@@ -181,6 +181,9 @@ def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, statist
         _fail(f"output format {fmt!r} is not available in this version")
     walk_errors: list[str] = []
     listed = _files(paths, config, force_exclude, walk_errors)
+    for target, option in ((output, "--output"), (write_baseline, "--write-baseline")):
+        if target is not None and _is_input(target, listed):
+            _fail(f"{target}: is one of the files being checked; {option} would overwrite it")
     jobs = jobs_wanted(jobs, len(listed))
     report = check_paths(_with_progress(listed, quiet), rules, with_fixed=fmt == "diff",
                          jobs=jobs, walked=True, freeze=True)
@@ -210,6 +213,23 @@ def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, statist
         click.echo(f"note: {note}", err=True)
     failing = any(config.fails(f.severity) for f in report.findings)
     _exit_for_errors(report.errors, EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+def _is_input(target: Path, files: list[str]) -> bool:
+    """Whether writing `target` would write over one of `files`: the same file,
+    whatever the names (a symbolic or hard link, `d/../a.txt`). Only a target that
+    exists can be one, so a new report costs one look-up."""
+    try:
+        info = target.stat()
+    except OSError:
+        return False
+    for name in files:
+        try:
+            if os.path.samestat(info, os.stat(name)):
+                return True
+        except OSError:
+            continue  # reading it will report it
+    return False
 
 
 def _formatter(fmt: str) -> Callable[[Report], str] | None:
