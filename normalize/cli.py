@@ -2,7 +2,7 @@
 cli_common.py. These are the only modules that print, write files or pick exit codes.
 
 Exit codes: 0 nothing found, 1 findings, 2 usage error, unreadable input or
-a bad rule file.
+a bad rule file, 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from . import __version__
-from .cli_common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, no_default_option, rules_option
+from .cli_common import (
+    EXIT_CLEAN,
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    EXIT_INTERRUPTED,
+    no_default_option,
+    rules_option,
+)
 from .cli_common import fail as _fail
 from .cli_common import load_ruleset as _rules
 from .config import FAIL_LEVELS, FORMATS, Config, ConfigError, resolve_config
@@ -132,6 +139,15 @@ class _Commands(click.Group):
 
             self.add_command(rules)
         return super().get_command(ctx, name)
+
+    def invoke(self, ctx: click.Context) -> object:
+        """Ctrl-C ends a run with exit code 130, not click's 1 ("findings"). A
+        file being fixed is left as it was (write_atomic cleans up)."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            sys.exit(EXIT_INTERRUPTED)
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})

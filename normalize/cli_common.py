@@ -16,6 +16,7 @@ from .kinds.base import RuleError
 from .loader import RuleSet, load_rules
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # Ctrl-C (SIGINT), as shells report a command it stopped: 128 + 2
 
 
 def fail(message: str) -> NoReturn:

@@ -188,12 +188,19 @@ def _forked(context: Any, fn: Callable[..., Any], items: list[Any], args: tuple[
     global _TASK
     _TASK = (fn, args)
     try:
-        with context.Pool(jobs) as pool:
+        with context.Pool(jobs, initializer=_ignore_interrupt) as pool:
             rest = items[WARM:]
             chunk = max(1, min(CHUNK, len(rest) // (jobs * TASKS_PER_JOB)))
             yield from pool.imap(_in_worker, rest, chunk)
     finally:
         _TASK = None
+
+
+def _ignore_interrupt() -> None:
+    """In a worker: Ctrl-C reaches the whole process group, and the parent
+    alone answers it (leaving the pool ends the workers); a worker stopped by
+    it would print its own traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _sorted_out(outcomes: Iterable[tuple[str, Any]], errors: list[str],
