@@ -23,6 +23,7 @@ from .cli_common import (
     EXIT_ERROR,
     EXIT_FINDINGS,
     EXIT_INTERRUPTED,
+    echo_error,
     no_default_option,
     rules_option,
 )
@@ -207,13 +208,14 @@ def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, statist
                      errors=tuple(walk_errors) + report.errors)
     if write_baseline is not None:
         from . import baseline
-        from .report import json_text
+        from .report import json_text, visible
 
         data = baseline.build(report, write_baseline.resolve().parent)
         # a name that is not UTF-8 as a JSON escape: read back, it matches the file
         _write(write_baseline, json_text(data, indent=1) + "\n")
         if not quiet:
-            click.echo(f"Recorded {len(report.findings)} findings in {write_baseline}.", err=True)
+            click.echo(visible(f"Recorded {len(report.findings)} findings in {write_baseline}."),
+                       err=True)
         _exit_for_errors(report.errors, EXIT_CLEAN)
     baseline_file = baseline_file or config.baseline
     if baseline_file is not None:
@@ -226,7 +228,7 @@ def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, statist
     else:
         _print(text)
     for note in report.notes:
-        click.echo(f"note: {note}", err=True)
+        echo_error(note, "note")
     failing = any(config.fails(f.severity) for f in report.findings)
     _exit_for_errors(report.errors, EXIT_FINDINGS if failing else EXIT_CLEAN)
 
@@ -262,7 +264,7 @@ def _formatter(fmt: str) -> Callable[[Report], str] | None:
 
 def _exit_for_errors(errors: tuple[str, ...], code: int) -> NoReturn:
     for error in errors:
-        click.echo(f"error: {error}", err=True)
+        echo_error(error)
     sys.exit(EXIT_ERROR if errors else code)
 
 
@@ -279,10 +281,13 @@ def _write(path: Path, text: str) -> None:
 
 def _print(text: str) -> None:
     """A report on standard output; one naming a file whose name is not UTF-8
-    as bytes (as _write does): a strict terminal encoding would refuse it."""
+    as bytes (as _write does): a strict terminal encoding would refuse it. A
+    diff's article text with an escape character in it as bytes too: click
+    would strip escape sequences from text when standard output is not a
+    terminal, and the diff would no longer apply (the text report has none)."""
     from .report import as_bytes, has_surrogates
 
-    if has_surrogates(text):
+    if has_surrogates(text) or "\x1b" in text:
         sys.stdout.flush()
         click.echo(as_bytes(text), nl=False)
     else:
@@ -362,9 +367,9 @@ def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool,
     click.echo(f"{verb} {fixed_count} findings in {files_changed} files; "
                f"{_remain(remaining, failing, config.fail_level)}.", err=show_diff)
     for note in notes:
-        click.echo(f"note: {note}", err=True)
+        echo_error(note, "note")
     for error in errors:
-        click.echo(f"error: {error}", err=True)
+        echo_error(error)
     sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if failing else EXIT_CLEAN)
 
 

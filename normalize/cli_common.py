@@ -20,8 +20,17 @@ EXIT_INTERRUPTED = 130  # Ctrl-C (SIGINT), as shells report a command it stopped
 
 
 def fail(message: str) -> NoReturn:
-    click.echo(f"error: {message}", err=True)
+    echo_error(message)
     sys.exit(EXIT_ERROR)
+
+
+def echo_error(message: str, kind: str = "error") -> None:
+    """An `error:` (or `note:`) line on stderr, control characters in it (a file
+    name's) shown as escapes: sent raw, a terminal would act on them, and click
+    would strip an escape sequence from the name when stderr is not a terminal."""
+    from .report import visible
+
+    click.echo(f"{kind}: {visible(message)}", err=True)
 
 
 def say(text: str) -> None:

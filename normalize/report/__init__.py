@@ -87,6 +87,31 @@ def readable(text: str) -> str:
     return _SURROGATE.sub(shown, text)
 
 
+# What a terminal would act on instead of showing: C0 controls but the tab (ESC
+# starts CSI and OSC sequences, BEL rings, CR and LF break a line), DEL, C1
+# controls (0x9b is CSI in 8-bit terminals) and the bidirectional controls,
+# which reorder what follows them.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
+                      "\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """`text` with each control character written as an escape (`\\x1b`,
+    `\\u202e`): for lines a terminal shows (the text report, error lines).
+    Article text and file names are untrusted; printed raw, an escape
+    sequence in them would clear the screen or retitle the window, and click
+    would strip CSI sequences (changing a file's name) when the output is not
+    a terminal. JSON, SARIF, JUnit and HTML escape them their own way."""
+    if not _CONTROL.search(text):
+        return text
+
+    def shown(m: re.Match[str]) -> str:
+        code = ord(m.group())
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _CONTROL.sub(shown, text)
+
+
 def json_text(data: object, indent: int | None = 2) -> str:
     """`data` as JSON (UTF-8 characters as they are) with lone surrogates written
     as JSON escapes (`"bad\\udcffname.txt"`): valid JSON, and a reader that

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from . import Report
+from . import Report, visible
 from .entities import entity_lines
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
@@ -40,7 +40,8 @@ def unified_diff(path: str, old: str, new: str) -> str:
 
 def render(report: Report) -> str:
     # the entity summary as a header of '#' lines, which patch and git apply skip
-    header = "".join(f"# {line}\n" for line in entity_lines(report))
+    # (a name's control characters escaped: a line break would end the comment)
+    header = "".join(f"# {visible(line)}\n" for line in entity_lines(report))
     return header + "".join(
         unified_diff(r.doc.path, r.doc.text, r.fixed)
         for r in report.files

@@ -1,9 +1,12 @@
-"""Text report: `path:line:col: CODE message`, one finding a line, then a summary."""
+"""Text report: `path:line:col: CODE message`, one finding a line, then a summary.
+
+Control characters in file names and article text are shown as escapes
+(`\\x1b`): the report is read on a terminal (see report.visible)."""
 
 from __future__ import annotations
 
 from ..model import Applicability
-from . import Report, nothing_found
+from . import Report, nothing_found, visible
 from .entities import entity_lines
 
 
@@ -13,8 +16,8 @@ def render(report: Report) -> str:
         for f in result.findings:
             line, col = result.doc.position(f.start)
             mark = " [*]" if f.fix and f.fix.applicability is Applicability.SAFE else ""
-            lines.append(f"{f.path}:{line}:{col}: {f.code}{mark} {f.message}")
-    lines.extend(entity_lines(report))
+            lines.append(visible(f"{f.path}:{line}:{col}: {f.code}{mark} {f.message}"))
+    lines.extend(map(visible, entity_lines(report)))
     s = report.summary()
     if s["findings"]:
         noun = "finding" if s["findings"] == 1 else "findings"
