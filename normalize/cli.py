@@ -347,7 +347,8 @@ def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool,
             if show_diff:
                 from .report.diff import unified_diff
 
-                _print(unified_diff(doc.path, doc.text, new))  # a name's own bytes
+                # a name's own bytes; the file's encoding and BOM (report.diff)
+                _print(unified_diff(doc.path, doc.text, new, doc.encoding, doc.bom))
             else:
                 try:
                     write_atomic(Path(doc.path), doc.encode(new), doc.fingerprint)
