@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -32,6 +32,7 @@ from .cli_common import load_ruleset as _rules
 from .config import FAIL_LEVELS, FORMATS, Config, ConfigError, resolve_config
 from .document import Document, DocumentError
 from .engine import check_paths, folder_findings, walk_names, wanted
+from .entities import KEEP, MentionTable, collect_packed
 from .fixer import allowed, fix_and_check
 from .loader import RuleSet
 from .model import Finding
@@ -40,6 +41,7 @@ from .suppression import CHECKER_CODES
 
 if TYPE_CHECKING:
     from . import baseline
+    from .entities import Mention
     from .report import Report
 
 # What only some commands need (`rules`, baselines, the other output formats,
@@ -331,15 +333,19 @@ def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool,
     levels = allowed("unsafe" if unsafe_fixes else "safe")
     errors: list[str] = []
     notes: list[str] = []
-    fixed_count = files_changed = remaining = failing = 0
+    fixed_count = files_changed = 0
     files = _files(paths, config, force_exclude, errors)
     jobs = jobs_wanted(jobs, len(files))
     # the folder-wide names stage proposes unsafe fixes at most; its offsets hold
     # in the text each file had then, which `read` tells
     read: dict[str, tuple[int, int] | None] = {}
     extra = folder_findings(files, rules, jobs, read, walked=True) if unsafe_fixes else {}
-    for doc, new, applied, left in run_per_file(files, _fix_one, (rules, levels, extra, read),
-                                                jobs, errors, notes, freeze=True):
+    # what remains, as check would find it in the fixed files: per file, and the
+    # folder-wide names stage over the new texts' mentions
+    table = MentionTable(limit=KEEP)
+    kept: list[tuple[Document, list[Finding]]] = []
+    for doc, new, applied, left, after, mentions in run_per_file(
+            files, _fix_one, (rules, levels, extra, read), jobs, errors, notes, freeze=True):
         if new is None:
             errors.append(f"{doc.path}: changed while being checked; not fixed")
             continue
@@ -360,10 +366,13 @@ def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool,
                     continue
             fixed_count += applied
             files_changed += 1
-        if accepted is not None and left:
-            left = accepted.new_in(doc.path, new, left)
-        remaining += len(left)
-        failing += sum(1 for f in left if config.fails(f.severity))
+        table.add_packed(mentions)
+        # a text without findings is kept as its name, read again if the folder
+        # stage reports on it (a file written since: without the fingerprint check)
+        kept.append((after, left) if left or (show_diff and new != doc.text) else
+                    (Document.placeholder(doc.path, doc.fingerprint if new == doc.text
+                                          else None), left))
+    remaining, failing = _left_over(kept, table, rules, jobs, config, accepted, errors)
     verb = "Would fix" if show_diff else "Fixed"
     click.echo(f"{verb} {fixed_count} findings in {files_changed} files; "
                f"{_remain(remaining, failing, config.fail_level)}.", err=show_diff)
@@ -375,22 +384,59 @@ def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool,
 
 
 def _remain(remaining: int, failing: int, fail_level: str) -> str:
-    """"3 findings remain", and how many of them the fail-level lets pass."""
+    """How many findings remain ("3 findings remain"), and how many of them the
+    fail-level lets pass."""
     said = f"{remaining} finding remains" if remaining == 1 else f"{remaining} findings remain"
     if remaining > failing:
         said += f" ({remaining - failing} below the fail-level '{fail_level}')"
     return said
 
 
-def _fix_one(doc: Document, rules: RuleSet, levels: frozenset, extra: dict,
-             read: dict) -> tuple[Document, str | None, int, list[Finding]]:
-    """Fix one document until stable; what remains (run in workers with --jobs).
-    The new text is None if the folder-wide stage (`extra`) has findings for a text
-    the file no longer holds (`read`: the fingerprints of what that stage read)."""
+def _left_over(kept: list[tuple[Document, list[Finding]]], table: MentionTable,
+               rules: RuleSet, jobs: int, config: Config, accepted: baseline.Baseline | None,
+               errors: list[str]) -> tuple[int, int]:
+    """The findings that remain in the fixed texts as `check` counts them (the
+    files' own, the folder-wide names stage's on `table`, less what the baseline
+    holds), and how many of them are at or above the fail-level."""
+    from .consistency import decide
+    from .engine import _mentions_again  # (as check_paths reads them again)
+
+    def again(needed: set[tuple[str, ...]]) -> Iterator[Sequence[Mention]]:
+        holding = table.files_of(needed)
+        return _mentions_again([doc for doc, _ in kept if doc.path in holding], needed, jobs)
+
+    folder = decide(table, rules, {doc.path: left for doc, left in kept if left}, again=again)
+    remaining = failing = 0
+    for doc, left in kept:
+        if folder.findings.get(doc.path):
+            try:
+                doc = doc.whole()
+            except DocumentError as exc:  # changed or gone since
+                errors.append(str(exc))
+                continue
+            left = sorted(set(left) | set(wanted(doc, rules, folder.findings)),
+                          key=Finding.sort_key)
+        if accepted is not None and left:
+            left = accepted.new_in(doc.path, doc.text, left)
+        remaining += len(left)
+        failing += sum(1 for f in left if config.fails(f.severity))
+    return remaining, failing
+
+
+def _fix_one(doc: Document, rules: RuleSet, levels: frozenset, extra: dict, read: dict
+             ) -> tuple[Document, str | None, int, list[Finding], Document, tuple]:
+    """Fix one document until stable (run in workers with --jobs): the new
+    text, the number of fixes applied, the findings that remain, the new text's
+    Document and its name mentions (for the folder-wide names stage). The new
+    text is None if the folder-wide stage (`extra`) has findings for a text the
+    file no longer holds (`read`: the fingerprints of what that stage read)."""
     if extra.get(doc.path) and read.get(doc.path) != doc.fingerprint:
-        return doc, None, 0, []
+        return doc, None, 0, [], doc, ()
     new, applied, left = fix_and_check(doc, rules, levels, wanted(doc, rules, extra))
-    return doc, new, applied, left
+    after = doc if new == doc.text else replace(
+        doc, text=new, protected=tuple(Document.from_text(new, doc.path).protected),
+        fingerprint=None)
+    return doc, new, applied, left, after, collect_packed(after)
 
 
 def write_atomic(path: Path, data: bytes, expected: tuple[int, int] | None = None) -> None:

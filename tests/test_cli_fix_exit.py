@@ -69,3 +69,40 @@ def test_fix_diff_exit_agrees_with_check_after_fixing(tmp_path, monkeypatch, lev
     assert result.exit_code == code, result.output
     run("fix", "a.txt")
     assert run("check", "--fail-level", level, "a.txt").exit_code == code
+
+
+NAMED = "Minister Aušrinė Kvietkauskienė spoke on Monday. Aušrinė Kvietkauskienė said so.\n"
+STRIPPED = "Minister Ausrine Kvietkauskiene spoke again on Tuesday , in Vilnius.\n"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("extra", [(), ("--diff",)])
+def test_folder_stage_findings_count_as_check_counts_them(tmp_path, monkeypatch, jobs, extra):
+    """The folder-wide names stage (NM201 here: a name without its diacritics in
+    another file) is part of check's exit code, and so of fix's."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(NAMED, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(STRIPPED, encoding="utf-8")
+    for n in range(6):  # more files than the parent checks before forking
+        (tmp_path / f"c{n}.txt").write_text("Nothing to see here.\n", encoding="utf-8")
+    result = run("fix", "-j", jobs, *extra, ".")
+    assert result.exit_code == 1, result.output
+    assert "; 1 finding remains" in result.output
+    assert run("fix", "-j", jobs, "--fail-level", "error", *extra, ".").exit_code == 0
+    if not extra:
+        assert run("check", ".").exit_code == 1
+        assert "NM201" in run("check", ".").output
+        assert run("fix", "--unsafe-fixes", ".").exit_code == 0
+        assert run("check", ".").exit_code == 0
+
+
+def test_folder_stage_finding_suppressed_or_in_baseline_does_not_count(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(NAMED, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(STRIPPED.replace(" , ", ", "), encoding="utf-8")
+    assert run("check", "-q", "--write-baseline", "base.json", ".").exit_code == 0
+    assert run("fix", "--baseline", "base.json", ".").exit_code == 0
+    (tmp_path / "b.txt").write_text("<!-- normalize: ignore-next-line NM201 -->\n"
+                                    + STRIPPED.replace(" , ", ", "), encoding="utf-8")
+    assert run("check", "b.txt", "a.txt").exit_code == 0
+    assert run("fix", "b.txt", "a.txt").exit_code == 0

@@ -150,7 +150,9 @@ def test_fix_unsafe_applies_folder_restorations_once(tmp_path):
     shutil.copytree(FOLDER, target)
     runner = CliRunner()
     args = ["fix", "--no-default-rules", "--unsafe-fixes", str(target)]
-    assert runner.invoke(main, ["fix", "--no-default-rules", str(target)]).exit_code == 0
+    # without --unsafe-fixes nothing is written, and the folder stage's findings
+    # remain: the exit code is check's
+    assert runner.invoke(main, ["fix", "--no-default-rules", str(target)]).exit_code == 1
     assert "Dovile Sakaliene" in (target / "lt" / "wire-copy.txt").read_text(encoding="utf-8")
     runner.invoke(main, args, catch_exceptions=False)
     wire = (target / "lt" / "wire-copy.txt").read_text(encoding="utf-8")
