@@ -8,7 +8,6 @@ a bad rule file, 130 interrupted (Ctrl-C).
 from __future__ import annotations
 
 import os
-import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -31,13 +30,14 @@ from .cli_common import fail as _fail
 from .cli_common import load_ruleset as _rules
 from .config import FAIL_LEVELS, FORMATS, Config, ConfigError, resolve_config
 from .document import Document, DocumentError
-from .engine import check_paths, folder_findings, walk_names, wanted
+from .engine import check_document, check_paths, folder_findings, walk_names, wanted
 from .entities import KEEP, MentionTable, collect_packed
-from .fixer import allowed, fix_and_check
+from .fixer import NOT_WRITTEN, WOULD_BE, allowed, fix_and_check
 from .loader import RuleSet
-from .model import Finding
+from .model import Applicability, Finding
 from .parallel import jobs_wanted, run_per_file
 from .suppression import CHECKER_CODES
+from .writing import write_atomic
 
 if TYPE_CHECKING:
     from . import baseline
@@ -349,6 +349,10 @@ def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool,
         if new is None:
             errors.append(f"{doc.path}: changed while being checked; not fixed")
             continue
+        unwritten = _unwritten(left, levels)
+        if unwritten:  # fixes the file's encoding cannot hold: shown, not written
+            notes.append(f"{doc.path}: {len(unwritten)} fix{'es' * (len(unwritten) > 1)} "
+                         f"not written: {unwritten[0]}")
         if new != doc.text:
             if show_diff:
                 from .report.diff import unified_diff
@@ -358,11 +362,13 @@ def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool,
             else:
                 try:
                     write_atomic(Path(doc.path), doc.encode(new), doc.fingerprint)
-                except DocumentError as exc:  # the file's encoding cannot hold a fix,
-                    errors.append(str(exc))  # or the file changed since it was read
-                    continue
-                except OSError as exc:
-                    errors.append(f"{doc.path}: cannot write ({exc.strerror or exc})")
+                except (DocumentError, OSError) as exc:  # the file's encoding cannot hold
+                    # a fix, it changed since it was read, or the disk refused: the
+                    # file is as it was, and so is what remains in it
+                    errors.append(str(exc) if isinstance(exc, DocumentError) else
+                                  f"{doc.path}: cannot write ({exc.strerror or exc})")
+                    table.add_packed(collect_packed(doc))
+                    kept.append((doc, check_document(doc, rules)))
                     continue
             fixed_count += applied
             files_changed += 1
@@ -423,6 +429,13 @@ def _left_over(kept: list[tuple[Document, list[Finding]]], table: MentionTable,
     return remaining, failing
 
 
+def _unwritten(left: list[Finding], levels: frozenset) -> list[str]:
+    """Why the fixes among `left` that this run would write (`levels`) but the
+    file's encoding cannot hold were not written (fixer.writable)."""
+    return [facts[NOT_WRITTEN] for facts in map(dict, (f.data for f in left))
+            if NOT_WRITTEN in facts and Applicability(facts[WOULD_BE]) in levels]
+
+
 def _fix_one(doc: Document, rules: RuleSet, levels: frozenset, extra: dict, read: dict
              ) -> tuple[Document, str | None, int, list[Finding], Document, tuple]:
     """Fix one document until stable (run in workers with --jobs): the new
@@ -437,56 +450,3 @@ def _fix_one(doc: Document, rules: RuleSet, levels: frozenset, extra: dict, read
         doc, text=new, protected=tuple(Document.from_text(new, doc.path).protected),
         fingerprint=None)
     return doc, new, applied, left, after, collect_packed(after)
-
-
-def write_atomic(path: Path, data: bytes, expected: tuple[int, int] | None = None) -> None:
-    """Write via a temporary file in the same folder, then replace; keep the mode,
-    and the owner and group where allowed.
-
-    A read-only file (no write permission for its owner) is not replaced
-    (PermissionError). Given `expected`, the fingerprint of the bytes the new
-    ones were made from, the file is read again just before it is replaced and
-    left alone if it is not those bytes any more (DocumentError): an edit saved
-    meanwhile is not overwritten. The temporary name is short (`.nz-XXXXXXXX.tmp`)
-    whatever the file's name is."""
-    import errno
-    import tempfile
-
-    from .document import fingerprint, read_bytes
-
-    target = path.resolve()
-    info = target.stat()
-    if not info.st_mode & stat.S_IWUSR:
-        raise PermissionError(errno.EACCES, "read-only file")
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".nz-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-            _keep_owner(handle.fileno(), info)
-        os.chmod(tmp, stat.S_IMODE(info.st_mode))  # after chown, which may clear set-id bits
-        if expected is not None and fingerprint(read_bytes(target, str(path))) != expected:
-            raise DocumentError(f"{path}: changed since it was read; not fixed")
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
-def _keep_owner(fd: int, info: os.stat_result) -> None:
-    """Give the open file `fd` the owner and group of `info` (a replaced file's),
-    as far as this user may: the group alone if the owner cannot be given."""
-    if not hasattr(os, "fchown"):
-        return
-    mine = os.fstat(fd)
-    if (mine.st_uid, mine.st_gid) == (info.st_uid, info.st_gid):
-        return
-    try:
-        os.fchown(fd, info.st_uid, info.st_gid)
-    except PermissionError:
-        try:
-            os.fchown(fd, -1, info.st_gid)
-        except PermissionError:
-            pass  # not a member of that group: the user's own

@@ -1,0 +1,111 @@
+"""Writing a fixed article: atomically, keeping what the file was.
+
+The new bytes go to a temporary file in the same folder, which then replaces
+the article; its mode, owner and group are kept where allowed, a read-only
+file is refused, and a file changed since it was read is left alone. The
+temporary file is removed on every way out but the replace, SIGTERM and
+SIGHUP included.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import NoReturn
+
+from .document import DocumentError
+
+
+def write_atomic(path: Path, data: bytes, expected: tuple[int, int] | None = None) -> None:
+    """Write via a temporary file in the same folder, then replace; keep the mode,
+    and the owner and group where allowed.
+
+    A read-only file (no write permission for its owner) is not replaced
+    (PermissionError). Given `expected`, the fingerprint of the bytes the new
+    ones were made from, the file is read again just before it is replaced and
+    left alone if it is not those bytes any more (DocumentError): an edit saved
+    meanwhile is not overwritten. The temporary name is short (`.nz-XXXXXXXX.tmp`)
+    whatever the file's name is."""
+    import errno
+
+    target = path.resolve()
+    info = target.stat()
+    if not info.st_mode & stat.S_IWUSR:
+        raise PermissionError(errno.EACCES, "read-only file")
+    with _signals_end_cleanly():
+        _write_replacing(target, path, data, info, expected)
+
+
+def _write_replacing(target: Path, path: Path, data: bytes, info: os.stat_result,
+                     expected: tuple[int, int] | None) -> None:
+    """write_atomic's write to a temporary file and replace; the temporary file
+    is removed on any way out but the replace."""
+    import tempfile
+
+    from .document import fingerprint, read_bytes
+
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".nz-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+            _keep_owner(handle.fileno(), info)
+        os.chmod(tmp, stat.S_IMODE(info.st_mode))  # after chown, which may clear set-id bits
+        if expected is not None and fingerprint(read_bytes(target, str(path))) != expected:
+            raise DocumentError(f"{path}: changed since it was read; not fixed")
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+
+@contextmanager
+def _signals_end_cleanly() -> Iterator[None]:
+    """While in the block, SIGTERM and SIGHUP (a CI job cancelled, `timeout`, a
+    closed terminal) raise SystemExit(128 + signal) instead of ending the
+    process at once, so that write_atomic's clean-up runs and no temporary file
+    is left. Only where they still have their default action, and only in the
+    main thread (where handlers can be set): a program that handles them itself
+    keeps its handlers. The previous handlers are back after the block."""
+    import signal
+    import threading
+
+    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    if threading.current_thread() is not threading.main_thread():
+        wanted = []
+    previous = {}
+    for signum in wanted:
+        if signal.getsignal(signum) is signal.SIG_DFL:
+            previous[signum] = signal.signal(signum, _exit_on_signal)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _exit_on_signal(signum: int, _frame: object) -> NoReturn:
+    raise SystemExit(128 + signum)
+
+
+def _keep_owner(fd: int, info: os.stat_result) -> None:
+    """Give the open file `fd` the owner and group of `info` (a replaced file's),
+    as far as this user may: the group alone if the owner cannot be given."""
+    if not hasattr(os, "fchown"):
+        return
+    mine = os.fstat(fd)
+    if (mine.st_uid, mine.st_gid) == (info.st_uid, info.st_gid):
+        return
+    try:
+        os.fchown(fd, info.st_uid, info.st_gid)
+    except PermissionError:
+        try:
+            os.fchown(fd, -1, info.st_gid)
+        except PermissionError:
+            pass  # not a member of that group: the user's own
