@@ -229,3 +229,13 @@ def test_any_input_gives_sorted_spans_and_a_view_of_equal_length(text, name):
     view = prose_view(doc).text
     assert len(view) == len(text)
     assert all(view[i] == text[i] for i in range(len(text)) if not doc.is_protected(i, i + 1))
+
+
+@pytest.mark.parametrize("text,prose", [
+    # an image's alt text is parsed apart: its markup is found where it is
+    ("![Kestutis *Budrys* , x](u)", ["Kestutis ", "Budrys", " , x"]),
+    ("An image: ![The drone `a , b` fell](u).", ["An image: ", "The drone ", " fell", "."]),
+    ("[a ![b *c*](u) d](v)", ["a ", "b ", "c", " d"]),
+])
+def test_markdown_image_alt_text_markup_is_found_in_place(text, prose):
+    assert _prose(text, "a.md") == prose

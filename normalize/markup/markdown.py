@@ -31,7 +31,8 @@ from . import html
 _MARKUP_RULES = frozenset({"backticks", "autolink", "html_inline", "entity", "escape",
                            "emphasis", "strikethrough", "linkify"})
 _LABELLED_RULES = {"link": 0, "image": 1}  # label starts after '[' ('![' for images)
-_KEY = "normalize_markup_ranges"
+_KEY = "normalize_markup_ranges"  # env: the list the ranges go to
+_BASE = "normalize_markup_base"  # env: where the text being parsed begins in the content
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 _FRONT_MATTER = {"---": ("---", "..."), "+++": ("+++",)}
@@ -42,22 +43,36 @@ def _recording(name: str, fn):  # noqa: ANN001, ANN202
 
     def rule(state, silent: bool) -> bool:  # noqa: ANN001
         start = state.pos
-        ok = fn(state, silent)
-        record = state.env.get(_KEY)
-        if ok and not silent and record is not None:
+        if name == "image" and not silent and _KEY in state.env:
+            ok = _image(fn, state, start)
+        else:
+            ok = fn(state, silent)
+        if ok and not silent and (record := state.env.get(_KEY)) is not None:
             end = state.pos
+            base = state.env.get(_BASE, 0)
             if name in _MARKUP_RULES:
-                record.append((start, end))
+                record.append((base + start, base + end))
             elif label_at is not None:
                 label_end = state.md.helpers.parseLinkLabel(state, start + label_at, name == "link")
                 if label_end < 0:  # cannot happen for a parsed link; be safe
-                    record.append((start, end))
+                    record.append((base + start, base + end))
                 else:
-                    record.append((start, start + label_at + 1))
-                    record.append((label_end, end))
+                    record.append((base + start, base + start + label_at + 1))
+                    record.append((base + label_end, base + end))
         return ok
 
     return rule
+
+
+def _image(fn, state, start: int) -> bool:  # noqa: ANN001
+    """Parse an image: its label is parsed as a text of its own, so what is
+    recorded in it is counted from the label's start ('![' is 2 characters)."""
+    base = state.env.get(_BASE, 0)
+    state.env[_BASE] = base + start + 2
+    try:
+        return fn(state, False)
+    finally:
+        state.env[_BASE] = base
 
 
 @lru_cache(maxsize=1)
