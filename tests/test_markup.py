@@ -18,6 +18,7 @@ from normalize.cli import main
 from normalize.document import Document
 from normalize.engine import check_document
 from normalize.markup import markup_spans, prose_view
+from normalize.markup.html import OPAQUE
 
 from .conftest import SEEDS
 
@@ -239,3 +240,62 @@ def test_any_input_gives_sorted_spans_and_a_view_of_equal_length(text, name):
 ])
 def test_markdown_image_alt_text_markup_is_found_in_place(text, prose):
     assert _prose(text, "a.md") == prose
+
+
+@pytest.mark.parametrize("text,prose", [
+    ("Run <code>SELECT id , name</code> now.", ["Run ", " now."]),
+    ("a <kbd>x , y</kbd> b <samp>s , t</samp> c <var>v , w</var> d <pre>e , f</pre> e",
+     ["a ", " b ", " c ", " d ", " e"]),
+    ("a <CODE class='x'>q , r</Code> b", ["a ", " b"]),
+    # over several lines of a paragraph, of a block quote, of a list item
+    ("A <code>a\nb , c</code> d.\n", ["A ", " d."]),
+    ("> A <kbd>x\n> y , z</kbd> w\n", ["A ", " w"]),
+    ("- A <code>x\n  y , z</code> w\n", ["A ", " w"]),
+    # in a heading, a table cell, a link label, an image's alt text
+    ("# T <code>a , b</code> t\n", ["T ", " t"]),
+    ("| a | b |\n|---|---|\n| <code>c , d</code> | e |\n", ["a", "b", "e"]),
+    ("[see <code>a , b</code> here](u)", ["see ", " here"]),
+    ("x ![a <code>q , r</code> c](u) y", ["x ", "a ", " c", " y"]),
+    # nested, and closed one by one
+    ("a <code>b <code>c</code> d</code> e", ["a ", " e"]),
+    # <code/> opens nothing (as html.parser reads it); <b> is not code
+    ("a <code/> b , c", ["a ", " b , c"]),
+    ("a <b>b , c</b> d", ["a ", "b , c", " d"]),
+    # a <script> in a paragraph is raw text up to its </script>
+    ("a <script>x <code> y</script> b , c", ["a ", " b , c"]),
+    # an element left open holds the paragraphs after it (as in an .html file)
+    ("A <code>open\n\nNext , para.\n\nMore </code> after.\n", ["A ", " after."]),
+    ("<pre>\nx , y\n</pre>\n\nProse , here.\n", ["Prose , here."]),
+    # in a code span the tag is no tag
+    ("a `<code>` b , c", ["a ", " b , c"]),
+])
+def test_markdown_raw_html_code_elements_are_protected(text, prose):
+    assert _prose(text, "a.md") == prose
+
+
+def test_fix_leaves_markdown_inline_code_elements_alone(tmp_path):
+    text = ("Run the query <code>SELECT id , name FROM users</code> to list them.\n"
+            "Press <kbd>a , b</kbd> and read <samp>c ,\nd</samp> in <var>e , f</var> .\n"
+            "The drone , which fell.\n")
+    for name in ("q.md", "q.html"):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        result = CliRunner().invoke(main, ["fix", str(path)])
+        assert result.exit_code == 0, result.output
+        assert path.read_text(encoding="utf-8") == text.replace("drone ,", "drone,"), name
+
+
+_WORDS = st.text(st.sampled_from("ab ,.;:!?Zé-'\"\t"), min_size=1, max_size=30)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(sorted(OPAQUE - {"script", "style", "textarea"})),
+       st.lists(_WORDS, min_size=1, max_size=4), _WORDS, _WORDS)
+def test_what_a_markdown_code_element_holds_is_never_prose(tag, held, before, after):
+    inside = "\n".join(held)  # one paragraph, over as many lines
+    text = f"Start {before}<{tag}>{inside}</{tag}>{after} end.\n"
+    start = text.index(f"<{tag}>")
+    end = text.index(f"</{tag}>") + len(tag) + 3
+    doc = Document.from_text(text, "a.md")
+    assert all(doc.is_protected(i, i + 1) for i in range(start, end))
+    assert not doc.is_protected(0, len("Start"))

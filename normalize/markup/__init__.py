@@ -9,7 +9,9 @@ front matter, code spans and blocks, link and image destinations and titles,
 reference definitions, autolinks, raw HTML, block markers (`#`, `>`, `-`,
 table pipes), emphasis delimiters, escapes and entities; for HTML it is tags
 with their attributes, comments, declarations, character references, and the
-contents of <script>, <style>, <code>, <pre> and the like.
+contents of <script>, <style>, <code>, <pre> and the like; raw HTML in
+Markdown is read the same way, so a `<code>` in a paragraph holds code there
+too, until its `</code>`.
 
 Both use real parsers (markdown-it-py; Python's html.parser), which find
 prose; the protected spans are everything else. Where a parser's view of a

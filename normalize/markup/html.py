@@ -11,6 +11,11 @@ whatever the Python version's html.parser does: `<!-->` and `<!--->` are
 empty comments, `--!>` ends one as `-->` does, and a comment never closed
 runs to the end of the file, so the text after an unclosed `<!--` is not
 prose.
+
+Which elements are open is kept in an `OpenElements`, which one reader hands
+to the next: in Markdown the raw HTML of a page comes in pieces (HTML blocks,
+and tags inside paragraphs), and a `<code>` opened in one piece holds what
+follows it until its `</code>`, as it does in a browser.
 """
 
 from __future__ import annotations
@@ -22,19 +27,64 @@ from html.parser import HTMLParser
 OPAQUE = frozenset({"script", "style", "code", "pre", "kbd", "samp", "var", "template",
                     "svg", "math", "textarea", "noscript"})
 
+# Elements whose content is raw text (html.parser's CDATA_CONTENT_ELEMENTS): only
+# their own end tag ends them, and nothing inside is a tag or a comment.
+RAW_TEXT = ("script", "style")
+
 _NL = re.compile(r"\n")
 _COMMENT_END = re.compile(r"--!?>")
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+
+
+class OpenElements:
+    """The opaque elements open at a point of a page (none: the text there is prose)."""
+
+    def __init__(self) -> None:
+        self.depth: dict[str, int] = {}
+
+    def __bool__(self) -> bool:
+        return any(self.depth.values())
+
+    def start(self, tag: str) -> None:
+        if tag in OPAQUE:
+            self.depth[tag] = self.depth.get(tag, 0) + 1
+
+    def end(self, tag: str) -> None:
+        if self.depth.get(tag):
+            self.depth[tag] -= 1
+
+    def raw_text(self) -> str | None:
+        """The raw-text element open (<script>, <style>), if any."""
+        return next((tag for tag in RAW_TEXT if self.depth.get(tag)), None)
+
+    def follow(self, source: str) -> None:
+        """Follow one piece of raw HTML that is a tag (`<code>`, `</code>`, `<br/>`),
+        as html.parser reads it; a comment or declaration changes nothing."""
+        tag = _TAG.match(source)
+        if tag is None:
+            return
+        name = tag.group(2).lower()
+        raw = self.raw_text()
+        if raw is not None and not (tag.group(1) and name == raw):
+            return  # inside <script>: text, until </script>
+        if tag.group(1):
+            self.end(name)
+        elif not source.endswith("/>"):  # <code/> opens nothing (handle_startendtag)
+            self.start(name)
 
 
 class _ProseFinder(HTMLParser):
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, open_elements: OpenElements) -> None:
         super().__init__(convert_charrefs=False)
         self.text = text
         self.line_starts = [0] + [m.end() for m in _NL.finditer(text)]
-        self.depth: dict[str, int] = {}
+        self.open = open_elements
         self.prose: list[tuple[int, int]] = []
         self.closing = False  # the whole text has been fed
         self.open_comment: int | None = None  # where a comment never closed begins
+        raw = open_elements.raw_text()
+        if raw is not None:  # the text begins inside a <script> opened before it
+            self.set_cdata_mode(raw)
 
     def close(self) -> None:
         self.closing = True
@@ -59,18 +109,16 @@ class _ProseFinder(HTMLParser):
         return self.line_starts[line - 1] + col
 
     def handle_starttag(self, tag: str, attrs: list) -> None:  # noqa: ARG002
-        if tag in OPAQUE:
-            self.depth[tag] = self.depth.get(tag, 0) + 1
+        self.open.start(tag)
 
     def handle_endtag(self, tag: str) -> None:
-        if self.depth.get(tag):
-            self.depth[tag] -= 1
+        self.open.end(tag)
 
     def handle_startendtag(self, tag: str, attrs: list) -> None:  # noqa: ARG002
         pass  # <br/>, <img ... />: nothing opens
 
     def handle_data(self, data: str) -> None:
-        if any(self.depth.values()):
+        if self.open:
             return
         start = self._offset()
         if self.text.startswith(data, start):
@@ -79,11 +127,11 @@ class _ProseFinder(HTMLParser):
 
 def prose_ranges(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the prose in an HTML text."""
-    return _read(text).prose
+    return _read(text, OpenElements()).prose
 
 
-def _read(text: str) -> _ProseFinder:
-    finder = _ProseFinder(text)
+def _read(text: str, open_elements: OpenElements) -> _ProseFinder:
+    finder = _ProseFinder(text, open_elements)
     try:
         finder.feed(text)
         finder.close()
@@ -92,10 +140,15 @@ def _read(text: str) -> _ProseFinder:
     return finder
 
 
-def mark_prose(text: str, mask: bytearray, base: int = 0) -> int | None:
+def mark_prose(text: str, mask: bytearray, base: int = 0,
+               open_elements: OpenElements | None = None) -> int | None:
     """Clear the mask (0 = prose) over the prose of `text`, which sits at `base`.
-    Returns where in `text` a comment begins that it leaves open (None: none)."""
-    finder = _read(text)
+
+    `open_elements` is what is open where `text` begins, and is updated to
+    where it ends. Returns where in `text` a comment begins that it leaves
+    open (None: none).
+    """
+    finder = _read(text, OpenElements() if open_elements is None else open_elements)
     for start, end in finder.prose:
         mask[base + start : base + end] = bytes(end - start)
     return finder.open_comment

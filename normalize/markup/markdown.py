@@ -16,6 +16,11 @@ prose, as the rest of the rendered page is inside that comment. (An unclosed
 `<!--` in a paragraph is not raw HTML but text, and stays prose.) Lines no
 leaf block covers (blank lines, reference definitions) and front matter are
 never prose.
+
+Raw HTML is followed through the file in order, blocks and tags inside
+paragraphs alike, as a browser reads the page it becomes: what an opaque
+element (`<code>`, `<pre>`, `<kbd>` ...; html.OPAQUE) holds is protected up
+to its end tag, over as many lines and blocks as it runs, as in an .html file.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ _MARKUP_RULES = frozenset({"backticks", "autolink", "html_inline", "entity", "es
                            "emphasis", "strikethrough", "linkify"})
 _LABELLED_RULES = {"link": 0, "image": 1}  # label starts after '[' ('![' for images)
 _KEY = "normalize_markup_ranges"  # env: the list the ranges go to
+_TAGS = "normalize_markup_tags"  # env: the list the raw HTML pieces go to
 _BASE = "normalize_markup_base"  # env: where the text being parsed begins in the content
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
@@ -52,6 +58,8 @@ def _recording(name: str, fn):  # noqa: ANN001, ANN202
             base = state.env.get(_BASE, 0)
             if name in _MARKUP_RULES:
                 record.append((base + start, base + end))
+                if name == "html_inline":
+                    state.env[_TAGS].append((base + start, base + end))
             elif label_at is not None:
                 label_end = state.md.helpers.parseLinkLabel(state, start + label_at, name == "link")
                 if label_end < 0:  # cannot happen for a parsed link; be safe
@@ -113,61 +121,102 @@ def mark_prose(text: str, mask: bytearray) -> None:
     md = _parser()
     env: dict = {}
     tokens = md.parse(text[body_start:], env)
+    open_elements = html.OpenElements()  # raw HTML's <code>, <pre> ... open here
     for token in tokens:
         if token.map is None:
             continue
         first, last = token.map[0] + skip, token.map[1] + skip
         if token.type == "inline":
-            _mark_inline(text, lines, first, last, token.content, md, env, mask)
+            inline = _Inline(text, lines, first, last, token.content)
+            inline.mark(md, env, mask, open_elements)
         elif token.type == "html_block" and first < len(lines):
             a, b = lines[first][0], lines[min(last, len(lines)) - 1][1]
-            if html.mark_prose(text[a:b], mask, a) is not None:
+            if html.mark_prose(text[a:b], mask, a, open_elements) is not None:
                 # the block is written out as it is: a comment it leaves open
                 # hides the rest of the page in a browser, so nothing after is prose
                 break
 
 
-def _mark_inline(text: str, lines: list[tuple[int, int]], first: int, last: int,
-                 content: str, md: MarkdownIt, env: dict, mask: bytearray) -> None:
-    # Find each content line in its source line.
-    placed: list[tuple[int, int]] = []  # (offset in content, offset in file) per line
-    offset = 0
-    cursor = lines[first][0] if first < len(lines) else len(text)
-    for i, cline in enumerate(content.split("\n")):
-        n = first + i
-        if n >= last or n >= len(lines):
-            return
-        line_start, line_end = lines[n]
-        at = text.find(cline, max(line_start, cursor), line_end) if cline else -1
-        if at < 0:
-            return  # cannot align this block: it stays protected
-        placed.append((offset, at))
-        cursor = at + len(cline)
-        offset += len(cline) + 1
-    content_lines = content.split("\n")
+class _Inline:
+    """A block's inline content, and where each of its lines is in the file."""
 
-    def to_file(pos: int) -> int:
-        for (c_start, f_start), cline in zip(reversed(placed), reversed(content_lines)):
+    def __init__(self, text: str, lines: list[tuple[int, int]], first: int, last: int,
+                 content: str) -> None:
+        self.text = text
+        self.content = content
+        self.content_lines = content.split("\n")
+        self.placed = self._place(lines, first, last)
+
+    def _place(self, lines: list[tuple[int, int]], first: int, last: int
+               ) -> list[tuple[int, int]] | None:
+        """(offset in content, offset in file) of each content line, found in
+        its source line; None: the block cannot be aligned with the file, and
+        stays protected."""
+        text = self.text
+        placed: list[tuple[int, int]] = []
+        offset = 0
+        cursor = lines[first][0] if first < len(lines) else len(text)
+        for i, cline in enumerate(self.content_lines):
+            n = first + i
+            if n >= last or n >= len(lines):
+                return None
+            line_start, line_end = lines[n]
+            at = text.find(cline, max(line_start, cursor), line_end) if cline else -1
+            if at < 0:
+                return None
+            placed.append((offset, at))
+            cursor = at + len(cline)
+            offset += len(cline) + 1
+        return placed
+
+    def to_file(self, pos: int) -> int:
+        """The file offset of an offset in the content (of an aligned block)."""
+        assert self.placed is not None
+        for (c_start, f_start), cline in zip(reversed(self.placed),
+                                             reversed(self.content_lines)):
             if pos >= c_start:
                 return f_start + min(pos - c_start, len(cline))
-        return placed[0][1]
+        return self.placed[0][1]
 
-    # Prose: the content lines, and the line breaks between them when only
-    # white space separates them (not a '>' of a block quote).
-    for i, ((_, f_start), cline) in enumerate(zip(placed, content_lines)):
-        end = f_start + len(cline)
-        mask[f_start:end] = bytes(len(cline))
-        if i + 1 < len(placed):
-            gap_end = placed[i + 1][1]
-            if text[end:gap_end].isspace():
-                mask[end:gap_end] = bytes(gap_end - end)
-    # Markup inside the content.
-    record: list[tuple[int, int]] = []
-    env[_KEY] = record
-    try:
-        md.inline.parse(content, md, env, [])
-    finally:
-        env.pop(_KEY, None)
-    for start, end in record:
-        a, b = to_file(start), to_file(end)
-        mask[a:b] = b"\x01" * (b - a)
+    def mark(self, md: MarkdownIt, env: dict, mask: bytearray,
+             open_elements: html.OpenElements) -> None:
+        # The markup inside the content, and its raw HTML.
+        record: list[tuple[int, int]] = []
+        tags: list[tuple[int, int]] = []
+        env[_KEY], env[_TAGS] = record, tags
+        try:
+            md.inline.parse(self.content, md, env, [])
+        finally:
+            env.pop(_KEY, None)
+            env.pop(_TAGS, None)
+        tags.sort()
+        if self.placed is None:  # the block stays protected; follow its tags all the same
+            for start, end in tags:
+                open_elements.follow(self.content[start:end])
+            return
+        text, placed, to_file = self.text, self.placed, self.to_file
+        # Prose: the content lines, and the line breaks between them when only
+        # white space separates them (not a '>' of a block quote).
+        for i, ((_, f_start), cline) in enumerate(zip(placed, self.content_lines)):
+            end = f_start + len(cline)
+            mask[f_start:end] = bytes(len(cline))
+            if i + 1 < len(placed):
+                gap_end = placed[i + 1][1]
+                if text[end:gap_end].isspace():
+                    mask[end:gap_end] = bytes(gap_end - end)
+        for start, end in record:
+            a, b = to_file(start), to_file(end)
+            mask[a:b] = b"\x01" * (b - a)
+        # What opaque elements of raw HTML hold (<code>...</code>), tags
+        # included; one open at either end of the block reaches that end.
+        held_from = placed[0][1] if open_elements else None
+        for start, end in tags:
+            open_elements.follow(self.content[start:end])
+            if held_from is None and open_elements:
+                held_from = to_file(start)
+            elif held_from is not None and not open_elements:
+                mask[held_from:to_file(end)] = b"\x01" * (to_file(end) - held_from)
+                held_from = None
+        if held_from is not None:
+            stop = placed[-1][1] + len(self.content_lines[-1])
+            mask[held_from:stop] = b"\x01" * (stop - held_from)
