@@ -352,7 +352,7 @@ def _check_one(doc: Document, rules: RuleSet) -> tuple[Document, list[Finding], 
 def wanted(doc: Document, rules: RuleSet, found: dict[str, list[Finding]]) -> list[Finding]:
     """The folder stage's findings for `doc` that config and inline comments keep."""
     mine = [f for f in found.get(doc.path, ()) if rules.wants(f.code, doc.path)]
-    ranges = suppressed_ranges(doc.text) if mine and "normalize" in doc.text else {}
+    ranges = suppressed_ranges(doc.text, doc.path) if mine and "normalize" in doc.text else {}
     return writable(doc, [f for f in mine if not is_suppressed(f, ranges)])
 
 

@@ -13,22 +13,28 @@ commas; no code means every code. `off CODES` and `on CODES` open and close
 codes one by one; a plain `on` closes everything. A finding is suppressed
 when it starts inside a suppressed range of a matching code.
 
+In Markdown and HTML a suppression comment counts only when it is a comment
+of the page: the same text in a code span or block, a <script> or <style>,
+an attribute value or an element such as <code> or <pre> is an example of
+the syntax, and silences nothing. (A plain-text article has no such places:
+every comment in it counts.)
+
 A code in a comment that matches no loaded rule is itself reported, as NZ001
 (a typo would otherwise silence nothing, silently); a comment whose action is
 not one of the four is reported as NZ002.
 
-`suppressed_ranges(text)` is the whole mechanism as data: for each code
-prefix ("" for all codes), the character ranges it is silenced in. A parser
-for another format can reuse it on the file's text.
+`suppressed_ranges(text, path)` is the whole mechanism as data: for each
+code prefix ("" for all codes), the character ranges it is silenced in.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .markup import comments
 from .model import Finding, Severity
 
 _COMMENT = re.compile(r"<!--\s*normalize\s*:\s*(?P<body>.*?)\s*-->", re.DOTALL)
@@ -49,7 +55,9 @@ class Directive:
     codes: tuple[tuple[str, int], ...]  # (code as written, offset in the text)
 
 
-def find_directives(text: str) -> list[Directive]:
+def find_directives(text: str, path: str = "") -> list[Directive]:
+    """The suppression comments in `text`; for a Markdown or HTML `path`,
+    only those that are comments of the page (see `markup.comments`)."""
     if "normalize" not in text:
         return []
     out = []
@@ -63,6 +71,10 @@ def find_directives(text: str) -> list[Directive]:
         codes = tuple((t.group(), codes_at + t.start())
                       for t in _TOKEN.finditer(action.group("codes")))
         out.append(Directive(m.start(), m.end(), action.group("action").lower(), codes))
+    if out and path:
+        real = comments(text, path)  # (the file is read again: only where a comment is)
+        if real is not None:
+            out = [d for d in out if real.get(d.start) == d.end]
     return out
 
 
@@ -73,9 +85,13 @@ def _line_bounds(text: str) -> list[int]:
     return starts
 
 
-def suppressed_ranges(text: str) -> dict[str, list[tuple[int, int]]]:
-    """For each code prefix ("" = every code), the (start, end) ranges where it is silenced."""
-    directives = find_directives(text)
+def suppressed_ranges(text: str, path: str = "",
+                      directives: Sequence[Directive] | None = None
+                      ) -> dict[str, list[tuple[int, int]]]:
+    """For each code prefix ("" = every code), the (start, end) ranges where it
+    is silenced, by the suppression comments of `text` (read as `path` is)."""
+    if directives is None:
+        directives = find_directives(text, path)
     if not directives:
         return {}
     starts = _line_bounds(text)
@@ -125,11 +141,12 @@ def is_suppressed(finding: Finding, ranges: dict[str, list[tuple[int, int]]]) ->
     return False
 
 
-def directive_problems(text: str, path: str, known: Iterable[str]) -> list[Finding]:
+def directive_problems(text: str, path: str, known: Iterable[str],
+                       directives: Sequence[Directive] | None = None) -> list[Finding]:
     """Findings for suppression comments that cannot work: unknown codes or actions."""
     known = tuple(known) + CHECKER_CODES
     out = []
-    for d in find_directives(text):
+    for d in find_directives(text, path) if directives is None else directives:
         if d.action not in ACTIONS:
             shown = text[d.start:d.end]
             out.append(Finding(
@@ -153,9 +170,10 @@ def directive_problems(text: str, path: str, known: Iterable[str]) -> list[Findi
 def apply_suppressions(text: str, path: str, findings: Iterable[Finding],
                        known: Iterable[str]) -> list[Finding]:
     """`findings` minus the suppressed ones, plus problems with the comments themselves."""
-    if "normalize" not in text:
+    directives = find_directives(text, path)
+    if not directives:
         return list(findings)
-    ranges = suppressed_ranges(text)
+    ranges = suppressed_ranges(text, path, directives)
     kept = [f for f in findings if not is_suppressed(f, ranges)]
-    problems = directive_problems(text, path, known)
+    problems = directive_problems(text, path, known, directives)
     return kept + [p for p in problems if not is_suppressed(p, ranges)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
@@ -138,3 +140,69 @@ def test_ranges_are_well_formed_for_any_text(text):
         assert text[d.start:d.end].startswith("<!--") and text[d.start:d.end].endswith("-->")
         for code, at in d.codes:
             assert text[at:at + len(code)] == code
+
+
+DRONE = "The drone , which fell."  # TY104, with a fix
+
+
+@pytest.mark.parametrize("path,text", [
+    # the syntax shown in a code span, a fenced or indented code block
+    ("a.md", f"# T\n\nUse `<!-- normalize: off -->` to silence.\n\n{DRONE}\n"),
+    ("a.md", f"# T\n\n```html\n<!-- normalize: off -->\n```\n\n{DRONE}\n"),
+    ("a.md", f"# T\n\n    <!-- normalize: off -->\n\n{DRONE}\n"),
+    # in front matter, a link's title, raw HTML's <code>, a <script>
+    ("a.md", f"---\nnote: <!-- normalize: off -->\n---\n{DRONE}\n"),
+    ("a.md", f"[a](u \"<!-- normalize: off -->\") {DRONE}\n"),
+    ("a.md", f"Use <code><!-- normalize: off --></code>.\n\n{DRONE}\n"),
+    ("a.md", f"<pre>\n<!-- normalize: off -->\n</pre>\n\n{DRONE}\n"),
+    ("a.md", f"<script>\n// <!-- normalize: off -->\n</script>\n\n{DRONE}\n"),
+    # in HTML: a <script>, an attribute value, an opaque element
+    ("a.html", f"<p>Example</p>\n<script>// <!-- normalize: off --></script>\n<p>{DRONE}</p>\n"),
+    ("a.html", f'<p title="<!-- normalize: off -->">x</p>\n<p>{DRONE}</p>\n'),
+    ("a.html", f"<p><code><!-- normalize: off --></code></p>\n<p>{DRONE}</p>\n"),
+    ("a.html", f"<pre>\n<!-- normalize: ignore-next-line -->\n</pre><p>{DRONE}</p>\n"),
+    ("a.html", f"<style>/* <!-- normalize: off --> */</style>\n<p>{DRONE}</p>\n"),
+    ("a.html", f"<p>&lt;!-- normalize: off --&gt;</p>\n<p>{DRONE}</p>\n"),
+])
+def test_a_comment_that_is_no_comment_silences_nothing(default_rules, path, text):
+    doc = Document.from_text(text, path)
+    assert [f.code for f in check_document(doc, default_rules)] == ["TY104"]
+    assert find_directives(text, path) == []
+    assert suppressed_ranges(text, path) == {}
+
+
+@pytest.mark.parametrize("path,text", [
+    ("a.md", f"# T\n\n<!-- normalize: off -->\n\n{DRONE}\n"),
+    ("a.md", f"# T\n\nSee <!-- normalize: ignore-next-line TY104 --> this\n{DRONE}\n"),
+    ("a.md", f"See <!-- normalize: off\nTY -->\n{DRONE}\n"),
+    ("a.md", f"> Quoted <!-- normalize: off TY -->\n> {DRONE}\n"),
+    ("a.md", f"Some <code>a</code> <!-- normalize: off --> {DRONE}\n"),
+    ("a.html", f"<p>x</p><!-- normalize: off -->\n<p>{DRONE}</p>\n"),
+    ("a.html", f"<div><!-- normalize: ignore-next-line --></div>\n<p>{DRONE}</p>\n"),
+    # plain text has no code spans: every comment counts, as before
+    ("a.txt", f"Use `<!-- normalize: off -->` to silence.\n{DRONE}\n"),
+])
+def test_a_real_comment_silences(default_rules, path, text):
+    doc = Document.from_text(text, path)
+    assert check_document(doc, default_rules) == []
+    assert len(find_directives(text, path)) == 1
+
+
+def test_a_comment_that_is_no_comment_is_not_reported_as_one(default_rules):
+    text = f"Write `<!-- normalize: ignroe ZZ9 -->` and see.\n\n{DRONE}\n"
+    doc = Document.from_text(text, "a.md")
+    assert [f.code for f in check_document(doc, default_rules)] == ["TY104"]
+    doc = Document.from_text(text, "a.txt")
+    assert [f.code for f in check_document(doc, default_rules)] == ["NZ002", "TY104"]
+
+
+def test_the_folder_stage_keeps_what_no_real_comment_silences(default_rules):
+    from normalize.engine import wanted
+
+    text = f"Use `<!-- normalize: off -->` here.\n{DRONE}\n"
+    for path, kept in (("a.md", 1), ("a.txt", 0)):
+        doc = Document.from_text(text, path)
+        found = [replace(f, path=path) for f in check_document(
+            Document.from_text(text, "b.md"), default_rules)]
+        assert len(found) == 1
+        assert wanted(doc, default_rules, {path: found}) == found[:kept]

@@ -54,15 +54,32 @@ def markup_spans(text: str, path: str) -> list[Span]:
     if kind is None:
         return []
     mask = bytearray(b"\x01") * len(text)  # 1 = protected
+    _read(text, kind, mask)
+    return spans_of(mask)
+
+
+def comments(text: str, path: str) -> dict[int, int] | None:
+    """For a Markdown or HTML `path`, the comments of the document, start -> end:
+    those a browser reads as comments, not text that looks like one in a code
+    span or block, a <script>, an attribute value or an opaque element such as
+    <code>. None for plain text, where there is no telling."""
+    kind = markup_kind(path)
+    if kind is None:
+        return None
+    return dict(_read(text, kind, bytearray(len(text))))
+
+
+def _read(text: str, kind: str, mask: bytearray) -> list[tuple[int, int]]:
+    """Clear the mask over the prose; the comments (start, end) found."""
     if kind == "markdown":
         from .markdown import mark_prose as mark_markdown
 
-        mark_markdown(text, mask)
-    else:
-        from .html import mark_prose as mark_html
+        return mark_markdown(text, mask)
+    from .html import mark_prose as mark_html
 
-        mark_html(text, mask)  # (what it returns matters only inside Markdown)
-    return spans_of(mask)
+    found: list[tuple[int, int]] = []
+    mark_html(text, mask, comments=found)  # (what it returns matters only inside Markdown)
+    return found
 
 
 def spans_of(mask: bytearray) -> list[Span]:

@@ -36,6 +36,15 @@ _COMMENT_END = re.compile(r"--!?>")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 
 
+def comment_end(text: str, i: int) -> int:
+    """The end of the comment whose `<!--` is at `i`, as a browser finds it; -1: not closed."""
+    for empty in ("<!-->", "<!--->"):
+        if text.startswith(empty, i):
+            return i + len(empty)
+    end = _COMMENT_END.search(text, i + 4)
+    return -1 if end is None else end.end()
+
+
 class OpenElements:
     """The opaque elements open at a point of a page (none: the text there is prose)."""
 
@@ -80,6 +89,7 @@ class _ProseFinder(HTMLParser):
         self.line_starts = [0] + [m.end() for m in _NL.finditer(text)]
         self.open = open_elements
         self.prose: list[tuple[int, int]] = []
+        self.comments: list[tuple[int, int]] = []  # outside opaque elements
         self.closing = False  # the whole text has been fed
         self.open_comment: int | None = None  # where a comment never closed begins
         raw = open_elements.raw_text()
@@ -93,12 +103,12 @@ class _ProseFinder(HTMLParser):
     def parse_comment(self, i: int, report: int = 1) -> int:  # noqa: ARG002
         """The end of the comment at `i`, as a browser finds it; -1: wait for more text."""
         rawdata = self.rawdata
-        for empty in ("<!-->", "<!--->"):
-            if rawdata.startswith(empty, i):
-                return i + len(empty)
-        end = _COMMENT_END.search(rawdata, i + 4)
-        if end is not None:
-            return end.end()
+        end = comment_end(rawdata, i)
+        if end >= 0:
+            start = self._offset()
+            if not self.open and self.text.startswith(rawdata[i:end], start):
+                self.comments.append((start, start + end - i))
+            return end
         if not self.closing:
             return -1
         self.open_comment = self._offset()
@@ -141,14 +151,18 @@ def _read(text: str, open_elements: OpenElements) -> _ProseFinder:
 
 
 def mark_prose(text: str, mask: bytearray, base: int = 0,
-               open_elements: OpenElements | None = None) -> int | None:
+               open_elements: OpenElements | None = None,
+               comments: list[tuple[int, int]] | None = None) -> int | None:
     """Clear the mask (0 = prose) over the prose of `text`, which sits at `base`.
 
     `open_elements` is what is open where `text` begins, and is updated to
-    where it ends. Returns where in `text` a comment begins that it leaves
-    open (None: none).
+    where it ends; the comments outside opaque elements (start, end; with
+    `base`) are added to `comments`. Returns where in `text` a comment begins
+    that it leaves open (None: none).
     """
     finder = _read(text, OpenElements() if open_elements is None else open_elements)
     for start, end in finder.prose:
         mask[base + start : base + end] = bytes(end - start)
+    if comments is not None:
+        comments.extend((base + start, base + end) for start, end in finder.comments)
     return finder.open_comment

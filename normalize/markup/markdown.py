@@ -112,8 +112,9 @@ def front_matter_lines(lines: list[str]) -> int:
     return 0  # not closed: not front matter
 
 
-def mark_prose(text: str, mask: bytearray) -> None:
-    """Clear the mask (0 = prose) over the prose of a Markdown text."""
+def mark_prose(text: str, mask: bytearray) -> list[tuple[int, int]]:
+    """Clear the mask (0 = prose) over the prose of a Markdown text. Returns
+    the (start, end) of the HTML comments in it, outside opaque elements."""
     lines = _lines(text)
     skip = front_matter_lines([text[a:b] for a, b in lines])
     body_start = lines[skip][0] if skip < len(lines) else len(text)
@@ -122,19 +123,21 @@ def mark_prose(text: str, mask: bytearray) -> None:
     env: dict = {}
     tokens = md.parse(text[body_start:], env)
     open_elements = html.OpenElements()  # raw HTML's <code>, <pre> ... open here
+    comments: list[tuple[int, int]] = []
     for token in tokens:
         if token.map is None:
             continue
         first, last = token.map[0] + skip, token.map[1] + skip
         if token.type == "inline":
             inline = _Inline(text, lines, first, last, token.content)
-            inline.mark(md, env, mask, open_elements)
+            inline.mark(md, env, mask, open_elements, comments)
         elif token.type == "html_block" and first < len(lines):
             a, b = lines[first][0], lines[min(last, len(lines)) - 1][1]
-            if html.mark_prose(text[a:b], mask, a, open_elements) is not None:
+            if html.mark_prose(text[a:b], mask, a, open_elements, comments) is not None:
                 # the block is written out as it is: a comment it leaves open
                 # hides the rest of the page in a browser, so nothing after is prose
                 break
+    return comments
 
 
 class _Inline:
@@ -179,7 +182,7 @@ class _Inline:
         return self.placed[0][1]
 
     def mark(self, md: MarkdownIt, env: dict, mask: bytearray,
-             open_elements: html.OpenElements) -> None:
+             open_elements: html.OpenElements, comments: list[tuple[int, int]]) -> None:
         # The markup inside the content, and its raw HTML.
         record: list[tuple[int, int]] = []
         tags: list[tuple[int, int]] = []
@@ -211,7 +214,12 @@ class _Inline:
         # included; one open at either end of the block reaches that end.
         held_from = placed[0][1] if open_elements else None
         for start, end in tags:
-            open_elements.follow(self.content[start:end])
+            source = self.content[start:end]
+            if held_from is None and source.startswith("<!--"):
+                stop = html.comment_end(source, 0)
+                if stop > 0:
+                    comments.append((to_file(start), to_file(start + stop)))
+            open_elements.follow(source)
             if held_from is None and open_elements:
                 held_from = to_file(start)
             elif held_from is not None and not open_elements:
