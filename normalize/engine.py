@@ -29,7 +29,7 @@ from .model import Finding, reach_index
 from .needles import found as needles_found
 from .parallel import map_in_order, run_per_file
 from .report import FileResult, Report
-from .suppression import apply_suppressions, is_suppressed, suppressed_ranges
+from .suppression import apply_suppressions, unsuppressed
 
 
 def check_document(doc: Document, rules: RuleSet, assume_evidence: bool = False) -> list[Finding]:
@@ -352,8 +352,8 @@ def _check_one(doc: Document, rules: RuleSet) -> tuple[Document, list[Finding], 
 def wanted(doc: Document, rules: RuleSet, found: dict[str, list[Finding]]) -> list[Finding]:
     """The folder stage's findings for `doc` that config and inline comments keep."""
     mine = [f for f in found.get(doc.path, ()) if rules.wants(f.code, doc.path)]
-    ranges = suppressed_ranges(doc.text, doc.path) if mine and "normalize" in doc.text else {}
-    return writable(doc, [f for f in mine if not is_suppressed(f, ranges)])
+    return writable(doc, unsuppressed(doc.text, doc.path, mine)
+                    if mine and "normalize" in doc.text else mine)
 
 
 def walk(paths: Iterable[Path], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES,

@@ -17,7 +17,8 @@ In Markdown and HTML a suppression comment counts only when it is a comment
 of the page: the same text in a code span or block, a <script> or <style>,
 an attribute value or an element such as <code> or <pre> is an example of
 the syntax, and silences nothing. (A plain-text article has no such places:
-every comment in it counts.)
+every comment in it counts.) A suppression comment is never checked itself:
+nothing found in it is reported or fixed.
 
 A code in a comment that matches no loaded rule is itself reported, as NZ001
 (a typo would otherwise silence nothing, silently); a comment whose action is
@@ -167,13 +168,57 @@ def directive_problems(text: str, path: str, known: Iterable[str],
     return out
 
 
+def outside_directives(directives: Sequence[Directive],
+                       findings: Iterable[Finding]) -> list[Finding]:
+    """`findings` less those in a suppression comment, and those whose fix
+    would edit one. (A finding about a whole line that holds a comment, such
+    as the line's language, stays.)"""
+    starts = [d.start for d in directives]
+
+    def around(start: int) -> Directive | None:
+        """The comment that begins at or before `start`."""
+        k = bisect.bisect_right(starts, start) - 1
+        return directives[k] if k >= 0 else None
+
+    def edits_one(start: int, end: int) -> bool:
+        d = around(start)
+        if d is not None and start < d.end and (end > start or start > d.start):
+            return True  # an insertion only inside one, not at its ends
+        k = bisect.bisect_right(starts, start)
+        return k < len(starts) and starts[k] < end
+
+    out = []
+    for f in findings:
+        d = around(f.start)
+        if d is not None and f.start < d.end and f.end <= d.end:  # inside one
+            continue
+        if f.fix is not None and any(edits_one(e.start, e.end) for e in f.fix.edits):
+            continue
+        out.append(f)
+    return out
+
+
+def unsuppressed(text: str, path: str, findings: Iterable[Finding]) -> list[Finding]:
+    """`findings` less those that the suppression comments of `text` silence
+    or that lie in such a comment."""
+    findings = list(findings)
+    directives = find_directives(text, path) if findings else []
+    if not directives:
+        return findings
+    ranges = suppressed_ranges(text, path, directives)
+    return outside_directives(directives,
+                              [f for f in findings if not is_suppressed(f, ranges)])
+
+
 def apply_suppressions(text: str, path: str, findings: Iterable[Finding],
                        known: Iterable[str]) -> list[Finding]:
-    """`findings` minus the suppressed ones, plus problems with the comments themselves."""
+    """`findings` minus the suppressed ones and those in a suppression comment,
+    plus problems with the comments themselves."""
     directives = find_directives(text, path)
     if not directives:
         return list(findings)
     ranges = suppressed_ranges(text, path, directives)
-    kept = [f for f in findings if not is_suppressed(f, ranges)]
+    kept = outside_directives(directives,
+                              [f for f in findings if not is_suppressed(f, ranges)])
     problems = directive_problems(text, path, known, directives)
     return kept + [p for p in problems if not is_suppressed(p, ranges)]

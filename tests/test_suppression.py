@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import pytest
@@ -206,3 +207,53 @@ def test_the_folder_stage_keeps_what_no_real_comment_silences(default_rules):
             Document.from_text(text, "b.md"), default_rules)]
         assert len(found) == 1
         assert wanted(doc, default_rules, {path: found}) == found[:kept]
+
+
+@pytest.mark.parametrize("path", ["s.txt", "s.md", "s.html"])
+def test_a_suppression_comment_is_never_checked_or_fixed(tmp_path, path):
+    article = tmp_path / path
+    text = (f"<!-- normalize: ignore-next-line NM , MT -->\n{DRONE}\n"
+            f"<!-- normalize: off BP , MT -->\n{DRONE}\n")
+    article.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--format", "json", str(article)])
+    found = json.loads(result.stdout)["findings"]
+    assert [(f["line"], f["code"]) for f in found] == [(2, "TY104"), (4, "TY104")]
+    result = CliRunner().invoke(main, ["fix", str(article)])
+    assert result.exit_code == 0, result.output
+    assert article.read_text(encoding="utf-8") == text.replace("drone ,", "drone,")
+
+
+def test_a_finding_about_the_whole_line_of_a_comment_stays(default_rules):
+    line = ("Le gouvernement a décidé de réduire les impôts pour les familles et les "
+            "entreprises cette année.")
+    text = (f"The drone fell in the field near the border on Monday evening.\n"
+            f"<!-- normalize: ignore MT101 --> {line}\nMore English text about the drone.\n")
+    found = check_document(Document.from_text(text, "a.txt"), default_rules)
+    assert [f.code for f in found] == ["LG101"]
+
+
+def test_what_lies_in_a_comment_or_would_edit_one_is_left_out():
+    from normalize.model import Applicability, Edit, Finding, Fix, Severity
+    from normalize.suppression import unsuppressed
+
+    text = "Alpha <!-- normalize: ignore-next-line NM , MT --> beta gamma\ndelta\n"
+    at, end = text.index("<!--"), text.index("-->") + 3
+
+    def finding(start: int, stop: int, *edits: tuple[int, int]) -> Finding:
+        fix = Fix(tuple(Edit(a, b, "x") for a, b in edits), Applicability.SAFE,
+                  "Replace") if edits else None
+        return Finding("a.txt", start, stop, "TY104", "r", Severity.WARNING, "m",
+                       text[start:stop], fix)
+
+    comma = text.index(" ,")
+    kept = [finding(0, 5, (0, 5)),                      # before it
+            finding(end + 1, end + 5, (end + 1, end + 5)),  # after it
+            finding(at - 1, at, (at, at)),              # an insertion at its start
+            finding(end, end, (end, end)),              # ... and at its end
+            finding(0, end + 5)]                        # about the whole line, no fix
+    gone = [finding(comma, comma + 2, (comma, comma + 1)),  # in it
+            finding(comma, comma + 2),                      # in it, no fix
+            finding(0, 5, (0, 5), (at + 5, at + 6)),        # one of its edits is in it
+            finding(at - 2, at + 1, (at - 2, at + 1)),      # an edit that reaches into it
+            finding(at - 1, at, (at + 1, at + 1))]          # an insertion inside it
+    assert unsuppressed(text, "a.txt", kept + gone) == kept
