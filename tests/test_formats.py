@@ -54,6 +54,8 @@ def test_golden(fmt, name):
 def test_github_escaping():
     assert escape_data("50% a\r\nb") == "50%25 a%0D%0Ab"
     assert escape_property("a,b:c%\n") == "a%2Cb%3Ac%25%0A"
+    # an escape sequence from a scraped article is shown, not sent to the log's terminal
+    assert escape_data("x\x1b]0;title\x07y\u202e") == "x\\x1b]0;title\\x07y\\u202e"
     out = fixture_report("github")
     for line in out.splitlines():
         command, props_and_message = line[2:].split(" ", 1)

@@ -3,19 +3,21 @@
 `::warning file=PATH,line=L,col=C,endLine=L2,endColumn=C2,title=CODE::message`
 (error, warning or notice by severity). GitHub's escaping: in the message
 `%`, CR and LF become `%25`, `%0D`, `%0A`; in property values `:` and `,`
-become `%3A` and `%2C` as well.
+become `%3A` and `%2C` as well. Other control characters (an escape sequence
+from a scraped article) are written as escapes (`\x1b`): the job's log is
+shown by a terminal emulator in the browser.
 """
 
 from __future__ import annotations
 
 from ..model import Severity
-from . import Report, readable
+from . import Report, readable, visible
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "notice"}
 
 
 def escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(value: str) -> str:
