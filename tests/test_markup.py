@@ -247,6 +247,7 @@ def test_markdown_image_alt_text_markup_is_found_in_place(text, prose):
     ("a <kbd>x , y</kbd> b <samp>s , t</samp> c <var>v , w</var> d <pre>e , f</pre> e",
      ["a ", " b ", " c ", " d ", " e"]),
     ("a <CODE class='x'>q , r</Code> b", ["a ", " b"]),
+    ("a <tt>ls -l , x</tt> b", ["a ", " b"]),  # teletype: old pages' code
     # over several lines of a paragraph, of a block quote, of a list item
     ("A <code>a\nb , c</code> d.\n", ["A ", " d."]),
     ("> A <kbd>x\n> y , z</kbd> w\n", ["A ", " w"]),

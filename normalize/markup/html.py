@@ -24,7 +24,7 @@ import re
 from html.parser import HTMLParser
 
 # Elements whose content is not prose to check: code, scripts, styles, embedded languages.
-OPAQUE = frozenset({"script", "style", "code", "pre", "kbd", "samp", "var", "template",
+OPAQUE = frozenset({"script", "style", "code", "pre", "kbd", "samp", "var", "tt", "template",
                     "svg", "math", "textarea", "noscript"})
 
 # Elements whose content is raw text (html.parser's CDATA_CONTENT_ELEMENTS): only
