@@ -379,8 +379,10 @@ def fix(paths: tuple[Path, ...], show_diff: bool, unsafe_fixes: bool,
                     (Document.placeholder(doc.path, doc.fingerprint if new == doc.text
                                           else None), left))
     remaining, failing = _left_over(kept, table, rules, jobs, config, accepted, errors)
+    from .report import counted
+
     verb = "Would fix" if show_diff else "Fixed"
-    click.echo(f"{verb} {fixed_count} findings in {files_changed} files; "
+    click.echo(f"{verb} {counted(fixed_count, 'finding')} in {counted(files_changed, 'file')}; "
                f"{_remain(remaining, failing, config.fail_level)}.", err=show_diff)
     for note in notes:
         echo_error(note, "note")

@@ -353,6 +353,6 @@ def test_no_all_checks_passed_when_inputs_failed(tmp_path, extra):
     (tmp_path / "ok.txt").write_text("Fine.\n", encoding="utf-8")
     proc = cli("check", *extra, tmp_path / "missing.txt", tmp_path / "ok.txt")
     assert proc.returncode == 2
-    assert proc.stdout == b"No findings in the 1 files checked; 1 error.\n"
+    assert proc.stdout == b"No findings in the 1 file checked; 1 error.\n"
     proc = cli("check", *extra, tmp_path / "ok.txt")
     assert proc.returncode == 0 and proc.stdout == b"All checks passed (1 files).\n"

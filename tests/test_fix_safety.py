@@ -235,7 +235,7 @@ def test_unsafe_fix_of_a_file_named_twice(tmp_path):
     result = run("fix", "--unsafe-fixes", tmp_path / "a.txt", real, again)
     assert result.exit_code == 0, result.output
     assert real.read_text(encoding="utf-8") == PLAIN_FIXED
-    assert "in 1 files" in result.stdout
+    assert "in 1 file;" in result.stdout
 
 
 def test_check_reports_a_file_reached_twice_once(tmp_path):

@@ -238,7 +238,7 @@ def test_check_marks_as_fixable_only_what_fix_writes(tmp_path):
     # (the diff is in the file's own encoding, so that it applies)
     assert "Kęstutis" not in diff.output
     assert "+The café, which opened.".encode("cp1252") in diff.stdout_bytes
-    assert "Would fix 1 findings in 1 files; 1 finding remains." in diff.stderr
+    assert "Would fix 1 finding in 1 file; 1 finding remains." in diff.stderr
 
 
 def test_fix_writes_what_the_file_can_hold_and_counts_the_rest(tmp_path):
@@ -247,7 +247,7 @@ def test_fix_writes_what_the_file_can_hold_and_counts_the_rest(tmp_path):
     result = run("fix", path)
     assert result.exit_code == 1
     assert path.read_bytes() == CAFE.replace("café ,", "café,").encode("cp1252")
-    assert "Fixed 1 findings in 1 files; 1 finding remains." in result.output
+    assert "Fixed 1 finding in 1 file; 1 finding remains." in result.output
     assert (f"note: {path}: 1 fix not written: cannot write 'ę' in cp1252 (convert the file "
             "to UTF-8)") in result.stderr
 

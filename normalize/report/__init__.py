@@ -135,16 +135,20 @@ def as_bytes(text: str) -> bytes:
     return text.encode("utf-8", "surrogateescape")
 
 
+def counted(n: int, noun: str) -> str:
+    """ "1 finding", "2 findings", "0 files"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def nothing_found(report: Report) -> str:
     """The summary line of a report without findings: "All checks passed" only
     when every input was checked (errors make the exit code 2)."""
     files, errors = len(report.files), len(report.errors)
     if not errors:
         return f"All checks passed ({files} files)."
-    noun = "error" if errors == 1 else "errors"
     if not files:
-        return f"No files checked ({errors} {noun})."
-    return f"No findings in the {files} files checked; {errors} {noun}."
+        return f"No files checked ({counted(errors, 'error')})."
+    return f"No findings in the {counted(files, 'file')} checked; {counted(errors, 'error')}."
 
 
 def formatters() -> dict[str, Callable[[Report], str]]:
