@@ -18,6 +18,11 @@ from normalize.model import Applicability
     ("Lódź", "Łódź", "is missing diacritics", False),  # the stroke: NFD keeps Ł whole
     ("Šiauliai bank", "Šiauliai Bank", "differs only in case from the listed spelling", True),
     ("Nato", "NATO", "differs only in case from the listed spelling", True),
+    # "ß" is no "ss" in another case, nor an "s" with a diacritic
+    ("Johann Strauss", "Johann Strauß", "differs from the listed spelling", False),
+    ("Ærø", "Æro", "differs from the listed spelling", False),
+    ("Aero", "Ærø", "is missing diacritics", False),
+    ("STRAUß", "Strauß", "differs only in case from the listed spelling", True),
     ("Šiauliaí", "Šiauliai", "differs from the listed spelling", False),  # other marks
     ("Dovile\u0301", "Dovilė", "differs from the listed spelling", False),
 ])

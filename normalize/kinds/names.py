@@ -414,7 +414,7 @@ def _problem(written: str, proposal: str) -> tuple[str, bool]:
     """What is wrong with a listed name as `written` (`proposal`: the listed words in
     its place), and whether it is only the case of some letters."""
     written, proposal = _nfc(written), _nfc(proposal)
-    if written.casefold() == proposal.casefold():
+    if written.lower() == proposal.lower():  # (not casefold: that makes "ß" "ss")
         return "differs only in case from the listed spelling", True
     if _accented(written) < _accented(proposal):
         return "is missing diacritics", False
@@ -422,8 +422,9 @@ def _problem(written: str, proposal: str) -> tuple[str, bool]:
 
 
 def _accented(text: str) -> int:
-    """How many of its letters have diacritics ("Ł" too, which NFD keeps whole)."""
-    return sum(1 for ch in text if ch.isalpha() and has_diacritics(ch))
+    """How many of its letters have diacritics ("Ł" too, which NFD keeps whole):
+    a letter that is one ASCII letter without them ("ß" is "ss": not accented)."""
+    return sum(1 for ch in text if ch.isalpha() and has_diacritics(ch) and len(fold(ch)) == 1)
 
 
 def _spelled(word: str, right: str) -> str:
