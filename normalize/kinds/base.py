@@ -182,7 +182,12 @@ class Rule:
         text = doc.text[start:end]
         fix = None
         if replacement is not None and replacement != text:
-            fix = Fix.replace(start, end, replacement, applicability or self.meta.applicability)
+            level = applicability or self.meta.applicability
+            if level is Applicability.SAFE and _line_breaks(replacement) < _line_breaks(text):
+                # a fix that joins lines (in a .txt article: paragraphs, "the\n\nNATO's"
+                # -> "NATO's") or changes their endings is an editor's call
+                level = Applicability.UNSAFE
+            fix = Fix.replace(start, end, replacement, level)
         template = message if message is not None else self.meta.message
         msg = safe_format(template, text=text, replacement=replacement or "", **values)
         return Finding(
@@ -197,6 +202,12 @@ class Rule:
             fix=fix,
             data=tuple(data),
         )
+
+
+
+def _line_breaks(text: str) -> int:
+    """Its CR and LF characters (a CRLF counts twice)."""
+    return text.count("\n") + text.count("\r") if ("\n" in text or "\r" in text) else 0
 
 
 class LazyPattern:
