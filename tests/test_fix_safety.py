@@ -122,6 +122,8 @@ def test_failed_write_leaves_the_original_intact(tmp_path, monkeypatch):
     assert result.exit_code == 2 and "No space left on device" in result.stderr
     assert path.read_bytes() == FIXABLE.encode("utf-8")
     assert os.listdir(tmp_path) == ["a.txt"]  # no temporary file left behind
+    # what was not written still counts as remaining
+    assert "Fixed 0 findings in 0 files; 1 finding remains." in result.output
 
 
 def test_failed_write_midway_leaves_the_original_intact(tmp_path, monkeypatch):

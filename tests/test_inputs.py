@@ -41,6 +41,10 @@ def test_unicode_encodings_and_boms_round_trip_through_fix(tmp_path, encoding, b
     ("Le ministre a déclaré que le drone était tombé près de la frontière.", "cp1252"),
     ("Le ministre a déclaré que le drone était tombé près de la frontière.", "latin-1"),
     ("Minister powiedział, że dron spadł na poligonie wojskowym.", "cp1250"),
+    ("Ministr řekl, že dron spadl poblíž hranic; šťastně nikdo nezemřel.", "cp1250"),
+    ("Minister powiedział, że dron spadł; śledztwo trwa, świadków brak.", "cp1250"),
+    ("Užsienio reikalų ministras pareiškė, kad dronas nukrito.", "cp1257"),
+    ("Le ministre a déjà déclaré que le drone était tombé près de la frontière.", "cp1252"),
 ])
 def test_legacy_single_byte_encodings_detected(text, encoding):
     data = text.encode(encoding)
