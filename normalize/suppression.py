@@ -8,6 +8,9 @@ Markdown and HTML, and a string no prose contains in a plain-text article):
     <!-- normalize: off -->                      from here ...
     <!-- normalize: on -->                       ... to here (or to the end of the file)
 
+A comment may end with `--!>` as well as `-->`, as in a browser (and as the
+Markdown and HTML reader reads comments).
+
 Codes may be prefixes (`MT` silences MT101 and MT102), separated by spaces or
 commas; no code means every code. `off CODES` and `on CODES` open and close
 codes one by one; a plain `on` closes everything. A finding is suppressed
@@ -38,7 +41,7 @@ from dataclasses import dataclass
 from .markup import comments
 from .model import Finding, Severity
 
-_COMMENT = re.compile(r"<!--\s*normalize\s*:\s*(?P<body>.*?)\s*-->", re.DOTALL)
+_COMMENT = re.compile(r"<!--\s*normalize\s*:\s*(?P<body>.*?)\s*--!?>", re.DOTALL)
 _ACTION = re.compile(r"(?P<action>[A-Za-z][\w-]*)(?P<codes>.*)", re.DOTALL)
 _TOKEN = re.compile(r"[^\s,]+")
 ACTIONS = ("ignore", "ignore-next-line", "off", "on")

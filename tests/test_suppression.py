@@ -164,6 +164,8 @@ DRONE = "The drone , which fell."  # TY104, with a fix
     ("a.html", f"<pre>\n<!-- normalize: ignore-next-line -->\n</pre><p>{DRONE}</p>\n"),
     ("a.html", f"<style>/* <!-- normalize: off --> */</style>\n<p>{DRONE}</p>\n"),
     ("a.html", f"<p>&lt;!-- normalize: off --&gt;</p>\n<p>{DRONE}</p>\n"),
+    # in a Markdown paragraph only "-->" ends a comment: "<!-- ... --!>" is text there
+    ("a.md", f"See <!-- normalize: off --!> {DRONE}\n"),
 ])
 def test_a_comment_that_is_no_comment_silences_nothing(default_rules, path, text):
     doc = Document.from_text(text, path)
@@ -182,6 +184,10 @@ def test_a_comment_that_is_no_comment_silences_nothing(default_rules, path, text
     ("a.html", f"<div><!-- normalize: ignore-next-line --></div>\n<p>{DRONE}</p>\n"),
     # plain text has no code spans: every comment counts, as before
     ("a.txt", f"Use `<!-- normalize: off -->` to silence.\n{DRONE}\n"),
+    # "--!>" ends a comment as "-->" does, in a browser and in every kind of file
+    ("a.html", f"<!-- normalize: off --!><p>{DRONE}</p>\n"),
+    ("a.md", f"<!-- normalize: ignore-next-line TY --!>\n{DRONE}\n"),
+    ("a.txt", f"<!-- normalize: ignore-next-line --!>\n{DRONE}\n"),
 ])
 def test_a_real_comment_silences(default_rules, path, text):
     doc = Document.from_text(text, path)
@@ -257,3 +263,14 @@ def test_what_lies_in_a_comment_or_would_edit_one_is_left_out():
             finding(at - 2, at + 1, (at - 2, at + 1)),      # an edit that reaches into it
             finding(at - 1, at, (at + 1, at + 1))]          # an insertion inside it
     assert unsuppressed(text, "a.txt", kept + gone) == kept
+
+
+@pytest.mark.parametrize("path", ["a.txt", "a.md", "a.html"])
+def test_a_comment_ended_by_bang_gt_is_a_suppression_comment(default_rules, path):
+    text = f"<!-- normalize: ignore NM --!><p>{NAME}</p>\n"
+    assert [f.code for f in check_document(Document.from_text(text, path), default_rules)] == []
+    [d] = find_directives(text, path)
+    assert (d.action, d.end) == ("ignore", text.index("<p>"))
+    text = f"<!-- normalize: ignroe NM --!>\n{NAME}\n"  # a typo is reported, not lost
+    found = check_document(Document.from_text(text, path), default_rules)
+    assert [f.code for f in found] == ["NZ002", "NM101"]
