@@ -18,7 +18,7 @@ from normalize.cli import main
 from normalize.document import Document
 from normalize.engine import check_document
 from normalize.markup import markup_spans, prose_view
-from normalize.markup.html import OPAQUE
+from normalize.markup.html import OPAQUE, raw_text_end
 
 from .conftest import SEEDS
 
@@ -259,8 +259,9 @@ def test_markdown_image_alt_text_markup_is_found_in_place(text, prose):
     ("x ![a <code>q , r</code> c](u) y", ["x ", "a ", " c", " y"]),
     # nested, and closed one by one
     ("a <code>b <code>c</code> d</code> e", ["a ", " e"]),
-    # <code/> opens nothing (as html.parser reads it); <b> is not code
-    ("a <code/> b , c", ["a ", " b , c"]),
+    # <code/> opens a <code>, as in a browser (the "/" is ignored); <b> is not code
+    ("a <code/> b , c", ["a "]),
+    ("a <code/> b</code> , c", ["a ", " , c"]),
     ("a <b>b , c</b> d", ["a ", "b , c", " d"]),
     # a <script> in a paragraph is raw text up to its </script>
     ("a <script>x <code> y</script> b , c", ["a ", " b , c"]),
@@ -300,3 +301,121 @@ def test_what_a_markdown_code_element_holds_is_never_prose(tag, held, before, af
     doc = Document.from_text(text, "a.md")
     assert all(doc.is_protected(i, i + 1) for i in range(start, end))
     assert not doc.is_protected(0, len("Start"))
+
+
+# A legacy script: the nested "<script>" in its "<!--" is double-escaped, and
+# its "</script>" does not end the outer one (as in a browser).
+LEGACY_SCRIPT = ('<script><!--\ndocument.write("<script src=a.js></script>");'
+                 ' var who = "Kestutis Budrys";\n//--></script>\n')
+
+
+@pytest.mark.parametrize("text,prose", [
+    (LEGACY_SCRIPT + "<p>Hello , there.</p>\n", ["Hello , there."]),
+    ("<SCRIPT><!--<Script>a , b</SCRIPT>c , d</SCRIPT>e , f", ["e , f"]),
+    # "-->" leaves the escapes: the first </script> after it ends the script
+    ("<script><!--<script>--></script>a , b", ["a , b"]),
+    ("<script><!-- x --></script>a , b", ["a , b"]),
+    # "<!-->" and "<!--->" are no escape at all
+    ("<script><!--><script></script>a , b", ["a , b"]),
+    ("<script><!---><script></script>a , b", ["a , b"]),
+    # in the escaped state alone a </script> ends the script
+    ("<script><!-- x </script>a , b", ["a , b"]),
+    # a <script> outside "<!--" nests nothing
+    ("<script>x <script> y</script>a , b", ["a , b"]),
+    # never closed: the rest is script
+    ("<p>a , b</p><script><!--<script></script>c , d", ["a , b"]),
+    ("<style><!--<style></style>a , b", ["a , b"]),
+    # <script/> opens a script too, and a foreign element's "/>" is honoured
+    ("<script/>x , y</script>a , b", ["a , b"]),
+    ("<svg/>a , b<math/>c", ["a , b", "c"]),
+    ("<svg><code/></svg>a , b", ["a , b"]),
+    ("<p>a <code/> b , c</p>", ["a "]),
+])
+def test_html_script_ends_where_a_browser_ends_it(text, prose):
+    assert _prose(text, "a.html") == prose
+
+
+@pytest.mark.parametrize("text,prose", [
+    (LEGACY_SCRIPT + "\nHello , there.\n", ["Hello , there."]),
+    # a script left open by an HTML block holds the paragraph up to its end tag
+    ('<script><!--\nx("<script></script>");\ny , z\n//--></script>\n\nAfter , it.\n',
+     ["After , it."]),
+    # in a paragraph, text is escaped when rendered ("<!--" there is no escape)
+    ("a <script><!-- x <script> y</script> z , c</script> b.\n", ["a ", " z , c", " b."]),
+    ("a <code/> b , c\n\nNext , para.\n", ["a "]),
+])
+def test_markdown_script_ends_where_a_browser_ends_it(text, prose):
+    assert _prose(text, "a.md") == prose
+
+
+def test_fix_leaves_a_legacy_script_alone(tmp_path):
+    for name, after in (("s.html", "<p>Kestutis Budrys spoke.</p>\n"),
+                        ("s.md", "Kestutis Budrys spoke.\n")):
+        path = tmp_path / name
+        path.write_text(LEGACY_SCRIPT + after, encoding="utf-8")
+        result = CliRunner().invoke(main, ["fix", str(path)])
+        assert result.exit_code == 0, result.output
+        assert path.read_text(encoding="utf-8") == LEGACY_SCRIPT + after.replace("Kes", "Kęs")
+    path = tmp_path / "c.html"
+    path.write_text("<p>Intro <code/> Kestutis Budrys said.</p>\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["fix", str(path)])
+    assert "Kestutis" in path.read_text(encoding="utf-8"), result.output
+
+
+def _script_end_by_states(text: str) -> int:
+    """The WHATWG tokenizer's script data states, one character at a time:
+    where the </script> that ends a script whose text is `text` begins (-1: none)."""
+    state, i, n = "data", 0, len(text)
+    delims = "\t\n\f\r />"
+    while i < n:
+        c = text[i]
+        low = text[i:].lower()
+        if state == "data":
+            if low.startswith("<!--"):
+                i += 4
+                state = "dashdash"
+                continue
+            if low.startswith("</script") and i + 8 < n and text[i + 8] in delims:
+                return i
+        elif state in ("escaped", "dash", "dashdash"):
+            if c == "-":
+                state = "dash" if state == "escaped" else "dashdash"
+                i += 1
+                continue
+            if c == ">" and state == "dashdash":
+                state = "data"
+                i += 1
+                continue
+            state = "escaped"
+            if low.startswith("</script") and i + 8 < n and text[i + 8] in delims:
+                return i
+            if low.startswith("<script") and i + 7 < n and text[i + 7] in delims:
+                state = "double"
+                i += 8
+                continue
+        else:  # double escaped, and its dash states
+            if c == "-":
+                state = "ddash" if state == "double" else "dddash"
+                i += 1
+                continue
+            if c == ">" and state == "dddash":
+                state = "data"
+                i += 1
+                continue
+            state = "double"
+            if low.startswith("</script") and i + 8 < n and text[i + 8] in delims:
+                state = "escaped"
+                i += 9
+                continue
+        i += 1
+    return -1
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["<!--", "-->", "<!-->", "-", ">", "<", "!", "/", " ", "x",
+                                 "<script", "</script", "<SCRIPT", "</Script", "script",
+                                 "\n", "<script>", "</script>", "--!>"]), max_size=14))
+def test_script_end_follows_the_tokenizer_states(pieces):
+    text = "".join(pieces)
+    assert raw_text_end(text, 0, "script")[0] == _script_end_by_states(text)
+

@@ -12,6 +12,15 @@ empty comments, `--!>` ends one as `-->` does, and a comment never closed
 runs to the end of the file, so the text after an unclosed `<!--` is not
 prose.
 
+The text of a <script> or <style> is read as a browser reads it too (the
+tokenizer's script data states), not as html.parser does: in a <script>,
+after a `<!--`, a nested `<script>` opens the "double-escaped" state, and
+its `</script>` does not end the outer script, as in the old
+`<script><!-- document.write("<script ...></script>") //--></script>`.
+A `/` at the end of a start tag is ignored on an element that is not void
+(or inside <svg> or <math>), as browsers ignore it: `<code/>` opens a
+<code> that holds what follows, up to its `</code>`.
+
 Which elements are open is kept in an `OpenElements`, which one reader hands
 to the next: in Markdown the raw HTML of a page comes in pieces (HTML blocks,
 and tags inside paragraphs), and a `<code>` opened in one piece holds what
@@ -31,6 +40,9 @@ OPAQUE = frozenset({"script", "style", "code", "pre", "kbd", "samp", "var", "tt"
 # their own end tag ends them, and nothing inside is a tag or a comment.
 RAW_TEXT = ("script", "style")
 
+# Foreign elements: inside them (and on them) a `/>` does close the element.
+FOREIGN = ("svg", "math")
+
 _NL = re.compile(r"\n")
 _COMMENT_END = re.compile(r"--!?>")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
@@ -45,18 +57,74 @@ def comment_end(text: str, i: int) -> int:
     return -1 if end is None else end.end()
 
 
+_DELIM = r"[\t\n\f\r />]"  # what ends a tag name
+# The script data states that matter (WHATWG tokenizer) and what leaves each.
+_SCRIPT_STATES = {
+    "data": re.compile(rf"<!--|</script{_DELIM}", re.IGNORECASE),
+    "escaped": re.compile(rf"-->|</script{_DELIM}|<script{_DELIM}", re.IGNORECASE),
+    "double": re.compile(rf"-->|</script{_DELIM}", re.IGNORECASE),
+}
+
+
+def raw_text_end(text: str, pos: int, elem: str, state: str = "data") -> tuple[int, str]:
+    """Where the end tag of a raw-text element (<script>, <style>) whose text
+    runs from `pos` begins, as a browser finds it (-1: not in `text`); and
+    the script data state there, or at the end of `text` (`state`: where `pos` is).
+
+    A <style> ends at its first `</style`. A <script> ends at its first
+    `</script` too, unless that is in a `<!--` and after a nested `<script`
+    (the double-escaped state), where it ends the nested one only; `-->`
+    leaves the escapes.
+    """
+    if elem != "script":
+        end = re.compile(rf"</{re.escape(elem)}{_DELIM}", re.IGNORECASE).search(text, pos)
+        return (-1 if end is None else end.start()), "data"
+    while (found := _SCRIPT_STATES[state].search(text, pos)) is not None:
+        token = found.group()
+        pos = found.end()
+        if token == "<!--":  # escaped, but "<!-->" and "<!--->" leave at once
+            while text.startswith("-", pos):
+                pos += 1
+            if text.startswith(">", pos):
+                pos += 1
+            else:
+                state = "escaped"
+        elif token == "-->":
+            state = "data"
+        elif token[1] != "/":  # <script ...> in the escaped state
+            state = "double"
+        elif state == "double":  # the nested script's end: back to escaped
+            state = "escaped"
+        else:
+            return found.start(), state
+    return -1, state
+
+
+def _tag_end(text: str, pos: int) -> int:
+    """Just after the `>` of a tag whose name ends before `pos` (end of text: not closed)."""
+    gt = text.find(">", pos)
+    return len(text) if gt < 0 else gt + 1
+
+
 class OpenElements:
     """The opaque elements open at a point of a page (none: the text there is prose)."""
 
     def __init__(self) -> None:
         self.depth: dict[str, int] = {}
+        self.script_state = "data"  # in an open <script>: "data", "escaped" or "double"
 
     def __bool__(self) -> bool:
         return any(self.depth.values())
 
-    def start(self, tag: str) -> None:
+    def start(self, tag: str, self_closing: bool = False) -> None:
+        """A start tag; `self_closing`: written `<tag/>`, which opens the element
+        all the same (browsers ignore the `/`), except a foreign one."""
+        if self_closing and (tag in FOREIGN or any(self.depth.get(f) for f in FOREIGN)):
+            return
         if tag in OPAQUE:
             self.depth[tag] = self.depth.get(tag, 0) + 1
+            if tag == "script":
+                self.script_state = "data"
 
     def end(self, tag: str) -> None:
         if self.depth.get(tag):
@@ -67,19 +135,23 @@ class OpenElements:
         return next((tag for tag in RAW_TEXT if self.depth.get(tag)), None)
 
     def follow(self, source: str) -> None:
-        """Follow one piece of raw HTML that is a tag (`<code>`, `</code>`, `<br/>`),
-        as html.parser reads it; a comment or declaration changes nothing."""
+        """Follow one piece of raw HTML that is a tag (`<code>`, `</code>`, `<br/>`)
+        or a comment, as a browser reads it; outside a <script> or <style> a
+        comment or declaration changes nothing."""
+        raw = self.raw_text()
+        if raw is not None:  # inside <script>: text, until the end tag a browser sees
+            end, self.script_state = raw_text_end(source, 0, raw, self.script_state)
+            if end >= 0:
+                self.end(raw)
+            return
         tag = _TAG.match(source)
         if tag is None:
             return
         name = tag.group(2).lower()
-        raw = self.raw_text()
-        if raw is not None and not (tag.group(1) and name == raw):
-            return  # inside <script>: text, until </script>
         if tag.group(1):
             self.end(name)
-        elif not source.endswith("/>"):  # <code/> opens nothing (handle_startendtag)
-            self.start(name)
+        else:
+            self.start(name, self_closing=source.endswith("/>"))
 
 
 class _ProseFinder(HTMLParser):
@@ -92,9 +164,7 @@ class _ProseFinder(HTMLParser):
         self.comments: list[tuple[int, int]] = []  # outside opaque elements
         self.closing = False  # the whole text has been fed
         self.open_comment: int | None = None  # where a comment never closed begins
-        raw = open_elements.raw_text()
-        if raw is not None:  # the text begins inside a <script> opened before it
-            self.set_cdata_mode(raw)
+        self.raw_started = False  # the start tag just read opened a <script> or <style>
 
     def close(self) -> None:
         self.closing = True
@@ -118,14 +188,41 @@ class _ProseFinder(HTMLParser):
         line, col = self.getpos()
         return self.line_starts[line - 1] + col
 
+    def parse_starttag(self, i: int) -> int:
+        """A start tag; the text of a <script> or <style> it opens is skipped
+        here, up to the end tag a browser finds (see `raw_text_end`)."""
+        self.raw_started = False
+        end = super().parse_starttag(i)
+        if end < 0 or not self.raw_started:
+            return end
+        self.clear_cdata_mode()  # (html.parser's own reading of raw text is not used)
+        return self.skip_raw_text(end)
+
+    def skip_raw_text(self, pos: int) -> int:
+        """Skip the raw text open at `pos` of the text being parsed, and its end tag;
+        where parsing goes on (the end of the text: the element is left open)."""
+        rawdata = self.rawdata
+        raw = self.open.raw_text()
+        assert raw is not None
+        close, self.open.script_state = raw_text_end(rawdata, pos, raw, self.open.script_state)
+        if close < 0:
+            return len(rawdata)
+        self.open.end(raw)
+        return _tag_end(rawdata, close + len(raw) + 2)
+
     def handle_starttag(self, tag: str, attrs: list) -> None:  # noqa: ARG002
-        self.open.start(tag)
+        self._start(tag, self_closing=False)
 
     def handle_endtag(self, tag: str) -> None:
         self.open.end(tag)
 
     def handle_startendtag(self, tag: str, attrs: list) -> None:  # noqa: ARG002
-        pass  # <br/>, <img ... />: nothing opens
+        self._start(tag, self_closing=True)  # <br/>: void; <code/> opens a <code>
+
+    def _start(self, tag: str, self_closing: bool) -> None:
+        raw = self.open.raw_text()
+        self.open.start(tag, self_closing)
+        self.raw_started = raw is None and self.open.raw_text() is not None
 
     def handle_data(self, data: str) -> None:
         if self.open:
@@ -142,8 +239,15 @@ def prose_ranges(text: str) -> list[tuple[int, int]]:
 
 def _read(text: str, open_elements: OpenElements) -> _ProseFinder:
     finder = _ProseFinder(text, open_elements)
+    start = 0
+    if open_elements.raw_text() is not None:  # the text begins inside a <script> opened before
+        finder.rawdata = text
+        start = finder.skip_raw_text(0)
+        finder.rawdata = ""
+        finder.lineno = text.count("\n", 0, start) + 1
+        finder.offset = start - (text.rfind("\n", 0, start) + 1)
     try:
-        finder.feed(text)
+        finder.feed(text[start:])
         finder.close()
     except AssertionError:
         pass  # html.parser gives up on some malformed declarations ("<![ "): keep what it found
