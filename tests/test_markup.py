@@ -419,3 +419,25 @@ def test_script_end_follows_the_tokenizer_states(pieces):
     text = "".join(pieces)
     assert raw_text_end(text, 0, "script")[0] == _script_end_by_states(text)
 
+
+@pytest.mark.parametrize("text,prose", [
+    # "</code", a line break, ">": a closing tag (the ">" begins a block quote for Markdown)
+    ("a <code>x</code\n> Kestutis , said.\n\nLater , again.\n",
+     ["a ", "Kestutis , said.", "Later , again."]),
+    ("a <kbd>x</kbd \t\n  > b , c\n", ["a ", "b , c"]),
+    ("- a <code>x</code\n  > b , c\n\nd , e\n", ["a ", "b , c", "d , e"]),
+    # not a closing tag: escaped, another element's, or no ">" after it
+    ("a <code>x\\</code\n> b , c\n", ["a "]),
+    ("a <code>x</kbd\n> b , c\n", ["a "]),
+    ("a <code>x</code\nb , c\n\nd , e\n", ["a "]),
+])
+def test_markdown_closing_tag_broken_before_its_gt(text, prose):
+    assert _prose(text, "a.md") == prose
+
+
+def test_markdown_closing_tag_broken_before_its_gt_is_checked_after(tmp_path):
+    text = "a <code>x</code\n> Kestutis Budrys said.\n\nLater, Kestutis Budrys spoke again.\n"
+    (tmp_path / "c.md").write_text(text, encoding="utf-8")
+    (tmp_path / "c.txt").write_text(text, encoding="utf-8")
+    assert [f[:3] for f in found(tmp_path / "c.md")] == [(2, 3, "NM101"), (4, 8, "NM101")]
+    assert found(tmp_path / "c.md") == found(tmp_path / "c.txt")

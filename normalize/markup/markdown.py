@@ -21,6 +21,10 @@ Raw HTML is followed through the file in order, blocks and tags inside
 paragraphs alike, as a browser reads the page it becomes: what an opaque
 element (`<code>`, `<pre>`, `<kbd>` ...; html.OPAQUE) holds is protected up
 to its end tag, over as many lines and blocks as it runs, as in an .html file.
+A closing tag broken before its `>` (`</code` at the end of a paragraph, `>`
+at the start of the next line) is a closing tag as its writer meant it,
+though the `>` starts a block quote for a Markdown parser: it closes the
+element.
 """
 
 from __future__ import annotations
@@ -40,6 +44,9 @@ _KEY = "normalize_markup_ranges"  # env: the list the ranges go to
 _TAGS = "normalize_markup_tags"  # env: the list the raw HTML pieces go to
 _BASE = "normalize_markup_base"  # env: where the text being parsed begins in the content
 
+# "</code" at the end of a line, and a line that begins with ">"
+_BROKEN_END_TAG = re.compile(r"(?<!\\)</[A-Za-z][A-Za-z0-9-]*[ \t]*\Z")
+_QUOTE_MARK = re.compile(r"[ \t]*>")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 _FRONT_MATTER = {"---": ("---", "..."), "+++": ("+++",)}
 
@@ -149,6 +156,8 @@ class _Inline:
         self.content = content
         self.content_lines = content.split("\n")
         self.placed = self._place(lines, first, last)
+        # the line after the block, which a closing tag cut at its end may end
+        self.next_line = text[lines[last][0]:lines[last][1]] if last < len(lines) else ""
 
     def _place(self, lines: list[tuple[int, int]], first: int, last: int
                ) -> list[tuple[int, int]] | None:
@@ -225,6 +234,14 @@ class _Inline:
             elif held_from is not None and not open_elements:
                 mask[held_from:to_file(end)] = b"\x01" * (to_file(end) - held_from)
                 held_from = None
+        if held_from is not None and _QUOTE_MARK.match(self.next_line):
+            cut = _BROKEN_END_TAG.search(self.content_lines[-1])
+            if cut is not None:  # "</code" + line break + ">": the tag is whole
+                open_elements.follow(cut.group().rstrip() + "\n>")
+        if held_from is not None and not open_elements:
+            stop = placed[-1][1] + len(self.content_lines[-1])
+            mask[held_from:stop] = b"\x01" * (stop - held_from)
+            held_from = None
         if held_from is not None:
             stop = placed[-1][1] + len(self.content_lines[-1])
             mask[held_from:stop] = b"\x01" * (stop - held_from)
