@@ -20,7 +20,7 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from .encoding import NotText, cannot_write, encode, read_text
-from .markup import markup_spans
+from .markup import markup_kind, markup_spans
 from .model import Span, reach_index
 
 DEFAULT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -73,7 +73,7 @@ class Document:
         """Decode a file's bytes (see normalize.encoding); the text encodes back
         to the same bytes. Raises DocumentError (DocumentSkipped for binary)."""
         try:
-            text, encoding, bom, also = read_text(data)
+            text, encoding, bom, also = read_text(data, markup_kind(path) != "markdown")
         except NotText as exc:
             raise (DocumentSkipped if exc.binary else DocumentError)(f"{path}: {exc}") from None
         return cls(path=path, text=text, encoding=encoding, bom=bom,

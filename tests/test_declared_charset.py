@@ -1,0 +1,141 @@
+"""Which charset a file declares: what a browser takes for a declaration.
+
+A `<meta charset>` in an HTML comment, in a `<script>` or `<style>`, in
+another tag's attribute value or in Markdown code is not the page's
+declaration. Taken for one, it made `fix` write its edits in the wrong
+encoding: a UTF-8 page with an old cp1257 declaration in a comment got a
+cp1257 byte, and was no longer valid UTF-8.
+"""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from normalize import cli
+from normalize.document import Document
+from normalize.encoding import declared_charset
+
+
+def run(*args):
+    return CliRunner().invoke(cli.main, [str(a) for a in args], catch_exceptions=False)
+
+
+# -- the reported cases ---------------------------------------------------------------
+
+BODY = b"<body><p>Foreign Minister Kestutis Budrys met Jos\xe9 in Z\xfcrich.</p></body></html>\n"
+
+
+def test_an_ascii_utf8_page_with_an_old_declaration_in_a_comment_stays_utf8(tmp_path):
+    data = (b'<html><head><!-- until 2019: <meta charset="windows-1257"> -->\n'
+            b'<meta charset="utf-8"></head>\n'
+            b"<body><p>Foreign Minister Kestutis Budrys spoke.</p></body></html>\n")
+    path = tmp_path / "ascii2.html"
+    path.write_bytes(data)
+    assert Document.read(path).encoding == "utf-8"
+    run("fix", path)
+    assert path.read_bytes() == data.replace(b"Kestutis", "Kęstutis".encode())
+
+
+@pytest.mark.parametrize("name,data", [
+    ("page.html", b'<html><head><!-- was: <meta charset="iso-8859-2"> --></head>\n' + BODY),
+    ("s.html", b'<script>s = "<meta charset=windows-1257>";</script>\n' + BODY),
+    ("t.md", b'How to declare a charset:\n\n```html\n<meta charset="windows-1257">\n```\n\n'
+             + BODY),
+    ("span.md", b'Use `<meta charset="windows-1257">` here.\n\n' + BODY),
+])
+def test_a_charset_in_a_comment_script_or_code_does_not_decide_what_fix_writes(
+        tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data)
+    doc = Document.read(path)
+    assert (doc.encoding, set(doc.also)) == ("cp1252", {"cp1250", "cp1257"})
+    result = run("fix", path)
+    assert path.read_bytes() == data  # 'ę' is another letter in each: not written
+    assert "cannot write 'ę'" in result.stderr
+
+
+# -- what is a declaration -----------------------------------------------------------
+
+@pytest.mark.parametrize("head,expected", [
+    (b'<meta charset="windows-1257">', "cp1257"),
+    (b"<META CHARSET=Windows-1257>", "cp1257"),
+    (b"<meta charset = ' windows-1257 '>", "cp1257"),
+    (b"<meta/charset=windows-1257/>", "cp1257"),
+    (b"<meta http-equiv='Content-Type' content='text/html; charset=windows-1257'>", "cp1257"),
+    (b'<meta content="text/html;charset=\'iso-8859-2\'" http-equiv="content-type">', "iso8859-2"),
+    (b"<meta charset=iso-8859-1>", "cp1252"),
+    (b"<meta charset=utf-16le>", "utf-8"),
+    (b"<meta charset=x-unknown>", "x-unknown"),  # (refused when read, not ignored)
+    (b'<?xml version="1.0" encoding="windows-1257"?><html>', "cp1257"),
+    (b'<?xml version="1.0"?><meta charset="windows-1250">', "cp1250"),
+    (b"<!DOCTYPE html><html lang=lt><head><meta charset=windows-1257>", "cp1257"),
+    (b"<!-- a --><!--><meta charset=windows-1257>", "cp1257"),  # "<!-->" is a whole comment
+    (b"<script>a</script ><meta charset=windows-1257>", "cp1257"),
+    # not declarations
+    (b"<!-- <meta charset=windows-1257> -->", None),
+    (b"<!-- old: <meta charset=windows-1257> --><meta charset=utf-8>", "utf-8"),
+    (b"<script>s = '<meta charset=windows-1257>';</script><meta charset=utf-8>", "utf-8"),
+    (b"<SCRIPT type=module>'</scripts><meta charset=windows-1257>'</SCRIPT>", None),
+    (b"<style>/* <meta charset=windows-1257> */</style>", None),
+    (b"<title><meta charset=windows-1257></title>", None),
+    (b"<textarea><meta charset=windows-1257></textarea>", None),
+    (b"<img alt='<meta charset=windows-1257>'><meta charset=utf-8>", "utf-8"),
+    (b"<meta name=description content='charset=windows-1257'>", None),  # no http-equiv
+    (b"<meta http-equiv=refresh content='0; charset=windows-1257'>", None),
+    (b"<meta content='text/html; charset=\"windows-1257'>", None),  # unclosed quote
+    (b"<p>Write charset=windows-1257 in the head.</p>", None),
+    (b"<metadata charset=windows-1257>", None),
+    (b"<html>\n" + b"x" * 1020 + b"<meta charset=windows-1257>", None),  # past 1024 bytes
+    (b'<html>\n<?xml version="1.0" encoding="windows-1257"?>', None),  # XML: at the start only
+    (b"<meta charset=windows-1257", None),  # cut off
+])
+def test_declarations(head, expected):
+    assert declared_charset(head) == expected
+
+
+# Where a browser sees no tag: the charset declared there is not the page's.
+HIDING = [
+    ("<!--", "-->"),
+    ("<!-- x --", "-->"),
+    ("<script>var s = '", "';</script>"),
+    ("<script type='text/javascript'>//", "\n</script>"),
+    ("<style>/* ", " */</style>"),
+    ("<title>", "</title>"),
+    ("<textarea>", "</textarea>"),
+    ("<img alt='", "'>"),
+    ('<a title="', '">'),
+    ("<?php echo '", "'; ?>"),
+]
+LABELS = ["windows-1257", "windows-1250", "iso-8859-2", "utf-8", "koi8-r"]
+FILLER = st.text(st.sampled_from("abc XYZ.,;:\n\t=/"), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(hiding=st.sampled_from(HIDING), hidden=st.sampled_from(LABELS),
+       real=st.none() | st.sampled_from(LABELS), quote=st.sampled_from(["", '"']),
+       before=FILLER, inside=FILLER, after=FILLER)
+def test_a_hidden_charset_is_never_the_declaration(hiding, hidden, real, quote, before,
+                                                    inside, after):
+    opening, closing = hiding
+    fake = f"<meta charset={quote}{hidden}{quote}>" if '"' not in opening else (
+        f"<meta charset={hidden}>")
+    page = (f"<html><head>{before}{opening}{inside}{fake}{inside}{closing}{after}"
+            + (f'<meta charset="{real}">' if real else "") + "</head>")
+    expected = None if real is None else declared_charset(f'<meta charset="{real}">'.encode())
+    assert declared_charset(page.encode()) == expected
+
+
+@pytest.mark.parametrize("text", [
+    '```html\n<meta charset="windows-1257">\n```\n',
+    '    <meta charset="windows-1257">\n',
+    'Use `<meta charset="windows-1257">`.\n',
+    '<meta charset="windows-1257">\n',  # (raw HTML too: a Markdown file declares nothing)
+])
+def test_a_markdown_file_declares_no_charset(text):
+    data = (text + "\nDer B\xfcrgermeister traf Viktor Orban.\n").encode("cp1252")
+    assert Document.from_bytes(data, "a.md").encoding == "cp1252"
+    ascii_only = text.encode() + b"\nThen Viktor Orban spoke.\n"
+    assert Document.from_bytes(ascii_only, "a.md").encoding == "utf-8"
