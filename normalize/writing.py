@@ -3,14 +3,17 @@
 The new bytes go to a temporary file in the same folder, which then replaces
 the article; its mode, owner and group are kept where allowed, a read-only
 file is refused, and a file changed since it was read is left alone. The
-temporary file is removed on every way out but the replace, SIGTERM and
-SIGHUP included.
+temporary file is removed on every way out but the replace, SIGINT, SIGTERM
+and SIGHUP included: they are held while it is created, so that none ends the
+run before its name is known.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import stat
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -47,9 +50,15 @@ def _write_replacing(target: Path, path: Path, data: bytes, info: os.stat_result
 
     from .document import fingerprint, read_bytes
 
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".nz-", suffix=".tmp")
+    tmp = None
+    held = _hold_signals()
     try:
-        with os.fdopen(fd, "wb") as handle:
+        try:
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".nz-", suffix=".tmp")
+            handle = os.fdopen(fd, "wb")
+        finally:  # a signal that came meanwhile is raised here, once `tmp` is known
+            _release_signals(held)
+        with handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -59,10 +68,35 @@ def _write_replacing(target: Path, path: Path, data: bytes, info: os.stat_result
             raise DocumentError(f"{path}: changed since it was read; not fixed")
         os.replace(tmp, target)
     except BaseException:
-        if os.path.exists(tmp):
+        if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)
         raise
 
+
+# The signals that end a run (KeyboardInterrupt, or SystemExit from
+# _signals_end_cleanly), held while the temporary file is made.
+_ENDING = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
+                if hasattr(signal, name))
+
+
+def _hold_signals() -> set[int | signal.Signals] | None:
+    """Block the signals that end a run, so that none is raised between the
+    temporary file's creation and the moment its name is known (inside
+    mkstemp, or before its result is assigned): the clean-up could not
+    remove it. Returns the mask to restore, or None where signals cannot be
+    blocked (no pthread_sigmask) or need not be (not the main thread: Python
+    runs signal handlers in the main thread only)."""
+    if not hasattr(signal, "pthread_sigmask") or (
+            threading.current_thread() is not threading.main_thread()):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING)
+
+
+def _release_signals(held: set[int | signal.Signals] | None) -> None:
+    """Restore the mask _hold_signals changed; a signal that arrived while it was
+    held is delivered now, and its handler raises here."""
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 @contextmanager
@@ -73,9 +107,6 @@ def _signals_end_cleanly() -> Iterator[None]:
     is left. Only where they still have their default action, and only in the
     main thread (where handlers can be set): a program that handles them itself
     keeps its handlers. The previous handlers are back after the block."""
-    import signal
-    import threading
-
     wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
     if threading.current_thread() is not threading.main_thread():
         wanted = []
