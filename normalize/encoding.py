@@ -167,7 +167,7 @@ def declared_charset(data: bytes) -> str | None:
     if b"<" not in head or b"charset" not in head.lower():
         return None
     label = _prescan(head)
-    return _codec(label) if label else None
+    return _codec(label) or None if label else None
 
 
 # An XML declaration's encoding, at the start of the file.
@@ -175,6 +175,7 @@ _XML_DECLARATION = re.compile(rb"""<\?xml\s[^>]*?encoding\s*=\s*["']\s*([A-Za-z0
                               re.I)
 _HEAD = 1024
 _SPACE = b"\t\n\x0c\r "
+_SPACES = _SPACE.decode()
 # Elements whose content is text up to their end tag, never tags.
 _RAW_TEXT = frozenset({b"script", b"style", b"title", b"textarea", b"xmp", b"iframe",
                        b"noembed", b"noframes"})
@@ -184,7 +185,7 @@ _TAG_NAME = re.compile(rb"[^\t\n\x0c\r >]*")
 def _codec(label: bytes | str) -> str:
     if isinstance(label, bytes):
         label = label.decode("ascii", "replace")
-    label = label.strip(" \t\n\x0c\r").lower()
+    label = label.strip(_SPACES).lower()
     try:
         name = codecs.lookup(label).name
     except LookupError:
@@ -285,7 +286,7 @@ def _meta(head: bytes, pos: int) -> tuple[int, str | None]:
             if found is not None and charset is None:
                 charset, need_pragma = found, True
         elif name == b"charset":
-            charset, need_pragma = value.decode("ascii", "replace"), False
+            charset, need_pragma = value.decode("ascii", "replace").strip(_SPACES), False
     if need_pragma is None or (need_pragma and not got_pragma) or not charset:
         return pos, None
     if _codec(charset) in ("utf-16-le", "utf-16-be", "utf-16"):
@@ -354,7 +355,7 @@ def _charset_in_content(value: bytes) -> str | None:
             return None
         label = found.group(1) if found.group(1) is not None else (
             found.group(2) if found.group(2) is not None else found.group(4))
-        return label.decode("ascii", "replace") if label else None
+        return label.decode("ascii", "replace").strip(_SPACES) or None if label else None
     return None
 
 

@@ -69,6 +69,8 @@ def test_a_charset_in_a_comment_script_or_code_does_not_decide_what_fix_writes(
     (b"<meta charset=iso-8859-1>", "cp1252"),
     (b"<meta charset=utf-16le>", "utf-8"),
     (b"<meta charset=x-unknown>", "x-unknown"),  # (refused when read, not ignored)
+    (b"<meta charset=' '><meta charset=windows-1257>", "cp1257"),  # (an empty label: read on)
+    (b"<meta http-equiv=content-type content='charset=\" \"'>", None),
     (b'<?xml version="1.0" encoding="windows-1257"?><html>', "cp1257"),
     (b'<?xml version="1.0"?><meta charset="windows-1250">', "cp1250"),
     (b"<!DOCTYPE html><html lang=lt><head><meta charset=windows-1257>", "cp1257"),
@@ -139,3 +141,17 @@ def test_a_markdown_file_declares_no_charset(text):
     assert Document.from_bytes(data, "a.md").encoding == "cp1252"
     ascii_only = text.encode() + b"\nThen Viktor Orban spoke.\n"
     assert Document.from_bytes(ascii_only, "a.md").encoding == "utf-8"
+
+
+PIECES = ["<", ">", "/", "!", "-", "--", "?", "=", "'", '"', " ", "\n", ";", "<!--", "-->",
+          "<meta", "<META ", "<script>", "</script", "<style>", "</style>", "charset",
+          "http-equiv=content-type", "content=", "text/html", "windows-1257", "utf-8", "<?xml ",
+          "encoding=", "<a", "x"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=60))
+def test_any_head_gives_a_label_or_none(pieces):
+    data = "".join(pieces).encode()
+    found = declared_charset(data)
+    assert found is None or (found and found == found.strip().lower())
