@@ -23,6 +23,7 @@ from .cli_common import (
     EXIT_FINDINGS,
     EXIT_INTERRUPTED,
     echo_error,
+    echo_out,
     no_default_option,
     rules_option,
 )
@@ -283,17 +284,10 @@ def _write(path: Path, text: str) -> None:
 
 def _print(text: str) -> None:
     """A report on standard output; one naming a file whose name is not UTF-8
-    as bytes (as _write does): a strict terminal encoding would refuse it. A
-    diff's article text with an escape character in it as bytes too: click
-    would strip escape sequences from text when standard output is not a
-    terminal, and the diff would no longer apply (the text report has none)."""
-    from .report import as_bytes, has_surrogates
-
-    if has_surrogates(text) or "\x1b" in text:
-        sys.stdout.flush()
-        click.echo(as_bytes(text), nl=False)
-    else:
-        click.echo(text, nl=False)
+    as bytes (as _write does). A diff's article text with an escape character
+    in it as bytes too: stripped of its escape sequences, the diff would no
+    longer apply (the text report has none: it shows them escaped)."""
+    echo_out(text, raw="\x1b" in text)
 
 
 def _read_baseline(path: Path) -> baseline.Baseline:

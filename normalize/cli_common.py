@@ -33,16 +33,23 @@ def echo_error(message: str, kind: str = "error") -> None:
     click.echo(f"{kind}: {visible(message)}", err=True)
 
 
-def say(text: str) -> None:
-    """Print a line on standard output; a file name in it that is not UTF-8 as
-    its own bytes (a strict standard-output encoding would refuse it)."""
+def echo_out(text: str, raw: bool = False) -> None:
+    """`text` on standard output as it is (no line break added); as its bytes when
+    a file name in it is not UTF-8 (a strict standard-output encoding would
+    refuse it) or when `raw` (click would strip escape sequences from text when
+    standard output is not a terminal)."""
     from .report import as_bytes, has_surrogates
 
-    if has_surrogates(text):
+    if raw or has_surrogates(text):
         sys.stdout.flush()
-        click.echo(as_bytes(text + "\n"), nl=False)
+        click.echo(as_bytes(text), nl=False)
     else:
-        click.echo(text)
+        click.echo(text, nl=False)
+
+
+def say(text: str) -> None:
+    """Print a line on standard output (see echo_out)."""
+    echo_out(text + "\n")
 
 
 def load_ruleset(rules_dirs: tuple[Path, ...], no_default: bool) -> RuleSet:

@@ -206,11 +206,16 @@ def unsuppressed(text: str, path: str, findings: Iterable[Finding]) -> list[Find
     or that lie in such a comment."""
     findings = list(findings)
     directives = find_directives(text, path) if findings else []
-    if not directives:
-        return findings
+    return _silenced(text, path, directives, findings)[0] if directives else findings
+
+
+def _silenced(text: str, path: str, directives: Sequence[Directive], findings: Iterable[Finding]
+              ) -> tuple[list[Finding], dict[str, list[tuple[int, int]]]]:
+    """`findings` less those `directives` silence or that lie in one; and the
+    silenced ranges."""
     ranges = suppressed_ranges(text, path, directives)
-    return outside_directives(directives,
-                              [f for f in findings if not is_suppressed(f, ranges)])
+    return outside_directives(directives, [f for f in findings
+                                           if not is_suppressed(f, ranges)]), ranges
 
 
 def apply_suppressions(text: str, path: str, findings: Iterable[Finding],
@@ -220,8 +225,6 @@ def apply_suppressions(text: str, path: str, findings: Iterable[Finding],
     directives = find_directives(text, path)
     if not directives:
         return list(findings)
-    ranges = suppressed_ranges(text, path, directives)
-    kept = outside_directives(directives,
-                              [f for f in findings if not is_suppressed(f, ranges)])
+    kept, ranges = _silenced(text, path, directives, findings)
     problems = directive_problems(text, path, known, directives)
     return kept + [p for p in problems if not is_suppressed(p, ranges)]

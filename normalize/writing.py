@@ -73,10 +73,18 @@ def _write_replacing(target: Path, path: Path, data: bytes, info: os.stat_result
         raise
 
 
-# The signals that end a run (KeyboardInterrupt, or SystemExit from
-# _signals_end_cleanly), held while the temporary file is made.
-_ENDING = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
-                if hasattr(signal, name))
+# The signals that would end the process without a clean-up (SIGTERM: a CI job
+# cancelled, `timeout`; SIGHUP: a closed terminal), which _signals_end_cleanly
+# turns into SystemExit; and with SIGINT (KeyboardInterrupt) the signals that end
+# a run, held while the temporary file is made.
+_TERMINATING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP")
+                     if hasattr(signal, name))
+_ENDING = (signal.SIGINT, *_TERMINATING)
+
+
+def _in_main_thread() -> bool:
+    """Python sets signal handlers, and runs them, in the main thread only."""
+    return threading.current_thread() is threading.main_thread()
 
 
 def _hold_signals() -> set[int | signal.Signals] | None:
@@ -86,8 +94,7 @@ def _hold_signals() -> set[int | signal.Signals] | None:
     remove it. Returns the mask to restore, or None where signals cannot be
     blocked (no pthread_sigmask) or need not be (not the main thread: Python
     runs signal handlers in the main thread only)."""
-    if not hasattr(signal, "pthread_sigmask") or (
-            threading.current_thread() is not threading.main_thread()):
+    if not hasattr(signal, "pthread_sigmask") or not _in_main_thread():
         return None
     return signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING)
 
@@ -101,17 +108,14 @@ def _release_signals(held: set[int | signal.Signals] | None) -> None:
 
 @contextmanager
 def _signals_end_cleanly() -> Iterator[None]:
-    """While in the block, SIGTERM and SIGHUP (a CI job cancelled, `timeout`, a
-    closed terminal) raise SystemExit(128 + signal) instead of ending the
-    process at once, so that write_atomic's clean-up runs and no temporary file
-    is left. Only where they still have their default action, and only in the
-    main thread (where handlers can be set): a program that handles them itself
-    keeps its handlers. The previous handlers are back after the block."""
-    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
-    if threading.current_thread() is not threading.main_thread():
-        wanted = []
+    """While in the block, SIGTERM and SIGHUP raise SystemExit(128 + signal)
+    instead of ending the process at once, so that write_atomic's clean-up runs
+    and no temporary file is left. Only where they still have their default
+    action, and only in the main thread (where handlers can be set): a program
+    that handles them itself keeps its handlers. The previous handlers are back
+    after the block."""
     previous = {}
-    for signum in wanted:
+    for signum in _TERMINATING if _in_main_thread() else ():
         if signal.getsignal(signum) is signal.SIG_DFL:
             previous[signum] = signal.signal(signum, _exit_on_signal)
     try:

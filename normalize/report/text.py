@@ -6,7 +6,7 @@ Control characters in file names and article text are shown as escapes
 from __future__ import annotations
 
 from ..model import Applicability
-from . import Report, nothing_found, visible
+from . import Report, counted, nothing_found, visible
 from .entities import entity_lines
 
 
@@ -20,9 +20,8 @@ def render(report: Report) -> str:
     lines.extend(map(visible, entity_lines(report)))
     s = report.summary()
     if s["findings"]:
-        noun = "finding" if s["findings"] == 1 else "findings"
-        lines.append(f"Found {s['findings']} {noun} in {s['files_with_findings']} of "
-                     f"{s['files']} files.")
+        lines.append(f"Found {counted(s['findings'], 'finding')} in "
+                     f"{s['files_with_findings']} of {s['files']} files.")
         fx = s["fixable"]
         if fx["safe"]:
             more = f" ({fx['unsafe']} more with `--unsafe-fixes`)." if fx["unsafe"] else "."
