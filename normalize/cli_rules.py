@@ -21,6 +21,14 @@ from .engine import example_problems
 from .kinds import KINDS
 from .kinds.base import RuleError
 from .loader import claim_code, load_rule_file
+from .report import visible
+
+
+def _say(text: str) -> None:
+    """A line (or lines) holding a rule file's own text on standard output, its
+    control characters shown as escapes, as the text report shows article text:
+    a rule folder is input like any other."""
+    say("\n".join(map(visible, text.split("\n"))))
 
 
 @click.group()
@@ -35,7 +43,7 @@ def rules_list(rules_dirs: tuple[Path, ...], no_default_rules: bool) -> None:
     """List the loaded rules: code, kind, name, severity."""
     for rule in sorted(load_ruleset(rules_dirs, no_default_rules).rules, key=lambda r: r.meta.code):
         m = rule.meta
-        say(f"{m.code:8} {m.kind:13} {m.severity.value:10} {m.name}")
+        _say(f"{m.code:8} {m.kind:13} {m.severity.value:10} {m.name}")
 
 
 @rules.command("explain")
@@ -58,19 +66,19 @@ def rules_explain(code: str, rules_dirs: tuple[Path, ...], no_default_rules: boo
     if rule is None:
         fail(f"no rule with code {code!r} (see `normalize rules list`)")
     m = rule.meta
-    say(f"{m.code}: {m.name} ({m.kind}, {m.severity.value}, fix: {m.applicability.value})")
+    _say(f"{m.code}: {m.name} ({m.kind}, {m.severity.value}, fix: {m.applicability.value})")
     if m.description:
-        click.echo(f"\n{m.description.strip()}")
-    say(f"\nSource: {m.source.strip()}\nFile: {m.path}")
+        _say(f"\n{m.description.strip()}")
+    _say(f"\nSource: {m.source.strip()}\nFile: {m.path}")
     if m.supersedes:
-        click.echo(f"Supersedes: {', '.join(m.supersedes)} (their findings inside this rule's "
+        _say(f"Supersedes: {', '.join(m.supersedes)} (their findings inside this rule's "
                    "are not reported)")
     click.echo("\nFlags:")
     for example in m.examples_fail:
-        click.echo(f"  - {example}")
+        _say(f"  - {example}")
     click.echo("Leaves alone:")
     for example in m.examples_pass:
-        click.echo(f"  - {example}")
+        _say(f"  - {example}")
     click.echo(f"\nThe '{m.kind}' kind:\n")
     click.echo((KINDS[m.kind].__doc__ or "").strip())
     click.echo((sys.modules[KINDS[m.kind].__module__].__doc__ or "").strip())
@@ -90,15 +98,15 @@ def rules_validate(dirs: tuple[Path, ...]) -> None:
             try:
                 rule = load_rule_file(path)
             except RuleError as exc:
-                say(str(exc))
+                _say(str(exc))
                 problems += 1
                 continue
             duplicate = claim_code(rule, seen)
             if duplicate is not None:
-                say(str(duplicate))
+                _say(str(duplicate))
                 problems += 1
             for message in example_problems(rule):
-                say(f"{path}: {message}")
+                _say(f"{path}: {message}")
                 problems += 1
     click.echo(f"{count} rule files, {problems} problems.")
     sys.exit(EXIT_ERROR if problems else EXIT_CLEAN)

@@ -88,3 +88,34 @@ def test_visible_leaves_no_control_and_keeps_the_rest(text):
 def test_visible_examples():
     assert visible("a\x1b[2Jb\x07c\x9bd\u202ee\tf") == "a\\x1b[2Jb\\x07c\\x9bd\\u202ee\tf"
     assert visible(os.sep) == os.sep
+
+
+RULE_WITH_ESCAPES = '''code = "XX901"
+kind = "existence"
+name = "odd\\u001b[2J name"
+severity = "warning"
+message = "'{text}' found"
+source = "a source \\u001b]0;TITLE\\u0007 here"
+description = "first line\\nsecond \\u202e line"
+patterns = ["zzq"]
+
+[examples]
+fail = ["a zzq \\u001b[31m b", "zzq", "x zzq", "zzq y", "the zzq"]
+pass = ["a b \\u001b[31m", "c", "d", "e", "f"]
+'''
+
+
+def test_rules_commands_escape_a_rule_files_text(tmp_path):
+    """A rule folder is input like an article: its text reaches the terminal escaped."""
+    (tmp_path / "odd.toml").write_text(RULE_WITH_ESCAPES, encoding="utf-8")
+    listed = run("rules", "list", "--no-default-rules", "--rules", tmp_path)
+    explained = run("rules", "explain", "XX901", "--no-default-rules", "--rules", tmp_path)
+    validated = run("rules", "validate", tmp_path)
+    assert listed.exit_code == 0 and explained.exit_code == 0, listed.output + explained.output
+    assert "odd\\x1b[2J name" in listed.stdout
+    assert "a source \\x1b]0;TITLE\\x07 here" in explained.stdout
+    assert "second \\u202e line" in explained.stdout and "first line\n" in explained.stdout
+    assert "a zzq \\x1b[31m b" in explained.stdout
+    assert validated.exit_code == 0, validated.output
+    for result in (listed, explained, validated):
+        assert not RAW.search(result.stdout.replace("\n", "")), result.stdout

@@ -355,4 +355,4 @@ def test_no_all_checks_passed_when_inputs_failed(tmp_path, extra):
     assert proc.returncode == 2
     assert proc.stdout == b"No findings in the 1 file checked; 1 error.\n"
     proc = cli("check", *extra, tmp_path / "ok.txt")
-    assert proc.returncode == 0 and proc.stdout == b"All checks passed (1 files).\n"
+    assert proc.returncode == 0 and proc.stdout == b"All checks passed (1 file).\n"

@@ -149,3 +149,14 @@ def test_statistics_and_output(tmp_path):
     result = run("check", "--format", "sarif", "--output", str(target), str(SEEDS))
     assert result.exit_code == 1 and result.stdout == ""
     assert json.loads(target.read_text(encoding="utf-8"))["version"] == "2.1.0"
+
+
+def test_summaries_count_one_thing_in_the_singular(tmp_path):
+    one = tmp_path / "one.txt"
+    one.write_text("The drone , which fell.\n", encoding="utf-8")
+    assert run("check", "--statistics", str(one)).stdout.splitlines()[-1] == \
+        "1 finding in 1 file."
+    one.write_text("The drone, which fell.\n", encoding="utf-8")
+    assert run("check", str(one)).stdout == "All checks passed (1 file).\n"
+    (tmp_path / "two.txt").write_text("Fine.\n", encoding="utf-8")
+    assert run("check", str(tmp_path)).stdout == "All checks passed (2 files).\n"

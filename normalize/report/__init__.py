@@ -145,7 +145,7 @@ def nothing_found(report: Report) -> str:
     when every input was checked (errors make the exit code 2)."""
     files, errors = len(report.files), len(report.errors)
     if not errors:
-        return f"All checks passed ({files} files)."
+        return f"All checks passed ({counted(files, 'file')})."
     if not files:
         return f"No files checked ({counted(errors, 'error')})."
     return f"No findings in the {counted(files, 'file')} checked; {counted(errors, 'error')}."

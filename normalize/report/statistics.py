@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import Applicability
-from . import Report, nothing_found
+from . import Report, counted, nothing_found
 
 
 def render(report: Report) -> str:
@@ -24,5 +24,6 @@ def render(report: Report) -> str:
     for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         mark = "[*]" if safe[code] == n else "[-]" if safe[code] else "   "
         lines.append(f"{n:>{width}}  {code:<7} {mark} {names[code]}")
-    lines.append(f"{sum(counts.values())} findings in {len(report.files)} files.")
+    total = counted(sum(counts.values()), "finding")
+    lines.append(f"{total} in {counted(len(report.files), 'file')}.")
     return "\n".join(lines) + "\n"
