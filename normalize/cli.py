@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -42,7 +42,6 @@ from .writing import write_atomic
 
 if TYPE_CHECKING:
     from . import baseline
-    from .entities import Mention
     from .report import Report
 
 # What only some commands need (`rules`, baselines, the other output formats,
@@ -401,12 +400,10 @@ def _left_over(kept: list[tuple[Document, list[Finding]]], table: MentionTable,
     files' own, the folder-wide names stage's on `table`, less what the baseline
     holds), and how many of them are at or above the fail-level."""
     from .consistency import decide
-    from .engine import _mentions_again  # (as check_paths reads them again)
+    from .engine import rereader  # (as check_paths reads them again)
 
-    def again(needed: set[tuple[str, ...]]) -> Iterator[Sequence[Mention]]:
-        holding = table.files_of(needed)
-        return _mentions_again([doc for doc, _ in kept if doc.path in holding], needed, jobs)
-
+    again = rereader(table, lambda holding: [doc for doc, _ in kept if doc.path in holding],
+                     jobs)
     folder = decide(table, rules, {doc.path: left for doc, left in kept if left}, again=again)
     remaining = failing = 0
     for doc, left in kept:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from functools import partial
 from itertools import chain
 from operator import itemgetter, methodcaller
@@ -203,10 +203,8 @@ def check_paths(paths: Iterable[Path | str], rules: RuleSet, with_fixed: bool = 
                                                 errors, notes, freeze):
         kept.append((doc, findings))
         table.add_packed(mentions)
-    def again(needed: set[tuple[str, ...]]) -> Iterator[Sequence[Mention]]:
-        holding = table.files_of(needed)
-        return _mentions_again([doc for doc, _ in kept if doc.path in holding], needed, jobs)
-
+    again = rereader(table, lambda holding: [doc for doc, _ in kept if doc.path in holding],
+                     jobs)
     folder = decide(table, rules, {doc.path: found for doc, found in kept if found}, again=again)
     results = []
     everything = allowed("all")
@@ -244,16 +242,24 @@ def folder_findings(paths: Iterable[Path | str], rules: RuleSet, jobs: int = 1,
     for path, seen, mentions in run_per_file(files, _mentions_one, (), jobs, errors, []):
         read[path] = seen
         table.add_packed(mentions)
-    def again(needed: set[tuple[str, ...]]) -> Iterator[Sequence[Mention]]:
-        holding = table.files_of(needed)
-        return _mentions_again([Document.placeholder(name, read.get(name)) for name in files
-                                if name in holding], needed, jobs)
-
+    again = rereader(table, lambda holding: [Document.placeholder(name, read.get(name))
+                                             for name in files if name in holding], jobs)
     return decide(table, rules, again=again).findings
 
 
 def _mentions_one(doc: Document) -> tuple:
     return doc.path, doc.fingerprint, collect_packed(doc)
+
+
+def rereader(table: MentionTable, docs_in: Callable[[Container[str]], list[Document]],
+             jobs: int = 1) -> Callable[[set[tuple[str, ...]]], Iterator[Sequence[Mention]]]:
+    """What the folder-wide names stage (consistency.decide) calls to read the
+    mentions of the spellings it needs once more: of the documents `docs_in`
+    gives for the names of the files that the table says hold them."""
+    def again(needed: set[tuple[str, ...]]) -> Iterator[Sequence[Mention]]:
+        return _mentions_again(docs_in(table.files_of(needed)), needed, jobs)
+
+    return again
 
 
 def _mentions_again(docs: list[Document], needed: set[tuple[str, ...]], jobs: int = 1
