@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from normalize.capitals import capitalised_texts, capitalised_words, occurrences
 from normalize.document import Document
 from normalize.entities import Mention, collect_mentions, is_common
-from normalize.kinds.names import NamesRule
+from normalize.kinds.names import NamesRule, _name_after
 from normalize.langid import zipf
 from normalize.loader import load_rules
 from normalize.text import Token, fold, tokens
@@ -108,7 +108,7 @@ def _at_reference(rule: NamesRule, doc: Document, words: list[Token], i: int) ->
     pair_ok = nxt is not None and _adjacent(doc.text, [words[i], nxt])
     if nxt is not None and pair_ok and rule.is_person:
         entry = rule.full.get((fold(nxt.text), key))
-        if entry is not None and len(entry.words) == 2:
+        if entry is not None and len(entry.words) == 2 and _name_after(doc.text, nxt.end) is None:
             return 2, rule._name_finding(doc, words[i], nxt, entry,
                                          "is in reversed order (surname first)")
     if nxt is not None and pair_ok and rule.is_person and nxt.text[0].isupper():

@@ -6,11 +6,18 @@ translation produces, nobody lists them by hand:
 - diacritics dropped, wholly or partly ("Kestutis Budrys", "Dovile Šakalienė"),
   found by comparing unidecode-folded words;
 - reversed order ("Budrys Kestutis");
-- the surname alone ("Sakaliene"), possessives included ("Sakaliene's");
+- the surname alone ("Sakaliene"), possessives included ("Sakaliene's"),
+  but not where it is another person's: right after another given name
+  ("Ludovic Orban" is not Viktor Orbán) or before a name of its own, where
+  it is a given name ("Babis Kostoulas"). A capitalised word right before
+  the surname is taken for a given name unless it is one of the rule's
+  `titles` (without any: an ordinary English word), a function word
+  ("The Orban government"), an acronym, a nationality or a place;
 - a garbled given name before a known surname ("Decali Šakalienė"): a
   capitalised word that is not an English word, not a given name of another
   listed person, and close to the listed given name (rapidfuzz Jaro-Winkler,
-  or the same initial).
+  or the same initial), and not a short form of it that the rule lists
+  (`short_forms`: "Radek" for "Radosław").
 
 Rule-file syntax (besides the common keys):
 
@@ -19,6 +26,10 @@ Rule-file syntax (besides the common keys):
     names = ["Kęstutis Budrys", "Dovilė Šakalienė", ...]
     min_similarity = 0.7       # Jaro-Winkler of a garbled given name, unless
                                # it has the same initial letter
+    titles = ["president", "minister", "mr", ...]   # (people) words that may
+                               # stand right before a listed surname alone
+    short_forms = { "Radosław" = ["Radek"] }   # (people) real short forms of
+                               # a listed given name: not garbled
 
 The message may use {problem} (what is wrong) besides {text}/{replacement}.
 
@@ -40,7 +51,10 @@ name starts with, is not looked at.
 
 Fix safety: restoring the exact diacritics of a listed name is safe (capped
 by the rule's `applicability`); reversed order and garbled given names are
-unsafe; a surname shared by several listed names is display-only.
+unsafe. A surname alone is safe only where the document names the listed
+person in full and nobody else of that surname: otherwise the word may be
+another person, a company or a word ("Braze"), and the fix is unsafe. A
+surname shared by several listed names is display-only.
 """
 
 from __future__ import annotations
@@ -54,10 +68,12 @@ from typing import Any, NamedTuple, cast
 
 from rapidfuzz.distance import JaroWinkler
 
+from .. import gazetteer
 from ..capitals import ascii_words, capitalised_texts, scan, starts_word
 from ..document import Document
 from ..langid import zipf
 from ..loading import one_time_load
+from ..mentions import FUNCTION_WORDS, is_demonym
 from ..model import Applicability, Finding
 from ..namelists import BadList, index, index_key
 from ..rulecache import ANALYSIS
@@ -89,6 +105,8 @@ class NamesRule(Rule):
             "str", default="person", choices=("person", "place", "organisation", "thing")
         ),
         "min_similarity": FieldSpec("float", default=0.7),
+        "titles": FieldSpec("list[str]", default=[]),
+        "short_forms": FieldSpec("table[str]", default={}),
     }
 
     def __init__(self, meta: Any, options: dict[str, Any], where: Any) -> None:
@@ -112,6 +130,12 @@ class NamesRule(Rule):
         self.given: set[str] = set(given)
         self.surnames = dict(surnames)
         self.is_person = options["category"] == "person"
+        # words that may stand before a surname alone (folded); a given name's short forms
+        self.titles = frozenset(fold(t).lower() for t in options["titles"])
+        self.short_forms: dict[str, frozenset[str]] = {
+            fold(given).lower(): frozenset(fold(f).lower() for f in (
+                [forms] if isinstance(forms, str) else forms))
+            for given, forms in options["short_forms"].items()}
         self._triggers: frozenset[str] | None = None
         self._safe = _cap(Applicability.SAFE, self.meta.applicability)  # (fix levels)
         self._unsafe = _cap(Applicability.UNSAFE, self.meta.applicability)
@@ -256,7 +280,8 @@ class NamesRule(Rule):
         # 2. surname first
         if nxt is not None:
             entry = self.full.get((keys[1], key))
-            if entry is not None and len(entry.words) == 2:
+            if (entry is not None and len(entry.words) == 2
+                    and _name_after(doc.text, nxt.end) is None):  # "of Kaunas Robertas Kaunas"
                 return nxt.end, self._name_finding(
                     doc, word, nxt, entry, "is in reversed order (surname first)")
         # 3. a garbled given name before a known surname
@@ -282,6 +307,8 @@ class NamesRule(Rule):
             if len(entry.words) < 2:
                 continue
             given = entry.folded[-2]
+            if folded in self.short_forms.get(given, ()):
+                return None  # "Radek" for "Radosław": the name the person goes by
             score = JaroWinkler.similarity(folded, given)
             if score >= self.options["min_similarity"] or folded[:1] == given[:1]:
                 if score > best_score:
@@ -321,13 +348,62 @@ class NamesRule(Rule):
         proposals = [_spelled(word.text, f) for f in forms]
         if _nfc(word.text) in proposals:
             return None
+        text = doc.text
+        if _name_after(text, word.end) is not None:
+            return None  # a given name of someone else: "Babis Kostoulas"
+        before = _word_before(text, word.start)
+        if before is not None and self._given_name(before):
+            return None  # someone else of that surname: "Ludovic Orban"
         if len(proposals) == 1:
+            key = fold(word.text)
+            named, others = self._namesakes(text, key)
+            if named and not others:
+                return self.finding(doc, word.start, word.end, proposals[0],
+                                    applicability=self._safe, problem="is missing diacritics")
+            full = [e.canonical for e in self.by_last.get(key, ()) if len(e.words) > 1]
             return self.finding(doc, word.start, word.end, proposals[0],
-                                applicability=self._safe, problem="is missing diacritics")
+                                applicability=self._unsafe,
+                                problem=f"is missing diacritics if it names {full[0]}")
         return self.finding(doc, word.start, word.end, proposals[0],
                             applicability=Applicability.DISPLAY_ONLY,
                             problem="may be missing diacritics (several listed names fit)",
                             data=[("candidates", " | ".join(proposals))])
+
+    def _given_name(self, word: str) -> bool:
+        """Whether a capitalised word right before a surname is a given name (so the
+        surname is that person's): not a title of the rule's `titles` (without any,
+        not an ordinary English word), not a function word, an acronym ("PM"), a
+        nationality ("Hungarian") or a place."""
+        if not word[:1].isupper() or (len(word) > 1 and word.isupper()):
+            return False
+        low = fold(word).lower()
+        if low in self.titles or low in FUNCTION_WORDS:
+            return False
+        if not self.titles and zipf(low, "en") >= _ENGLISH_WORD:
+            return False
+        return not (is_demonym(word) or gazetteer.is_country(word) or gazetteer.is_city(word))
+
+    def _namesakes(self, text: str, key: str) -> tuple[bool, bool]:
+        """Whether `text` names a listed person of surname `key` in full (the listed
+        given name right before the surname, diacritics or not, or garbled), and whether it
+        names someone else of that surname (another given name before it)."""
+        entries = self.by_last.get(key, ())
+        given = {e.folded[-2] for e in entries if len(e.folded) > 1}
+        hits = _hits(text)
+        spellings = {w for w, k in hits.pairs if k == key} if hits is not None else set()
+        words, starts, _ = scan(text)
+        named = others = False
+        for j in compress(range(len(words)), map(spellings.__contains__, words)):
+            if not starts_word(text, starts[j]):
+                continue
+            before = _word_before(text, starts[j])
+            if before is None:
+                continue
+            if fold(before) in given or self._garbled_given(before, entries) is not None:
+                named = True  # (a garbled given name too: "Decali Šakalienė")
+            elif self._given_name(before):
+                others = True
+        return named, others
 
 
 def _surname_forms(by_last: dict[str, list[NameEntry]]) -> dict[str, tuple[str, ...]]:
@@ -381,6 +457,33 @@ def _after_blank(text: str, part: str) -> bool:
             return True
         p = text.find(part, p + 1)
     return False
+
+
+_BEFORE = re.compile(rf"(?:{WORD_RE.pattern})\s+\Z")  # a word, then blanks, at the end
+
+
+def _word_before(text: str, start: int) -> str | None:
+    """The word right before the word starting at `start`, if only blanks (at
+    most one line break) separate them."""
+    m = _BEFORE.search(text, max(0, start - 80), start)
+    if m is None or text.count("\n", m.start(), start) > 1:
+        return None
+    if m.start() > 0 and _LETTER.match(text, m.start() - 1):
+        return None  # (cut at the window's edge: a very long word)
+    return m.group().rstrip()
+
+
+def _name_after(text: str, end: int) -> str | None:
+    """The word right after the word ending at `end` (blanks alone between them, at
+    most one line break) when it is a name: capitalised, no acronym, no ordinary
+    English word."""
+    m = _NEXT.match(text, end)
+    if m is None or text.count("\n", end, m.start(1)) > 1:
+        return None
+    word = m.group(1)
+    if not word[0].isupper() or (len(word) > 1 and word.isupper()):
+        return None
+    return word if zipf(fold(word).lower(), "en") < _ENGLISH_WORD else None
 
 
 def _next_to(text: str, end: int, start: int) -> bool:
