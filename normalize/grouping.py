@@ -35,11 +35,17 @@ from rapidfuzz.distance import JaroWinkler
 from .attested import attested
 from .attested import keep as keep_attested
 from .entities import Form, Mention, MentionTable
+from .gazetteer import is_town
+from .langid import zipf
 from .text import fold
 from .translit import has_marks, marks_count, skeleton
 
 GIVEN_SIMILARITY = 0.7
 LONG_SURNAME = 6  # an unmarked surname this long may be matched through transliteration
+# a word whose plural is at least this frequent (zipf), and no more than PLURAL_MARGIN
+# rarer than the word itself, is a noun for people ("Briton", "Britons"), not a surname
+PLURAL_ZIPF = 2.0
+PLURAL_MARGIN = 0.5
 
 Key = tuple[str, ...]
 _US = "\x1f"  # joins a key's words (see Listed)
@@ -345,13 +351,31 @@ def _surnames(single: list[Cluster], heads: list[Cluster]) -> dict[Cluster, list
             by_skel[skeleton(h.key[-1])].append(h)
     shared: dict[Cluster, list[Cluster]] = {}
     for c in single:
-        targets = {id(t): t for t in by_fold.get(c.key[0], []) + by_skel.get(
-            skeleton(c.key[0]), [])}
+        word = c.key[0]
+        alike = [t for t in by_skel.get(skeleton(word), ()) if t.key[-1] != word]
+        if alike:
+            alike = [t for t in alike if _surname_variant(c, t)]
+        targets = {id(t): t for t in by_fold.get(word, []) + alike}
         if len(targets) == 1:
             next(iter(targets.values())).join(c, "surname")
         elif targets:
             shared[c] = list(targets.values())
     return shared
+
+
+def _surname_variant(c: Cluster, person: Cluster) -> bool:
+    """Whether the one word of `c` may be another spelling of the surname of `person`
+    (their skeletons agree, their folded forms do not): not a place ("Arese"
+    beside "Jordi Arrese") nor a noun for people ("Briton" beside "Fionnualla
+    Britton"), which are words in their own right."""
+    return not (is_town(c.forms[0].words[0]) or _people_noun(c.key[0]))
+
+
+def _people_noun(word: str) -> bool:
+    """A noun for people ("Briton", "Kurd"): its plural about as frequent in English
+    as itself, where a surname's plural ("Smiths") is far rarer than the surname."""
+    plural = zipf(word + "s", "en")
+    return plural >= PLURAL_ZIPF and plural >= zipf(word, "en") - PLURAL_MARGIN
 
 
 def _entity(head: Cluster, listed: Listed) -> Entity:
@@ -363,7 +387,25 @@ def _entity(head: Cluster, listed: Listed) -> Entity:
         members.extend((f, relation) for f in cluster.forms)
         stack.extend((j, j.relation if relation == "same" else relation) for j in cluster.joined)
     members.sort(key=lambda fr: (-fr[0].count, fr[0].words))
+    if code is None and len(canonical) > 1:
+        canonical = canonical[:-1] + (_surname_spelling(canonical, members),)
     return Entity(canonical, code, head, members)
+
+
+def _surname_spelling(canonical: tuple[str, ...], members: list[tuple[Form, str]]) -> str:
+    """The surname of a person not listed as most of the folder spells it, alone or
+    after a given name: the folder's choice between transliterations ("Ioannidis"
+    ten times beside "Grigoris Ioanidis" once), diacritics first as for the
+    whole name."""
+    counts: Counter[str] = Counter()
+    for form, relation in members:
+        if relation == "surname" or (len(form.words) == len(canonical) and relation != "reversed"):
+            counts[form.words[-1]] += form.count
+    ours = canonical[-1]
+    best = max(counts, key=lambda w: (has_marks(w), counts[w], w == ours))
+    if (has_marks(best), counts[best]) > (has_marks(ours), counts[ours]):
+        return best
+    return ours
 
 
 def _canonical(head: Cluster, listed: Listed) -> tuple[tuple[str, ...], str | None]:
