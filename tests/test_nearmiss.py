@@ -30,12 +30,22 @@ def test_message_notes_the_term_elsewhere(rule):
     assert "appears elsewhere" in f.message
 
 
+def test_a_term_inside_a_longer_word_is_not_elsewhere(rule):
+    doc = Document.from_text("Geraniums grew there. They shot down two Gerab drones.")
+    (f,) = check_document(doc, rule)
+    assert "appears elsewhere" not in f.message
+
+
 @pytest.mark.parametrize("text", [
     "Patrol drones flew over the border.",  # an ordinary word opening a sentence
     "They shaded the drones from the sun.",  # not capitalised
     "Shaded areas on the map are occupied.",  # no weapon noun after it
     "Tor missiles and Buk missiles were used.",  # short terms: exact only
     "Russian Shahed drones crossed the border.",
+    # a country's adjective is not a mangled name, however close ('Geran')
+    "Berlin will send more German tanks, and German drones will follow.",
+    # an ordinary word far more common than the name it is near
+    "The army tested the new Shared systems in May.",
 ])
 def test_no_finding(rule, text):
     assert _found(rule, text) == []

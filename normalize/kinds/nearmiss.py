@@ -14,11 +14,18 @@ Rule-file syntax (besides the common keys):
     heads = ["drone", "drones", "missile", ...]       # nouns they come before
     max_distance = 2          # edits (Levenshtein) from a term
     min_length = 5            # shorter terms are only matched exactly
+    common_margin = 3.0       # a word this much more frequent (zipf) than the
+                              # term is an ordinary word, not a mangled name
 
 How it matches: a capitalised word followed by a head noun, not itself a
 word of a listed term, not an ordinary English word that opens a sentence,
 with the same first letter as a term and at most `max_distance` edits from
-it (and at most a third of its letters). When the term itself appears elsewhere in the document, the
+it (and at most a third of its letters). Two kinds of word are right where
+they stand whatever their distance: a nationality adjective of a country in
+the gazetteer ("German tanks", not "Geran"), and a word far more common in
+English than the term (`common_margin`: "Shaded" is close enough in
+frequency to "Shahed" to be its mangled form, "German" is not to "Geran").
+When the term itself appears elsewhere in the document as a word, the
 message says so (stronger evidence).
 
 Fix safety: the rule's `applicability` (unsafe: a person confirms); a word
@@ -36,6 +43,7 @@ from rapidfuzz.distance import Levenshtein
 from .. import needles
 from ..document import Document
 from ..langid import zipf  # wordfreq loads lazily: `import normalize` stays quick
+from ..mentions import is_demonym
 from ..model import Finding
 from ..needles import Gate, Needle
 from ..text import find_all, same_length_lower
@@ -54,6 +62,7 @@ class NearMissRule(Rule):
         "heads": FieldSpec("list[str]", required=True),
         "max_distance": FieldSpec("int", default=2, minimum=0),
         "min_length": FieldSpec("int", default=5, minimum=0),
+        "common_margin": FieldSpec("float", default=3.0, minimum=0),
     }
 
     def __init__(self, meta: Any, options: dict[str, Any], where: Any) -> None:
@@ -112,9 +121,19 @@ class NearMissRule(Rule):
             if len(close) != 1:
                 continue
             term = close[0]
-            why = (f"'{term}' appears elsewhere in the article" if term.lower() in lowered_text
+            if self._ordinary(word, term):
+                continue
+            elsewhere = re.search(rf"(?<!\w){re.escape(term.lower())}(?!\w)", lowered_text)
+            why = (f"'{term}' appears elsewhere in the article" if elsewhere
                    else f"it is one or two letters from '{term}'")
             yield self.finding(doc, start, start + len(word), term, why=why)
+
+    def _ordinary(self, word: str, term: str) -> bool:
+        """A word right where it stands: a country's adjective ('German'), or a
+        word far more common in English than the name it is near."""
+        if is_demonym(word):
+            return True
+        return zipf(word.lower(), "en") - zipf(term.lower(), "en") >= self.options["common_margin"]
 
     def _close(self, word: str) -> list[str]:
         out = []
