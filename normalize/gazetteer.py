@@ -6,7 +6,9 @@ small file shipped with the package and read lazily, once per process; only
 the names are kept: the official and common names of every ISO 3166 country
 (pycountry), the country names and capitals of GeoNames, and the GeoNames
 cities above a population floor. A name that is both a country and a city
-("Singapore", "Luxembourg", "Mexico") is a country and never a city.
+("Singapore", "Luxembourg", "Mexico") is a country and never a city; the
+countries whose capital bears their name ("Luxembourg", "Kuwait" for Kuwait
+City) are listed too, for the rules that must not call such a city a country.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ class Places:
     capitals: dict[str, str]  # capital -> country
     cities: dict[str, int]  # city -> population
     towns: frozenset[str]  # folded
+    # countries whose capital bears their name: 'Singapore', 'Kuwait' (Kuwait City)
+    namesakes: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +63,12 @@ def cities() -> dict[str, int]:
     return places().cities
 
 
+def has_namesake_capital(name: str) -> bool:
+    """'Luxembourg', 'Singapore', 'Monaco', 'Kuwait': a country whose capital
+    bears its name, so that the name alone may mean the city."""
+    return name in places().namesakes
+
+
 def towns() -> frozenset[str]:
     """Every GeoNames place of at least 15,000 people (a wider, weaker list), folded."""
     return places().towns
@@ -82,10 +92,13 @@ def build_places() -> Places:
         names.add(country["name"].strip())
     known = frozenset(n.removeprefix("The ") for n in names)
     capitals: dict[str, str] = {}
+    namesakes: set[str] = set()
     for country in geo.get_countries().values():
         capital, name = country.get("capital", "").strip(), country["name"].strip()
         if capital and capital not in known:
             capitals[capital] = name.removeprefix("The ")
+        if capital and (capital == name or capital.startswith(name + " ")):
+            namesakes.add(name.removeprefix("The "))
     every = [(c["name"], int(c.get("population") or 0)) for c in geo.get_cities().values()]
     cities: dict[str, int] = {}
     for name, population in every:
@@ -94,7 +107,7 @@ def build_places() -> Places:
     for capital in capitals:
         cities.setdefault(capital, CITY_MIN_POPULATION)
     towns = frozenset(fold(name) for name, _ in every)
-    return Places(known, capitals, cities, towns)
+    return Places(known, capitals, cities, towns, frozenset(namesakes))
 
 
 def format_places(lists: Places, header: str) -> str:
@@ -104,6 +117,7 @@ def format_places(lists: Places, header: str) -> str:
     out += ["[capitals]", *(f"{k}\t{v}" for k, v in sorted(lists.capitals.items()))]
     out += ["[cities]", *(f"{k}\t{v}" for k, v in sorted(lists.cities.items()))]
     out += ["[towns]", *sorted(lists.towns)]
+    out += ["[namesakes]", *sorted(lists.namesakes)]
     return "\n".join(out) + "\n"
 
 
@@ -122,7 +136,8 @@ def parse_places(text: str) -> Places:
     return Places(frozenset(sections.get("countries", ())),
                   {k: v for k, v in pairs["capitals"]},
                   {k: int(v) for k, v in pairs["cities"]},
-                  frozenset(sections.get("towns", ())))
+                  frozenset(sections.get("towns", ())),
+                  frozenset(sections.get("namesakes", ())))
 
 
 def is_town(name: str) -> bool:

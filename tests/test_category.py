@@ -37,6 +37,10 @@ def test_proposals(rule, text, expected):
     "a city of 9 million people",
     "Singapore, a city-state of 5 million",
     "Kaunas, a city of 300,000",
+    # a country whose capital bears its name: the city may be meant
+    "Luxembourg, a city of 130,000 people, hosts EU bodies.",
+    "Singapore, a city of six million people, is a hub.",
+    "the small town of Monaco",
 ])
 def test_no_finding(rule, text):
     assert _found(rule, text) == []
@@ -51,3 +55,10 @@ def test_gazetteer_lists():
     assert gazetteer.is_country("Lithuania") and not gazetteer.is_city("Lithuania")
     assert gazetteer.is_city("Vilnius") and gazetteer.country_of_capital("Vilnius") == "Lithuania"
     assert not gazetteer.is_city("Singapore")  # a country first
+
+
+def test_countries_whose_capital_bears_their_name():
+    assert gazetteer.has_namesake_capital("Luxembourg")
+    assert gazetteer.has_namesake_capital("Kuwait")  # Kuwait City
+    assert not gazetteer.has_namesake_capital("Lithuania")
+    assert not gazetteer.has_namesake_capital("Tunisia")  # Tunis is another name

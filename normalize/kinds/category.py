@@ -18,7 +18,9 @@ Rule-file syntax (besides the common keys):
 
 How it matches:
 - "<country>, a [one or two words] <settlement>" and "<country> is a ...
-  <settlement>": the settlement noun becomes `country`;
+  <settlement>": the settlement noun becomes `country`, unless the country's
+  capital bears its name ("Luxembourg, a city of 130,000", "Singapore, a
+  city of six million": the city may be meant; GeoNames' capitals);
 - "a [small] <populous> of [about|less than ...] N million" and "the
   [small] <populous> of <country>": the same;
 - "<city>, a [small] country", "<city> is a country" and "the country of
@@ -117,13 +119,13 @@ class CategoryRule(Rule):
                      if all(self.needle_of[w] not in got.needles for w in holders)}
         for m in self._scan(self.as_settlement, "settlements", text, found):
             name = _known(m.group("name"), gazetteer.is_country)
-            if name and not _in_address(text, m.start("name")):
+            if name and not _in_address(text, m.start("name")) and not _city_too(name):
                 seen.add(m.start("noun"))
                 yield self._swap(doc, m, country, f"'{name}' is a country")
         if self.settlement_of is not None:
             for m in self._scan(self.settlement_of, "populous", text, found):
                 name = _known(m.group("name"), gazetteer.is_country, suffix=False)
-                if name and m.start("noun") not in seen:
+                if name and m.start("noun") not in seen and not _city_too(name):
                     seen.add(m.start("noun"))
                     yield self._swap(doc, m, country, f"'{name}' is a country")
         if self.populous is not None:
@@ -173,6 +175,12 @@ def _known(run: str, test: Any, suffix: bool = True) -> str | None:
             if test(name):
                 return name
     return None
+
+
+def _city_too(country: str) -> bool:
+    """'Luxembourg', 'Singapore', 'Kuwait': a country whose capital bears its
+    name, so that 'a city' after the name is right when the city is meant."""
+    return gazetteer.has_namesake_capital(country)
 
 
 def _in_address(text: str, at: int) -> bool:
