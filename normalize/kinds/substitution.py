@@ -19,6 +19,10 @@ Rule-file syntax (besides the common keys):
                            # (topic evidence: drones, airspace, military)
     context = 200          # how many characters `before`/`after` look at
 
+The message may quote `{cue}`: what the group `(?P<cue>...)` of `before` or
+`after` matched (the word that makes the match a calque: "'like' after
+'classified'"), so that it names the word in the text, not one of a list.
+
 How it matches: each key of `swap` is matched between Unicode word
 boundaries (so "Šakalienė" is one word and "@handles" never match).
 
@@ -42,7 +46,7 @@ from .base import FieldSpec, Rule
 
 class SubstitutionRule(Rule):
     KIND = "substitution"
-    PLACEHOLDERS = ()
+    PLACEHOLDERS = ("cue",)
     FIELDS = {
         "swap": FieldSpec("table[str]", required=True, doc="found -> proposal"),
         "regex": FieldSpec("bool", default=False),
@@ -94,6 +98,13 @@ class SubstitutionRule(Rule):
             if options[key]
         }
         self.context = options["context"]
+        # the condition whose (?P<cue>...) group the message quotes (read from
+        # the source: the patterns compile when first used)
+        self.cue = next((key for key in ("before", "after") if "(?P<cue>" in options[key]),
+                        None)
+        if self.cue is None and "{cue}" in meta.message:
+            raise self.error("message", "the message quotes {cue} but neither 'before' nor "
+                                        "'after' has a group (?P<cue>...)")
         self.document_heads = (ANALYSIS.starts(options["document"], flags | re.MULTILINE)
                                if options["document"] else None)
         # text the document must hold for `document`, and each side of a match for
@@ -125,8 +136,11 @@ class SubstitutionRule(Rule):
             )
         taken_until = -1
         for start, _, n, m in matches:
-            if start < taken_until or not self._context_ok(text, start, m.end()):
+            if start < taken_until:
                 continue  # overlaps a longer entry's match ("small town" vs "town")
+            cue = self._context(text, start, m.end())
+            if cue is None:
+                continue
             taken_until = m.end()
             proposals = self.entries[n][1]
             candidates = [match_case(m.group(), m.expand(p) if self.options["regex"] else p)
@@ -136,23 +150,32 @@ class SubstitutionRule(Rule):
                 doc, start, m.end(), candidates[0],
                 applicability=applicability,
                 data=[("candidates", " | ".join(candidates))] if len(candidates) > 1 else [],
+                cue=cue,
             )
 
-    def _context_ok(self, text: str, start: int, end: int) -> bool:
+    def _context(self, text: str, start: int, end: int) -> str | None:
+        """None when the match's context fails a condition; else what the
+        message's {cue} quotes ('' when the rule has none)."""
         for before, gate in self.sides:
             if not (gate.open_in(text, start - self.context, start) if before
                     else gate.open_in(text, end, end + self.context)):
-                return False  # a condition's words are not on its side
+                return None  # a condition's words are not on its side
         left = text[max(0, start - self.context) : start]
         right = text[end : end + self.context]
+        cue = ""
         for key, side, want in (
             ("before", left, True), ("after", right, True),
             ("not_before", left, False), ("not_after", right, False),
         ):
             cond = self.conditions.get(key)
-            if cond is not None and bool(cond.search(side)) != want:
-                return False
-        return True
+            if cond is None:
+                continue
+            found = cond.search(side)
+            if bool(found) != want:
+                return None
+            if found and key == self.cue:
+                cue = found.group("cue") or ""
+        return cue
 
 
 def _template_problem(source: str, flags: int, proposal: str) -> str | None:
