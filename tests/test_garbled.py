@@ -86,3 +86,11 @@ def test_doubled_prefilter_with_odd_prefixes_scans_everything(text):
         rule = GarbledRule(base.meta, {**base.options, "prefixes": prefixes}, base.where)
         spans = [m.span() for m in rule.doubled.finditer(text)]
         assert [m.span() for m in rule._doubled(text)] == spans
+
+
+def test_the_message_names_the_word_once():
+    rule = RuleSet(tuple(r for r in load_rules([], use_defaults=True).rules
+                         if r.meta.code == "MT401"))
+    (f,) = check_document(Document.from_text("The infrastracture was hit by drones."), rule,
+                          assume_evidence=True)
+    assert f.message.count("infrastracture") == 1

@@ -37,8 +37,8 @@ are ranked by distance, then frequency; one is proposed only when it wins
 clearly (alone at the best distance, or `margin` more frequent than the
 next), else the finding is a flag without a proposal.
 
-The message may use {why} (what is wrong) and {hint} (the proposal, or
-nothing).
+The message may use {why} (what is wrong, without repeating the word the
+message quotes as {text}) and {hint} (the proposal, or nothing).
 
 Fix safety: unsafe (the right word is a guess).
 """
@@ -192,7 +192,7 @@ class GarbledRule(Rule):
             if any(s <= at < e for s, e in taken):
                 continue
             proposal = self._proposal(word)
-            why = f"'{word}' is not an English word"
+            why = "no English word list knows it"  # the message quotes the word
             yield self.finding(doc, at, at + len(word), proposal, why=why,
                                hint=f"; perhaps '{proposal}'" if proposal else "",
                                data=[("candidates", proposal)] if proposal else [])
