@@ -38,7 +38,7 @@ from .loader import RuleSet
 from .model import Applicability, Finding
 from .parallel import jobs_wanted, run_per_file
 from .suppression import CHECKER_CODES
-from .writing import write_atomic
+from .writing import write_atomic, write_output
 
 if TYPE_CHECKING:
     from . import baseline
@@ -275,8 +275,9 @@ def _write(path: Path, text: str) -> None:
 
     try:
         # UTF-8; a file name that is not UTF-8 is written as its own bytes by the
-        # formats that keep it (text, diff), the others have escaped it already
-        path.write_bytes(as_bytes(text))
+        # formats that keep it (text, diff), the others have escaped it already.
+        # Atomically: a write that fails leaves the old report or baseline whole
+        write_output(path, as_bytes(text))
     except OSError as exc:
         _fail(f"{path}: cannot write ({exc.strerror or exc})")
 

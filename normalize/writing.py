@@ -1,11 +1,12 @@
-"""Writing a fixed article: atomically, keeping what the file was.
+"""Writing a fixed article, a report or a baseline: atomically, keeping what the file was.
 
 The new bytes go to a temporary file in the same folder, which then replaces
-the article; its mode, owner and group are kept where allowed, a read-only
-file is refused, and a file changed since it was read is left alone. The
+the file; its mode, owner and group are kept where allowed, a read-only
+file is refused, and an article changed since it was read is left alone. The
 temporary file is removed on every way out but the replace, SIGINT, SIGTERM
 and SIGHUP included: they are held while it is created, so that none ends the
-run before its name is known.
+run before its name is known. A write that fails (a full disk) leaves the old
+file as it was.
 """
 
 from __future__ import annotations
@@ -42,10 +43,39 @@ def write_atomic(path: Path, data: bytes, expected: tuple[int, int] | None = Non
         _write_replacing(target, path, data, info, expected)
 
 
-def _write_replacing(target: Path, path: Path, data: bytes, info: os.stat_result,
+def write_output(path: Path, data: bytes) -> None:
+    """Write a report or a baseline (`-o`, `--write-baseline`): a regular file,
+    new or not, as write_atomic does, so that a write that fails (a full disk)
+    leaves the previous report or baseline whole, not cut off; a new file gets
+    the mode the umask gives. A device or a pipe (`/dev/stdout`, a FIFO) cannot
+    be replaced, and is written as it is. OSError if the write fails."""
+    import errno
+
+    try:
+        info = os.stat(path)  # (not resolved: /dev/stdout may name a pipe)
+    except FileNotFoundError:
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        with open(path, "wb") as handle:
+            handle.write(data)
+        return
+    if info is not None and not info.st_mode & stat.S_IWUSR:
+        raise PermissionError(errno.EACCES, "read-only file")
+    with _signals_end_cleanly():
+        _write_replacing(path.resolve(), path, data, info, None)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _write_replacing(target: Path, path: Path, data: bytes, info: os.stat_result | None,
                      expected: tuple[int, int] | None) -> None:
-    """write_atomic's write to a temporary file and replace; the temporary file
-    is removed on any way out but the replace."""
+    """write_atomic's write to a temporary file and replace (`info`: the file
+    replaced; None: a new file); the temporary file is removed on any way out
+    but the replace."""
     import tempfile
 
     from .document import fingerprint, read_bytes
@@ -62,8 +92,10 @@ def _write_replacing(target: Path, path: Path, data: bytes, info: os.stat_result
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-            _keep_owner(handle.fileno(), info)
-        os.chmod(tmp, stat.S_IMODE(info.st_mode))  # after chown, which may clear set-id bits
+            if info is not None:
+                _keep_owner(handle.fileno(), info)
+        # after chown, which may clear set-id bits
+        os.chmod(tmp, stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask())
         if expected is not None and fingerprint(read_bytes(target, str(path))) != expected:
             raise DocumentError(f"{path}: changed since it was read; not fixed")
         os.replace(tmp, target)
