@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -24,6 +24,7 @@ from .cli_common import (
     EXIT_INTERRUPTED,
     echo_error,
     echo_out,
+    guarded,
     no_default_option,
     rules_option,
 )
@@ -142,6 +143,13 @@ class _Commands(click.Group):
 
             self.add_command(rules)
         return super().get_command(ctx, name)
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """The entry point: standard output that cannot be written is one error
+        line and exit code 2, or, when its reader has gone, nothing (see
+        cli_common.guarded)."""
+        run = super().main
+        return guarded(lambda: run(*args, **kwargs))
 
     def invoke(self, ctx: click.Context) -> object:
         """Ctrl-C ends a run with exit code 130, not click's 1 ("findings"). A
