@@ -22,6 +22,7 @@ import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +60,23 @@ def fingerprint(finding: Finding, text: str) -> str:
 
 
 def relative_path(path: str, root: Path) -> str:
-    """`path` relative to `root` with '/' separators (as given if on another drive)."""
+    """`path` relative to `root` (resolved) with '/' separators (as given if on
+    another drive). A path that is not below `root` as written may be through a
+    symbolic link (a working folder reached by a link, macOS's /tmp): then it is
+    resolved, so that each name of a file gives the one entry, as config._relative
+    does."""
+    rel = _as_written(path, root)
+    if rel == ".." or rel.startswith("../"):
+        try:
+            return Path(os.path.relpath(Path(path).resolve(), root)).as_posix()
+        except ValueError:
+            pass
+    return rel
+
+
+def _as_written(path: str, root: Path) -> str:
+    """`path` relative to `root` without resolving symbolic links in it (how
+    baselines were written before they were resolved)."""
     try:
         return Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
     except ValueError:
@@ -89,12 +106,17 @@ class Baseline:
     root: Path
     counts: dict[tuple[str, str], int]  # (relative path, fingerprint) -> count
 
+    @cached_property
+    def paths(self) -> frozenset[str]:
+        return frozenset(rel for rel, _ in self.counts)
+
     @classmethod
     def parse(cls, data: Any, path: Path) -> Baseline:
         def bad(what: str) -> BaselineError:
             return BaselineError(f"{path}: not a normalize baseline ({what})")
 
-        if not isinstance(data, dict) or data.get("schema_version") != SCHEMA_VERSION:
+        version = data.get("schema_version") if isinstance(data, dict) else None
+        if type(version) is not int or version != SCHEMA_VERSION:  # not true, not 1.0
             raise bad(f"want schema_version {SCHEMA_VERSION}")
         if not isinstance(data.get("findings"), list):
             raise bad("no 'findings' list")
@@ -139,6 +161,8 @@ class Baseline:
         """The findings of the file `path`, whose text is `text`, that the
         baseline does not accept (for `fix`: the findings left in its new text)."""
         rel = relative_path(path, self.root)
+        if rel not in self.paths and _as_written(path, self.root) in self.paths:
+            rel = _as_written(path, self.root)  # a baseline written through a link
         seen: Counter[str] = Counter()
         kept = []
         for f in findings:
