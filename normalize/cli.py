@@ -31,6 +31,7 @@ from .cli_common import (
 from .cli_common import fail as _fail
 from .cli_common import load_ruleset as _rules
 from .config import FAIL_LEVELS, FORMATS, Config, ConfigError, resolve_config
+from .consistency import CODES as FOLDER_CODES
 from .document import Document, DocumentError
 from .engine import check_document, check_paths, folder_findings, walk_names, wanted
 from .entities import KEEP, MentionTable, collect_packed
@@ -67,6 +68,8 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
 def _setup(paths: tuple[Path, ...], config_file: Path | None, rules_dirs: tuple[Path, ...],
            no_default: bool, **overrides: object) -> tuple[Config, RuleSet]:
     """Config (file, then command-line overrides) and the rules it asks for."""
+    if Path("-") in paths and not os.path.lexists("-"):
+        _fail("-: reading standard input is not supported; name the files or folders to check")
     try:
         config = resolve_config(config_file, list(paths)).override(**overrides)
     except ConfigError as exc:
@@ -74,7 +77,7 @@ def _setup(paths: tuple[Path, ...], config_file: Path | None, rules_dirs: tuple[
     if no_default:
         config = config.override(default_rules=False)
     rules = _rules(config.rules + rules_dirs, not config.default_rules)
-    known = {r.meta.code for r in rules.rules} | set(CHECKER_CODES)
+    known = {r.meta.code for r in rules.rules} | set(CHECKER_CODES) | set(FOLDER_CODES)
     where = str(config.path) if config.path else "command line"
     for key, prefixes in (("select", config.select), ("ignore", config.ignore)):
         for prefix in prefixes:
@@ -175,7 +178,8 @@ def main() -> None:
 @click.option("--output", "-o", "output", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the report to FILE instead of standard output.")
 @click.option("--statistics", is_flag=True, help="Print counts per rule instead of findings.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar or notes on stderr.")
+@click.option("--quiet", "-q", is_flag=True,
+              help="No progress bar or notes on stderr (errors are always shown).")
 @click.option("--show-config", is_flag=True,
               help="Print the settings in effect (file found, then flags) and exit.")
 @baseline_option
@@ -202,6 +206,15 @@ def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, statist
     if show_config:
         click.echo("\n".join(config.describe()))
         sys.exit(EXIT_CLEAN)
+    if write_baseline is not None:
+        for given, option in ((output, "--output"), (fmt, "--format"),
+                              (statistics or None, "--statistics")):
+            if given is not None:
+                _fail(f"--write-baseline writes no report: leave out {option}")
+    if statistics and config.format != "text":
+        # (only the text report has a form for counts: refused, not silently text)
+        remedy = "leave out one of them" if fmt else f"{config.path} sets it; add --format text"
+        _fail(f"--statistics prints counts as text, not as {config.format}: {remedy}")
     fmt = config.format
     render = _formatter(fmt)
     if render is None:
@@ -216,6 +229,8 @@ def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, statist
                          jobs=jobs, walked=True, freeze=True)
     report = replace(report, rules=tuple(r.meta for r in rules.rules),
                      errors=tuple(walk_errors) + report.errors)
+    if not _names_wanted(rules):  # --select BP, --ignore NM: no names summary either
+        report = replace(report, extra={**report.extra, "entities": []})
     if write_baseline is not None:
         from . import baseline
         from .report import json_text, visible
@@ -237,10 +252,17 @@ def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, statist
         _write(output, text)
     else:
         _print(text)
-    for note in report.notes:
+    for note in () if quiet else report.notes:
         echo_error(note, "note")
     failing = any(config.fails(f.severity) for f in report.findings)
     _exit_for_errors(report.errors, EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+def _names_wanted(rules: RuleSet) -> bool:
+    """Whether the selection reports names: the folder-wide names stage's codes
+    or a names rule's (the summary's listed names come from those)."""
+    return (any(rules.wants(code) for code in FOLDER_CODES)
+            or any(r.meta.kind == "names" and rules.wants(r.meta.code) for r in rules.rules))
 
 
 def _is_input(target: Path, files: list[str]) -> bool:
