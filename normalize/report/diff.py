@@ -9,7 +9,9 @@ shows them (the bytes that are not UTF-8 are carried as surrogates, which
 the command line writes back as the bytes they were). A '#' line before
 such a file's diff says so. A UTF-16 or UTF-32 file cannot be diffed line
 by line as bytes (its line breaks are several bytes): its diff is UTF-8,
-and its '#' line says that it will not apply to the file itself.
+and its '#' line says that it will not apply to the file itself. File
+names in the `---`/`+++` lines are written as `git diff` writes them (see
+header_name).
 """
 
 from __future__ import annotations
@@ -28,6 +30,32 @@ def _lines(text: str) -> list[str]:
     return _LINE.findall(text)
 
 
+# What git C-quotes in a name (quote.c, core.quotePath off): the C0 controls, DEL,
+# '"' and '\\'. Written bare, a tab or a line break would end the header line or
+# the name in it. The escapes git uses; other controls as three octal digits.
+_MUST_QUOTE = re.compile('[\x00-\x1f"\\\\\x7f]')
+_QUOTED = re.compile('[\x00-\x1f"\\\\\x7f\udc80-\udcff]')
+_ESCAPES = {"\a": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\v": "\\v", "\f": "\\f",
+            "\r": "\\r", '"': '\\"', "\\": "\\\\"}
+
+
+def _escape(m: re.Match[str]) -> str:
+    c = m.group()
+    if c in _ESCAPES:
+        return _ESCAPES[c]
+    code = ord(c)  # a name's byte that is not UTF-8 (U+DC80-U+DCFF) as that byte
+    return f"\\{code - 0xDC00 if code >= 0xDC80 else code:03o}"
+
+
+def header_name(name: str) -> str:
+    """`name` as the `---`/`+++` line of a diff writes it, as `git diff` does: a
+    name with a control character, '"' or '\\' C-quoted (`"a/tab\\tname.txt"`),
+    which `git apply` and GNU patch read back; a name with a space ended by a
+    tab, without which patch takes the name to end at the space."""
+    shown = f'"{_QUOTED.sub(_escape, name)}"' if _MUST_QUOTE.search(name) else name
+    return shown + "\t" if " " in name else shown
+
+
 def unified_diff(path: str, old: str, new: str, encoding: str = "utf-8",
                  bom: bytes = b"") -> str:
     """The diff of a file whose text was `old` and is `new`; `encoding` and
@@ -35,7 +63,7 @@ def unified_diff(path: str, old: str, new: str, encoding: str = "utf-8",
     if old == new:
         return ""
     name = path.lstrip("/")
-    out = [f"--- a/{name}\n", f"+++ b/{name}\n"]
+    out = [f"--- {header_name('a/' + name)}\n", f"+++ {header_name('b/' + name)}\n"]
     if encoding != "utf-8" or bom:
         old, new, note = _as_file_bytes(old, new, encoding, bom)
         if note:
