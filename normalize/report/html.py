@@ -208,11 +208,12 @@ def _note(result: FileResult, f: Finding, fid: str) -> str:
 def _text(result: FileResult, ids: list[str]) -> str:
     """The article's lines, with findings as <mark>s (split where they overlap) and numbers.
 
-    Text that is not checked (markup, code, URLs) is shown muted.
+    Text that is not checked (markup, code, URLs) is shown muted. Linear in the
+    text and the findings (plus what the marks list): one sweep over the cuts,
+    with the findings that cover the current segment kept open as it goes.
     """
     doc, findings = result.doc, result.findings
     text = doc.text
-    position = {fid: n for n, fid in enumerate(ids)}
     cuts = sorted({c for f in findings for c in (f.start, f.end)}
                   | {c for s in doc.protected for c in (s.start, s.end)})
     ref_at: dict[int, list[int]] = {}
@@ -227,22 +228,48 @@ def _text(result: FileResult, ids: list[str]) -> str:
                        f'data-f="{ids[n]}">{ids[n].split("-")[1]}</a>'
                        for n in ref_at.get(pos, ()))
 
+    # Every finding's start and end is a cut, so a segment [a, b) between two
+    # points is covered by a finding exactly when it started at or before a and
+    # ends after a. Segments come in increasing order: findings are opened in
+    # the order of their starts and closed in the order of their ends.
+    by_start = sorted(range(len(findings)), key=lambda n: findings[n].start)
+    by_end = sorted(range(len(findings)), key=lambda n: findings[n].end)
+    opened = closed = 0
+    covering: dict[int, None] = {}
+
+    def cover_at(a: int) -> list[int]:
+        nonlocal opened, closed
+        while opened < len(by_start) and findings[by_start[opened]].start <= a:
+            covering[by_start[opened]] = None
+            opened += 1
+        while closed < len(by_end) and findings[by_end[closed]].end <= a:
+            covering.pop(by_end[closed], None)
+            closed += 1
+        return sorted(covering)
+
     out = []
     starts = doc.line_starts
+    k = 0  # cuts[k] is the first cut after the line's start
     for number, start in enumerate(starts, 1):
         end = starts[number] if number < len(starts) else len(text)
         while end > start and text[end - 1] in "\r\n":
             end -= 1
-        points = sorted({start, end, *(c for c in cuts if start < c < end)})
+        while k < len(cuts) and cuts[k] <= start:
+            k += 1
+        inner = k
+        while inner < len(cuts) and cuts[inner] < end:
+            inner += 1
+        points = [start, *cuts[k:inner], end] if end > start else [start]
         html = [refs(points[0])]
         for a, b in zip(points, points[1:]):
-            cover = [ids[n] for n, f in enumerate(findings) if f.start < b and a < f.end]
+            cover = cover_at(a)
             piece = e(text[a:b])
             if doc.is_protected(a, b):
                 piece = f'<span class="mu">{piece}</span>'
             if cover:
-                top = min((findings[position[i]].severity for i in cover), key=lambda s: s.rank)
-                piece = (f'<mark data-f="{" ".join(cover)}" data-sev="{top.value}">{piece}</mark>')
+                top = min((findings[n].severity for n in cover), key=lambda s: s.rank)
+                marks = " ".join(ids[n] for n in cover)
+                piece = f'<mark data-f="{marks}" data-sev="{top.value}">{piece}</mark>'
             html.append(piece + refs(b))
         body = "".join(html)
         blank = "" if body.strip() else " blank"
