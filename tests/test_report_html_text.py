@@ -97,3 +97,48 @@ def test_many_findings_in_one_file_take_linear_time():
     began = time.process_time()
     _text(result, ids)
     assert time.process_time() - began < 3
+
+
+def test_all_checks_passed_only_when_every_input_was_read():
+    from normalize.report import Report
+    from normalize.report.html import render
+
+    page = render(Report((), errors=("a/b.txt: not valid UTF-8",)))
+    assert "All checks passed" not in page
+    assert "No files checked (1 error)." in page
+    result, _ = _result("Clean.\n", [])
+    assert "No findings in the 1 file checked; 1 error." in render(
+        Report((result,), errors=("a/b.txt: not valid UTF-8",)))
+    assert "All checks passed (1 file)." in render(Report((result,)))
+
+
+BIDI_AND_INVISIBLE = "\u202e\u202a\u2066\u200e\u061c\u200b\u200d\u00ad\u2060\ufeff\x1b\x07\x85"
+
+
+def test_controls_are_shown_and_quotes_isolated():
+    from normalize.report import Report
+    from normalize.report.html import render
+
+    text = "Logo Acme \u202e reversed\x1b[2J\u200b here\nThe emoji 👨\u200d👩 stays.\n"
+    name = "a/rtl\u202egnp\x07.txt"
+    doc = Document.from_text(text, path=name)
+    found = text.index("Logo"), text.index(" here") + 5
+    findings = (Finding(name, *found, "BP103", "furniture", Severity.WARNING,
+                        f"'{text[found[0]:found[1]]}' is scraped page furniture: remove it",
+                        text[found[0]:found[1]]),)
+    page = render(Report((FileResult(doc, findings),), errors=(f"{name}: cannot read",)))
+    shown = [c for c in BIDI_AND_INVISIBLE if c in page]
+    assert shown == ["\u200d"]  # only the emoji's joiner, which no finding covers
+    assert page.count("👨\u200d👩") == 1
+    assert '<h2>a/rtl<span class="ctl" title="RIGHT-TO-LEFT OVERRIDE">\\u202e</span>gnp' \
+           '<span class="ctl" title="control character">\\x07</span>.txt</h2>' in page
+    # the quote in the message is isolated, the rule's words after it are outside
+    msg = page.split('<div class="msg">')[1].split("</div>")[0]
+    assert msg.startswith('&#x27;<bdi>Logo Acme <span class="ctl"')
+    assert msg.endswith("</bdi>&#x27; is scraped page furniture: remove it")
+    assert '<span class="ctl" title="ZERO WIDTH SPACE">\\u200b</span>' in msg
+    for c in BIDI_AND_INVISIBLE:  # every one of them is shown in a found text
+        one = Document.from_text(f"a{c}b\n", path="x.txt")
+        f = Finding("x.txt", 1, 2, "TY102", "invisible", Severity.WARNING, "remove it", c)
+        page = render(Report((FileResult(one, (f,)),)))
+        assert c not in page, repr(c)

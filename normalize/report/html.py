@@ -15,20 +15,55 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
+import unicodedata
 from functools import lru_cache
 from html import escape
 from importlib.resources import files
 
 from .. import __version__
 from ..model import Applicability, Finding
-from . import FileResult, Report, readable
+from . import FileResult, Report, nothing_found, readable, visible
 
 SEVERITIES = ("error", "warning", "suggestion")
 
+# Characters a page shows as a marked escape (`\u202e` in a box) instead of as
+# themselves. _ACTING: what report.visible escapes, the controls that act on what
+# follows them (a bidi override shows a name reversed, and the rule's own words
+# after a quote of article text too) or show as nothing. _UNSEEN: those and the
+# invisible characters (zero-width space and joiners, soft hyphen, word joiner,
+# BOM); shown in names, messages, notes and found text, where they are what an
+# editor must see. The article itself keeps its joiners (an emoji ZWJ sequence)
+# unless a finding covers them.
+_CONTROLS = "\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_ACTING = re.compile(f"[{_CONTROLS}]")
+_UNSEEN = re.compile(f"[{_CONTROLS}\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff]")
 
-def e(value: object) -> str:
-    # a page for people, in UTF-8: the bytes of a name that is not UTF-8 as \xNN
-    return escape(readable(str(value)), quote=True)
+
+def _shown(m: re.Match[str]) -> str:
+    c = m.group()
+    code = ord(c)
+    shown = f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    name = unicodedata.name(c, "control character")
+    return f'<span class="ctl" title="{name}">{shown}</span>'
+
+
+def e(value: object, unseen: re.Pattern[str] = _UNSEEN) -> str:
+    """Text for the page: escaped; the bytes of a name that is not UTF-8 as
+    \\xNN (readable); controls and invisible characters as marked escapes."""
+    return unseen.sub(_shown, escape(readable(str(value)), quote=True))
+
+
+def attr(value: object) -> str:
+    """Text for an attribute's value (a tooltip): as e(), the controls written
+    as escapes without markup."""
+    return escape(visible(readable(str(value))), quote=True)
+
+
+def quoted(value: object) -> str:
+    """Article text inside a line of the page's own: isolated (<bdi>), so that
+    right-to-left text in it cannot reorder the words around it."""
+    return f"<bdi>{e(value)}</bdi>"
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +92,7 @@ def render(report: Report) -> str:
         f"<style>{css}</style></head><body>",
         _header(s),
         "<main>",
-        _filters(s),
+        _filters(report, s),
         _errors(report.errors),
         _toc(with_findings),
         _entities(report.extra.get("entities")),
@@ -95,9 +130,10 @@ def _header(s: dict) -> str:
             f'<div class="totals">{totals}</div></header>')
 
 
-def _filters(s: dict) -> str:
+def _filters(report: Report, s: dict) -> str:
     if not s["findings"]:
-        return ('<section class="panel"><p>All checks passed.</p>'
+        # "All checks passed" only when every input was read (as the text report)
+        return (f'<section class="panel"><p>{e(nothing_found(report))}</p>'
                 '<span id="shown" hidden>0</span></section>')
     sev = "".join(
         f'<label class="chip sev-{x}"><input type="checkbox" checked data-filter="sev" '
@@ -105,7 +141,7 @@ def _filters(s: dict) -> str:
         f'<span class="n">{s["by_severity"][x]}</span></label>'
         for x in SEVERITIES if s["by_severity"][x])
     codes = "".join(
-        f'<label class="chip"><input type="checkbox" checked data-filter="code" value="{e(c)}">'
+        f'<label class="chip"><input type="checkbox" checked data-filter="code" value="{attr(c)}">'
         f'<code>{e(c)}</code><span class="n">{n}</span></label>'
         for c, n in s["by_code"].items())
     return (f'<section class="panel"><h2>Filter</h2><div class="filters">'
@@ -161,7 +197,7 @@ def _entities(entities: object) -> str:
             odd = "" if relation in ("", "canonical", "surname") else " odd"
             rel = f' <span class="rel">{e(relation)}</span>' if relation else ""
             n = f' <span class="n">×{e(v["count"])}</span>' if v.get("count") is not None else ""
-            cells.append(f'<span class="variant{odd}" title="{e(title)}">{e(v.get("text", ""))}'
+            cells.append(f'<span class="variant{odd}" title="{attr(title)}">{e(v.get("text", ""))}'
                          f"{n}{rel}</span>")
         total = ent.get("mentions", ent.get("count", ""))
         rows.append(f'<tr><td class="canonical">{e(name)}{source}</td>'
@@ -186,11 +222,11 @@ def _note(result: FileResult, f: Finding, fid: str) -> str:
     line, col = result.doc.position(f.start)
     sev = f.severity.value
     if f.replacement is not None:
-        change = f"<del>{e(f.text)}</del> → <ins>{e(f.replacement)}</ins>"
+        change = f"<del>{quoted(f.text)}</del> → <ins>{quoted(f.replacement)}</ins>"
     elif f.fix is not None:
-        change = f'<span class="found">{e(f.text)}</span> → {e(f.fix.title)}'
+        change = f'<span class="found">{quoted(f.text)}</span> → {_message(f.fix.title, f)}'
     else:
-        change = f'<span class="found">{e(f.text)}</span>'
+        change = f'<span class="found">{quoted(f.text)}</span>'
     fix = ""
     if f.fix is not None:
         kind = f.fix.applicability
@@ -198,11 +234,23 @@ def _note(result: FileResult, f: Finding, fid: str) -> str:
                  Applicability.DISPLAY_ONLY: "proposal"}[kind]
         fix = f'<span class="fix {kind.value}">{label}</span>'
     number = fid.split("-")[1]
-    return (f'<li class="note sev-{sev}" id="{fid}" data-sev="{sev}" data-code="{e(f.code)}">'
+    return (f'<li class="note sev-{sev}" id="{fid}" data-sev="{sev}" data-code="{attr(f.code)}">'
             f'<div class="note-head"><span class="num">{number}</span>'
             f'<span class="sev">{sev}</span><code>{e(f.code)}</code>{fix}'
             f'<span class="where">{line}:{col}</span></div>'
-            f'<div class="change">{change}</div><div class="msg">{e(f.message)}</div></li>')
+            f'<div class="change">{change}</div>'
+            f'<div class="msg">{_message(f.message, f)}</div></li>')
+
+
+def _message(message: str, f: Finding) -> str:
+    """A rule's message with the article text it quotes ('found', 'proposal')
+    isolated (quoted): right-to-left text in a quote leaves the rule's words
+    in their order. (Bidi controls in it are shown, never acted on: e().)"""
+    pieces = sorted({p for p in (f.text, f.replacement) if p}, key=len, reverse=True)
+    if not pieces:
+        return e(message)
+    parts = re.split("(?<=')(" + "|".join(map(re.escape, pieces)) + ")(?=')", message)
+    return "".join(quoted(p) if i % 2 else e(p) for i, p in enumerate(parts) if p)
 
 
 def _text(result: FileResult, ids: list[str]) -> str:
@@ -263,7 +311,8 @@ def _text(result: FileResult, ids: list[str]) -> str:
         html = [refs(points[0])]
         for a, b in zip(points, points[1:]):
             cover = cover_at(a)
-            piece = e(text[a:b])
+            # article text: its joiners as they are, but what a finding covers visible
+            piece = e(text[a:b], _UNSEEN if cover else _ACTING)
             if doc.is_protected(a, b):
                 piece = f'<span class="mu">{piece}</span>'
             if cover:
