@@ -36,3 +36,13 @@ def test_junit_writes_controls_as_the_text_report_does():
     assert failure.text.startswith(f"{shown}:1:1: TY104 [warning] ")
     error = root.find("testsuite[@name='unreadable inputs']/testcase/error")
     assert error is not None and error.get("message") == "a/b\\x01.txt: cannot read"
+
+
+def test_github_annotations_over_several_lines_have_no_columns():
+    from normalize.report import github
+
+    text = "the\nNATO’s drone , fell.\n"
+    out = github.render(_report(text, "a.txt", [(0, 10), (text.index(" ,"), text.index(" ,") + 2)]))
+    first, second = out.splitlines()
+    assert first.startswith("::warning file=a.txt,line=1,endLine=2,title=TY104 ")
+    assert second.startswith("::warning file=a.txt,line=2,col=13,endLine=2,endColumn=15,title=")

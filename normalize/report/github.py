@@ -1,7 +1,9 @@
 """GitHub Actions workflow commands: one annotation per finding.
 
 `::warning file=PATH,line=L,col=C,endLine=L2,endColumn=C2,title=CODE::message`
-(error, warning or notice by severity). GitHub's escaping: in the message
+(error, warning or notice by severity); a finding over several lines has
+no `col`/`endColumn` (the runner drops columns when `line` and `endLine`
+differ, as GitHub's annotations take columns on one line only). GitHub's escaping: in the message
 `%`, CR and LF become `%25`, `%0D`, `%0A`; in property values `:` and `,`
 become `%3A` and `%2C` as well. Other control characters (an escape sequence
 from a scraped article) are written as escapes (`\x1b`): the job's log is
@@ -30,8 +32,11 @@ def render(report: Report) -> str:
         for f in result.findings:
             line, col = result.doc.position(f.start)
             end_line, end_col = result.doc.position(f.end)
-            props = {"file": f.path, "line": line, "col": col, "endLine": end_line,
-                     "endColumn": end_col, "title": f"{f.code} {f.rule}"}
+            props: dict[str, object] = {"file": f.path, "line": line, "col": col,
+                                        "endLine": end_line, "endColumn": end_col,
+                                        "title": f"{f.code} {f.rule}"}
+            if end_line != line:  # columns only on one line: the runner drops them
+                del props["col"], props["endColumn"]
             joined = ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items())
             lines.append(f"::{COMMANDS[f.severity]} {joined}::{escape_data(f.message)}")
     for error in report.errors:
