@@ -46,3 +46,21 @@ def test_github_annotations_over_several_lines_have_no_columns():
     first, second = out.splitlines()
     assert first.startswith("::warning file=a.txt,line=1,endLine=2,title=TY104 ")
     assert second.startswith("::warning file=a.txt,line=2,col=13,endLine=2,endColumn=15,title=")
+
+
+def test_sarif_fingerprints_tell_identical_findings_apart():
+    from normalize.report import sarif
+
+    line = "The drone , which fell.\n"
+    text = line * 3 + "Another drone , here.\n"
+    spans = [(n * len(line) + 9, n * len(line) + 11) for n in range(3)]
+    spans.append((text.index("drone , here") + 5, text.index("drone , here") + 7))
+    results = sarif.build(_report(text, "a.txt", spans))["runs"][0]["results"]
+    keys = [r["partialFingerprints"]["normalizeFinding/v1"] for r in results]
+    assert len(set(keys)) == 4
+    assert keys[1] == keys[0] + ":2" and keys[2] == keys[0] + ":3"  # the first as before
+    assert ":" not in keys[3]
+    # the same in another file, and when lines move
+    moved = sarif.build(_report("Intro.\n" + text, "b.txt", [(a + 7, b + 7) for a, b in spans]))
+    assert [r["partialFingerprints"]["normalizeFinding/v1"]
+            for r in moved["runs"][0]["results"]] == keys

@@ -10,6 +10,7 @@ replacement when the finding has a proposal.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
@@ -68,7 +69,8 @@ def rule_table(report: Report) -> list[dict]:
     return [rules[code] for code in sorted(rules)]
 
 
-def result_dict(result: FileResult, f: Finding, index: dict[str, int]) -> dict:
+def result_dict(result: FileResult, f: Finding, index: dict[str, int], key: str) -> dict:
+    """A finding as a SARIF result; `key`: its fingerprint (see _results)."""
     location = {"physicalLocation": {"artifactLocation": artifact_uri(f.path),
                                      "region": region(result, f.start, f.end)}}
     out: dict = {
@@ -78,7 +80,7 @@ def result_dict(result: FileResult, f: Finding, index: dict[str, int]) -> dict:
         "message": {"text": f.message},
         "locations": [location],
         # survives lines moving, so code scanning keeps an alert's identity across commits
-        "partialFingerprints": {"normalizeFinding/v1": fingerprint(f, result.doc.text)},
+        "partialFingerprints": {"normalizeFinding/v1": key},
     }
     if f.fix is not None:
         out["fixes"] = [{
@@ -103,6 +105,22 @@ def result_dict(result: FileResult, f: Finding, index: dict[str, int]) -> dict:
     return out
 
 
+def _results(report: Report, index: dict[str, int]) -> list[dict]:
+    """The results, each with its finding's baseline fingerprint (position-free).
+    From the second finding of a file with the same one on, its count after a
+    colon (`...:2`), as GitHub's own primaryLocationLineHash does, so that two
+    identical findings are two alerts, whatever --jobs (a file's findings are
+    sorted). The first keeps the bare fingerprint, as earlier runs wrote it."""
+    out = []
+    for result in report.files:
+        seen: Counter[str] = Counter()
+        for f in result.findings:
+            fp = fingerprint(f, result.doc.text)
+            seen[fp] += 1
+            out.append(result_dict(result, f, index, fp if seen[fp] == 1 else f"{fp}:{seen[fp]}"))
+    return out
+
+
 def build(report: Report) -> dict:
     rules = rule_table(report)
     index = {rule["id"]: i for i, rule in enumerate(rules)}
@@ -111,7 +129,7 @@ def build(report: Report) -> dict:
                             "rules": rules}},
         "columnKind": "unicodeCodePoints",
         "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The checked folder."}}},
-        "results": [result_dict(r, f, index) for r in report.files for f in r.findings],
+        "results": _results(report, index),
     }
     if report.errors:
         run["invocations"] = [{
