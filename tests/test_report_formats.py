@@ -64,3 +64,34 @@ def test_sarif_fingerprints_tell_identical_findings_apart():
     moved = sarif.build(_report("Intro.\n" + text, "b.txt", [(a + 7, b + 7) for a, b in spans]))
     assert [r["partialFingerprints"]["normalizeFinding/v1"]
             for r in moved["runs"][0]["results"]] == keys
+
+
+def test_skipped_inputs_are_recorded_in_the_reports(tmp_path):
+    import json
+    import os
+
+    from click.testing import CliRunner
+
+    from normalize.cli import main
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "a.txt").write_text("The drone , fell.\n", encoding="utf-8")
+    (tmp_path / "a" / "b.txt").write_bytes(b"PK\x03\x04\x00\x00binary\x00")
+    old = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        out = {fmt: CliRunner().invoke(main, ["check", "--format", fmt, "a"]).stdout
+               for fmt in ("json", "sarif", "junit", "github", "html")}
+    finally:
+        os.chdir(old)
+    note = "a/b.txt: binary file (NUL bytes), skipped"
+    assert json.loads(out["json"])["notes"] == [note]
+    (invocation,) = json.loads(out["sarif"])["runs"][0]["invocations"]
+    assert invocation == {"executionSuccessful": True, "toolExecutionNotifications": [
+        {"level": "note", "message": {"text": note}}]}
+    root = ET.fromstring(out["junit"])
+    assert root.get("skipped") == "1" and root.get("tests") == "2"
+    skipped = root.find("testsuite[@name='skipped inputs']/testcase/skipped")
+    assert skipped is not None and skipped.get("message") == note
+    assert f"::notice title=normalize::{note}\n" in out["github"]
+    assert f'<h2>Skipped</h2><ul><li>{note}</li></ul>' in out["html"]

@@ -41,5 +41,7 @@ def render(report: Report) -> str:
             lines.append(f"::{COMMANDS[f.severity]} {joined}::{escape_data(f.message)}")
     for error in report.errors:
         lines.append(f"::error title=normalize::{escape_data(error)}")
+    for note in report.notes:  # inputs skipped on purpose (binary files)
+        lines.append(f"::notice title=normalize::{escape_data(note)}")
     # the runner reads the log as UTF-8: the bytes of a name that is not UTF-8 as \xNN
     return readable("".join(line + "\n" for line in lines))

@@ -94,6 +94,7 @@ def render(report: Report) -> str:
         "<main>",
         _filters(report, s),
         _errors(report.errors),
+        _skipped(report.notes),
         _toc(with_findings),
         _entities(report.extra.get("entities")),
     ]
@@ -156,6 +157,13 @@ def _errors(errors: tuple[str, ...]) -> str:
         return ""
     items = "".join(f"<li>{e(x)}</li>" for x in errors)
     return f'<section class="panel errors"><h2>Not checked</h2><ul>{items}</ul></section>'
+
+
+def _skipped(notes: tuple[str, ...]) -> str:
+    if not notes:
+        return ""
+    items = "".join(f"<li>{e(x)}</li>" for x in notes)
+    return f'<section class="panel skipped"><h2>Skipped</h2><ul>{items}</ul></section>'
 
 
 def _toc(results: list[FileResult]) -> str:

@@ -34,6 +34,7 @@ def render(report: Report) -> str:
         "schema_version": SCHEMA_VERSION,
         "findings": [finding_dict(r, f) for r in report.files for f in r.findings],
         "errors": list(report.errors),
+        "notes": list(report.notes),  # inputs skipped on purpose (binary files)
         "summary": report.summary(),
     }
     payload.update(report.extra)

@@ -3,7 +3,8 @@
 One `<testsuite>` per checked file; one `<testcase>` per finding, each with a
 `<failure>`; a file without findings gets one passing test case, so the
 test view lists it. Unreadable inputs are `<error>` test cases in a suite of
-their own. Control characters (and the two non-characters U+FFFE, U+FFFF),
+their own, inputs skipped on purpose (binary files) `<skipped>` test cases
+in another. Control characters (and the two non-characters U+FFFE, U+FFFF),
 most of which XML 1.0 cannot hold, are written as the escapes the text report
 shows (`\\x01`, report.visible), so a name still names its file.
 """
@@ -27,10 +28,13 @@ def render(report: Report) -> str:
     findings = report.findings
     root = ET.Element("testsuites", {
         "name": "normalize",
-        "tests": str(sum(max(1, len(r.findings)) for r in report.files) + len(report.errors)),
+        "tests": str(sum(max(1, len(r.findings)) for r in report.files) + len(report.errors)
+                     + len(report.notes)),
         "failures": str(len(findings)),
         "errors": str(len(report.errors)),
     })
+    if report.notes:
+        root.set("skipped", str(len(report.notes)))
     for result in report.files:
         name = _clean(result.doc.path)
         suite = ET.SubElement(root, "testsuite", {
@@ -63,5 +67,14 @@ def render(report: Report) -> str:
             case = ET.SubElement(suite, "testcase", {"classname": "normalize",
                                                      "name": _clean(error)})
             ET.SubElement(case, "error", {"message": _clean(error)})
+    if report.notes:
+        suite = ET.SubElement(root, "testsuite", {
+            "name": "skipped inputs", "tests": str(len(report.notes)),
+            "failures": "0", "errors": "0", "skipped": str(len(report.notes)),
+        })
+        for note in report.notes:
+            case = ET.SubElement(suite, "testcase", {"classname": "normalize",
+                                                     "name": _clean(note)})
+            ET.SubElement(case, "skipped", {"message": _clean(note)})
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"

@@ -4,7 +4,9 @@ One run; the driver's rule table holds every rule that ran (id, name, help
 text from the rule's message, description and source, default level); each
 result points at its rule by id and index, with a 1-based region counted in
 code points (`columnKind: unicodeCodePoints`), and a `fixes` entry with the
-replacement when the finding has a proposal.
+replacement when the finding has a proposal. Unreadable inputs are
+`toolExecutionNotifications` of level `error` (the run did not succeed),
+inputs skipped on purpose (binary files) of level `note`.
 """
 
 from __future__ import annotations
@@ -131,11 +133,13 @@ def build(report: Report) -> dict:
         "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The checked folder."}}},
         "results": _results(report, index),
     }
-    if report.errors:
+    if report.errors or report.notes:
+        # unreadable inputs (the run failed) and inputs skipped on purpose (binary files)
         run["invocations"] = [{
-            "executionSuccessful": False,
+            "executionSuccessful": not report.errors,
             "toolExecutionNotifications": [
-                {"level": "error", "message": {"text": error}} for error in report.errors
+                *({"level": "error", "message": {"text": error}} for error in report.errors),
+                *({"level": "note", "message": {"text": note}} for note in report.notes),
             ],
         }]
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
