@@ -10,6 +10,8 @@ from normalize.document import Document
 from normalize.model import Finding, Severity
 from normalize.report import FileResult, Report, junit, visible
 
+from .test_formats import SCHEMA, _validate
+
 
 def _report(text: str, path: str, spans: list[tuple[int, int]], **extra) -> Report:  # noqa: ANN003
     doc = Document.from_text(text, path=path)
@@ -87,6 +89,8 @@ def test_skipped_inputs_are_recorded_in_the_reports(tmp_path):
     note = "a/b.txt: binary file (NUL bytes), skipped"
     assert json.loads(out["json"])["notes"] == [note]
     (invocation,) = json.loads(out["sarif"])["runs"][0]["invocations"]
+    if SCHEMA.exists():  # (where the schema is at hand)
+        _validate(json.loads(out["sarif"]))
     assert invocation == {"executionSuccessful": True, "toolExecutionNotifications": [
         {"level": "note", "message": {"text": note}}]}
     root = ET.fromstring(out["junit"])
