@@ -90,9 +90,15 @@ def _files(paths: tuple[Path, ...], config: Config, force_exclude: bool,
            errors: list[str]) -> list[str]:
     """The names of the files found in folders if the config's include/exclude want
     them; named files always, unless `force_exclude` (pre-commit names every file it
-    sees). Folders that cannot be listed go to `errors`."""
+    sees). Folders that cannot be listed go to `errors`, and so does a run whose
+    folders held files that include/exclude all leave out: it would pass having
+    checked nothing."""
     named = set() if force_exclude else {str(p) for p in paths}
-    return [p for p in walk_names(paths, errors=errors) if p in named or config.wants_file(p)]
+    found = list(walk_names(paths, errors=errors))
+    kept = [p for p in found if p in named or config.wants_file(p)]
+    if found and not kept and any(p.is_dir() for p in paths):
+        errors.append(config.none_wanted(found))
+    return kept
 
 
 PROGRESS_MIN_FILES = 20  # fewer files finish before a bar would be worth drawing

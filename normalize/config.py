@@ -25,8 +25,10 @@ Keys (unknown keys are errors):
     "archive/**" = ["LG"]
 
 Globs are matched against paths relative to the config file's folder, with
-`/` separators; `**` crosses folders, `*` does not. A config problem is a
-`ConfigError` whose message is one line naming the file and the key.
+`/` separators; `**` crosses folders, `*` does not; a glob that matches a
+folder covers the files in it, and a leading `./` is the config's folder
+(see globs.py). A config problem is a `ConfigError` whose message is one line
+naming the file and the key.
 """
 
 from __future__ import annotations
@@ -39,7 +41,8 @@ from pathlib import Path
 from typing import Any
 
 from . import tomlfile
-from .globs import glob_match, glob_problem
+from .globs import glob_covers, glob_problem
+from .globs import glob_match as glob_match  # (normalize.config.glob_match)
 from .model import Severity
 
 CONFIG_NAMES = ("normalize.toml", "pyproject.toml")
@@ -108,11 +111,34 @@ class Config:
         rel = self.relative(str(path))
         if rel is None:
             return not self.include
-        parts = rel.split("/")
-        prefixes = ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
-        if any(glob_match(p, prefix) for p in self.exclude for prefix in prefixes):
+        if any(glob_covers(p, rel) for p in self.exclude):
             return False
-        return not self.include or any(glob_match(p, rel) for p in self.include)
+        return not self.include or any(glob_covers(p, rel) for p in self.include)
+
+    def none_wanted(self, found: list[str]) -> str:
+        """Why none of the files `found` in the folders given is checked: one line
+        naming this file and the key (include or exclude) that leaves them all out."""
+        key = "exclude"
+        if self.include and not any(
+                (rel := self.relative(p)) is not None and glob_covers(g, rel)
+                for p in found for g in self.include):
+            key = "include"  # (else some are included, and exclude leaves them out)
+        globs = self.include if key == "include" else self.exclude
+        files = "file" if len(found) == 1 else "files"
+        what = (f"matches none of the {len(found)} {files}" if key == "include" else
+                f"leaves out {'the one file' if len(found) == 1 else f'all {len(found)} files'}")
+        where = str(self.path or "config")
+        if self.path is not None:
+            try:
+                source = _read(self.path)[0]
+                tool = self.path.name == "pyproject.toml"
+                line = key_line(source, ("tool.normalize." if tool else "") + key, tool)
+                where += f":{line}" if line else ""
+            except ConfigError:
+                pass
+        shown = ", ".join(f'"{g}"' for g in globs)
+        return (f"{where}: key '{key}': [{shown}] {what} found in the folders given: "
+                f"nothing was checked (globs are relative to {self.root})")
 
     def relative(self, path: str) -> str | None:
         """`path` relative to the config's folder, '/'-separated; None if outside it."""
@@ -348,5 +374,5 @@ def _ignored_in(per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...], root:
     rel = _relative(root, path)
     if rel is None:
         return ()
-    return tuple(code for pattern, codes in per_path_ignores if glob_match(pattern, rel)
+    return tuple(code for pattern, codes in per_path_ignores if glob_covers(pattern, rel)
                  for code in codes)

@@ -3,8 +3,16 @@
 Paths are '/'-separated and relative to the config file's folder. `**`
 crosses folders, `*` and `?` do not; `[abc]`, `[a-z]` and `[!abc]` match one
 character of a set (never '/'), as in fnmatch; a pattern without '/' matches a
-file or folder name at any depth, as in .gitignore. A pattern that cannot be
-read (`[a`: a set not closed) is a GlobError, which the config reports.
+file or folder name at any depth, as in .gitignore. A pattern that matches a
+folder covers everything inside it (`glob_covers`): `"articles"`, `"articles/"`
+and `"articles/**"` all name the files below articles/.
+
+A leading `./` (or `/`) says "from the config's folder", as in a shell: it is
+dropped, and the pattern is matched against the whole relative path, so
+`"./articles"` is only the top-level articles/; `"."` is the config's folder
+itself, so everything. A pattern that cannot be read (`[a`: a set not closed;
+an empty one; a `..` or `.` part inside it, which no relative path holds) is
+a GlobError, which the config reports.
 """
 
 from __future__ import annotations
@@ -20,10 +28,31 @@ class GlobError(ValueError):
 def glob_problem(pattern: str) -> str | None:
     """Why `pattern` is not a glob this module reads, or None."""
     try:
-        _glob_regex(pattern.strip("/") if pattern != "/" else pattern)
+        _compiled(pattern)
     except GlobError as exc:
         return str(exc)
     return None
+
+
+def _normal(pattern: str) -> tuple[str, bool]:
+    """The pattern as it is matched, and whether against the whole path (it has
+    a '/', or it began at the config's folder with './' or '/'), not the name."""
+    if not pattern.strip():
+        raise GlobError("an empty glob matches nothing (write \".\" for the config's "
+                        "own folder)")
+    rest = pattern
+    anchored = False
+    while rest.startswith(("./", "/")):
+        rest = rest[1:].lstrip("/") if rest.startswith("/") else rest[2:].lstrip("/")
+        anchored = True
+    rest = rest.rstrip("/")
+    if rest == ".":
+        rest, anchored = "", True
+    parts = rest.split("/")
+    if rest and any(part in (".", "..") for part in parts):
+        raise GlobError("a '.' or '..' part matches nothing: globs are relative to the "
+                        "config's folder and match the paths below it")
+    return rest, anchored or "/" in rest
 
 
 def _char_set(pattern: str, i: int) -> tuple[str, int]:
@@ -74,13 +103,35 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(out) + r"\Z")
 
 
+@lru_cache(maxsize=256)
+def _compiled(pattern: str) -> tuple[re.Pattern[str] | None, bool]:
+    """The regex of `pattern` (None: the config's folder, which holds every path)
+    and whether it is matched against the whole path."""
+    rest, whole = _normal(pattern)
+    return (_glob_regex(rest) if rest else None), whole
+
+
 def glob_match(pattern: str, rel: str) -> bool:
     """Match a '/'-separated relative path against a glob (`**` crosses folders).
 
     A pattern without '/' matches the file or folder name at any depth, as in
     .gitignore: `"*.html"` excludes HTML files everywhere.
     """
-    pattern = pattern.strip("/") if pattern != "/" else pattern
-    if "/" not in pattern:
-        return bool(_glob_regex(pattern).match(rel.rsplit("/", 1)[-1]))
-    return bool(_glob_regex(pattern).match(rel))
+    regex, whole = _compiled(pattern)
+    if regex is None:
+        return True
+    return bool(regex.match(rel if whole else rel.rsplit("/", 1)[-1]))
+
+
+def glob_covers(pattern: str, rel: str) -> bool:
+    """Whether `pattern` matches the file `rel` or one of the folders it is in:
+    a pattern that names a folder covers what is inside it."""
+    if glob_match(pattern, rel):
+        return True
+    end = rel.rfind("/")
+    while end > 0:
+        rel = rel[:end]
+        if glob_match(pattern, rel):
+            return True
+        end = rel.rfind("/")
+    return False

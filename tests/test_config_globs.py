@@ -1,0 +1,135 @@
+"""include, exclude and per-path-ignores globs as people write them: `./articles/**`,
+`articles/`, `articles`; and a run whose globs leave every file out is an error."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from normalize.cli import main
+from normalize.config import Config, ConfigError, load_config
+from normalize.globs import glob_covers, glob_match, glob_problem
+
+ARTICLE = "The drone , which fell.\n"  # TY104: a space before a comma
+
+
+def run(cwd: Path, *args: str):
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
+    finally:
+        os.chdir(old)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    (tmp_path / "articles" / "sub").mkdir(parents=True)
+    (tmp_path / "articles" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "articles" / "sub" / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    return tmp_path
+
+
+def checked(result) -> list[str]:
+    return sorted({f["path"] for f in json.loads(result.stdout)["findings"]})
+
+
+@pytest.mark.parametrize("glob", ["articles/**", "./articles/**", "articles/", "articles",
+                                  "./articles", "/articles", "./articles/", "."])
+def test_include_as_written(site, glob):
+    (site / "normalize.toml").write_text(f'include = ["{glob}"]\n', encoding="utf-8")
+    result = run(site, "check", "--format", "json", ".")
+    assert result.exit_code == 1, result.output
+    assert checked(result) == ["articles/a.txt", "articles/sub/b.txt"]
+
+
+@pytest.mark.parametrize("glob", ["./articles", "articles/", "./articles/**", "articles"])
+def test_exclude_and_per_path_ignores_as_written(site, glob):
+    (site / "other.txt").write_text(ARTICLE, encoding="utf-8")
+    (site / "normalize.toml").write_text(f'exclude = ["{glob}"]\n', encoding="utf-8")
+    result = run(site, "check", "--format", "json", ".")
+    assert checked(result) == ["other.txt"]
+    (site / "normalize.toml").write_text(f'[per-path-ignores]\n"{glob}" = ["TY"]\n',
+                                         encoding="utf-8")
+    result = run(site, "check", "--format", "json", ".")
+    assert checked(result) == ["other.txt"]
+
+
+def test_leading_dot_slash_anchors_at_the_config_folder():
+    assert glob_covers("./articles", "articles/a.txt")
+    assert not glob_covers("./articles", "x/articles/a.txt")  # only the top-level one
+    assert glob_covers("articles", "x/articles/a.txt")  # a name at any depth, as before
+    assert glob_match("./*.md", "a.md") and not glob_match("./*.md", "x/a.md")
+    assert glob_covers(".", "deep/down/a.txt") and glob_covers("./", "a.txt")
+    assert glob_covers("articles/*", "articles/2025/a.txt")  # the folder 2025 is covered
+    assert not glob_covers("articles/*.md", "articles/2025/a.md")
+    assert not glob_covers("**/*.md", "a.txt") and glob_covers("**/*.md", "x/a.md")
+
+
+@pytest.mark.parametrize("glob", ["", " ", "..", "../articles/**", "articles/../x",
+                                  "./a/./b"])
+def test_globs_that_can_match_nothing_are_config_errors(tmp_path, glob):
+    assert glob_problem(glob)
+    config = tmp_path / "normalize.toml"
+    for key in ("include", "exclude"):
+        config.write_text(f'{key} = ["{glob}"]\n', encoding="utf-8")
+        with pytest.raises(ConfigError) as caught:
+            load_config(config)
+        assert str(caught.value).startswith(f"{config}:1: key '{key}': glob ")
+        assert "\n" not in str(caught.value)
+    config.write_text(f'[per-path-ignores]\n"{glob}" = ["TY"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError):
+        load_config(config)
+
+
+@pytest.mark.parametrize(("toml", "where", "what"), [
+    ('include = ["article/**"]\n', ':1: key \'include\': ["article/**"]',
+     "matches none of the 2 files"),
+    ('exclude = ["articles"]\n', ':1: key \'exclude\': ["articles"]', "leaves out all 2 files"),
+    ('include = ["articles"]\nexclude = ["**/*.txt", "x"]\n',
+     ':2: key \'exclude\': ["**/*.txt", "x"]', "leaves out all 2 files"),
+])
+def test_globs_leaving_every_file_out_are_an_error(site, toml, where, what):
+    config = site / "normalize.toml"
+    config.write_text(toml, encoding="utf-8")
+    for command in (["check"], ["check", "--format", "json"], ["fix"]):
+        result = run(site, *command, ".")
+        assert result.exit_code == 2, result.output
+        errors = [x for x in result.stderr.splitlines() if x.startswith("error:")]
+        assert errors == [f"error: {config}{where} {what} found in the folders given: "
+                          f"nothing was checked (globs are relative to {site})"]
+
+
+def test_files_named_with_force_exclude_are_still_left_out_quietly(site):
+    # a pre-commit hook names the files changed: excluded ones are passed over
+    (site / "normalize.toml").write_text('exclude = ["articles"]\n', encoding="utf-8")
+    result = run(site, "check", "--force-exclude", "articles/a.txt")
+    assert result.exit_code == 0 and "error" not in result.output
+    # named without --force-exclude: checked
+    assert run(site, "check", "articles/a.txt").exit_code == 1
+
+
+def test_a_folder_without_articles_is_not_an_include_error(tmp_path):
+    (tmp_path / "normalize.toml").write_text('include = ["articles"]\n', encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    result = run(tmp_path, "check", "empty")
+    assert result.exit_code == 0 and "error" not in result.output
+
+
+def test_one_pyproject_line_named(tmp_path, site):
+    (site / "pyproject.toml").write_text(
+        '[project]\nname = "x"\ninclude = ["y"]\n\n[tool.normalize]\ninclude = ["x/*.txt"]\n',
+        encoding="utf-8")
+    result = run(site, "check", ".")
+    assert result.exit_code == 2
+    assert f"error: {site / 'pyproject.toml'}:6: key 'include': " in result.stderr
+
+
+def test_wants_file_folder_prefixes(tmp_path):
+    config = Config(root=tmp_path, include=("articles",))
+    assert config.wants_file(tmp_path / "articles" / "2025" / "a.txt")
+    assert not config.wants_file(tmp_path / "drafts" / "a.txt")
