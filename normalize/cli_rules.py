@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from . import consistency, grouping, suppression
 from .cli_common import (
     EXIT_CLEAN,
     EXIT_ERROR,
+    echo_error,
     fail,
     load_ruleset,
     no_default_option,
@@ -20,7 +22,7 @@ from .cli_common import (
 from .engine import example_problems
 from .kinds import KINDS
 from .kinds.base import RuleError
-from .loader import claim_code, load_rule_file
+from .loader import claim_code, read_rule_file, rule_files
 from .report import visible
 
 
@@ -86,27 +88,67 @@ def rules_explain(code: str, rules_dirs: tuple[Path, ...], no_default_rules: boo
 
 @rules.command("validate")
 @click.argument("dirs", nargs=-1, required=True, type=click.Path(path_type=Path))
-def rules_validate(dirs: tuple[Path, ...]) -> None:
-    """Validate rule files: parse them and run their examples."""
-    problems = 0
-    count = 0
+@no_default_option
+def rules_validate(dirs: tuple[Path, ...], no_default_rules: bool) -> None:
+    """Validate rule files: parse them and run their examples.
+
+    Folders are read as `check` reads them (loader.rule_files): configs and
+    TOML files that are not rule files are passed over (a note names the
+    latter). A code is a clash if another file given, or a shipped rule
+    (unless --no-default-rules), has it. A folder without rule files is a
+    problem: it would validate nothing."""
+    problems = count = skipped = 0
     seen: dict[str, str] = {}  # code -> file: `check` refuses a code used twice
-    for folder in dirs:
-        files = sorted(folder.rglob("*.toml")) if folder.is_dir() else [folder]
+    if not no_default_rules:
+        for shipped in load_ruleset((), False).rules:
+            seen[shipped.meta.code] = shipped.meta.path
+    done: set[str] = set()  # a file named twice, or in two folders given, is read once
+
+    def problem(message: str) -> None:
+        nonlocal problems
+        echo_error(message)
+        problems += 1
+
+    for given in dirs:
+        try:
+            files = rule_files(given) if given.is_dir() else [given]
+        except RuleError as exc:
+            problem(str(exc))
+            continue
+        rules_here = 0
         for path in files:
-            count += 1
-            try:
-                rule = load_rule_file(path)
-            except RuleError as exc:
-                _say(str(exc))
-                problems += 1
+            real = os.path.realpath(path)
+            if real in done:
+                rules_here += 1
                 continue
+            done.add(real)
+            try:
+                rule = read_rule_file(path)
+            except RuleError as exc:
+                problem(str(exc))
+                count += 1
+                rules_here += 1
+                continue
+            if rule is None:
+                echo_error(f"{path}: not a rule file (no 'kind' or 'code' key); "
+                           "skipped, as `check` skips it", "note")
+                skipped += 1
+                continue
+            count += 1
+            rules_here += 1
             duplicate = claim_code(rule, seen)
-            if duplicate is not None:
-                _say(str(duplicate))
-                problems += 1
+            if duplicate is not None and os.path.realpath(seen[rule.meta.code]) != real:
+                problem(str(duplicate))
             for message in example_problems(rule):
-                _say(f"{path}: {message}")
-                problems += 1
-    click.echo(f"{count} rule files, {problems} problems.")
+                problem(f"{path}: {message}")
+        if given.is_dir() and not rules_here:
+            problem(f"{given}: no rule files in this folder")
+    summary = f"{count} rule {_plural(count, 'file')}, {problems} {_plural(problems, 'problem')}"
+    if skipped:
+        summary += f" ({skipped} other TOML {_plural(skipped, 'file')} skipped)"
+    click.echo(summary + ".")
     sys.exit(EXIT_ERROR if problems else EXIT_CLEAN)
+
+
+def _plural(n: int, word: str) -> str:
+    return word if n == 1 else word + "s"

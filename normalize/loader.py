@@ -1,13 +1,20 @@
 """Find, parse and validate rule files into a RuleSet. Fails fast: file:line.
 
 Rule files are TOML (stdlib `tomllib`: no implicit typing surprises). A
-folder of rules is walked recursively in sorted order; every `*.toml` file is
-one rule. The default rules ship inside the package (`normalize/rules` in an
-installed wheel, `rules/` beside the package in a source checkout).
+folder of rules is walked recursively in sorted order, as article folders are
+(`rule_files`: hidden files and folders, such as .git and .venv, and virtual
+environments are skipped); every `*.toml` file is one rule, except a config
+(normalize.toml, pyproject.toml) and a file that is not a rule file at all:
+one with neither a `kind` nor a `code` key, such as another tool's ruff.toml,
+netlify.toml or a site generator's config, which a rule folder that is the
+project's own (`rules = ["."]`) is bound to hold. The default rules ship
+inside the package (`normalize/rules` in an installed wheel, `rules/` beside
+the package in a source checkout).
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -90,13 +97,16 @@ def load_rules(dirs: list[Path], use_defaults: bool = True) -> RuleSet:
     """
     folders = ([default_rules_dir()] if use_defaults else []) + [Path(d) for d in dirs]
     listing = []
+    listed: set[str] = set()  # a file in two folders given (".", and "house" in it) is one
     for folder in folders:
         if not folder.is_dir():
             raise RuleError(str(folder), None, "rule folder does not exist")
         files = []
-        for path in sorted(folder.rglob("*.toml")):
-            if path.name in CONFIG_NAMES:  # a configuration beside the rules ("."): no rule
+        for path in rule_files(folder):
+            real = os.path.realpath(path)
+            if real in listed:
                 continue
+            listed.add(real)
             try:
                 info = path.stat()
                 files.append((path, info.st_mtime_ns, info.st_size))
@@ -104,6 +114,32 @@ def load_rules(dirs: list[Path], use_defaults: bool = True) -> RuleSet:
                 files.append((path, 0, 0))  # reading it reports the error
         listing.append(tuple(files))
     return _load_listing(tuple(listing))
+
+
+def rule_files(folder: Path) -> list[Path]:
+    """The rule files below `folder`, sorted: its `*.toml` files, walked as article
+    folders are (hidden files and folders skipped, linked folders not entered),
+    less configs (normalize.toml, pyproject.toml: a config beside its rules) and
+    virtual environments (a folder with a pyvenv.cfg: an installed normalize's
+    own rules are there). A folder that cannot be listed is a RuleError."""
+    def unlistable(exc: OSError) -> None:
+        raise RuleError(str(exc.filename or folder), None,
+                        f"cannot read folder ({exc.strerror or exc})")
+
+    found = []
+    for here, subfolders, names in os.walk(folder, onerror=unlistable):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")
+                         and not os.path.isfile(os.path.join(here, name, "pyvenv.cfg"))]
+        found += [Path(here, name) for name in names if name.endswith(".toml")
+                  and not name.startswith(".") and name not in CONFIG_NAMES]
+    return sorted(found)
+
+
+def is_rule_table(data: dict[str, Any]) -> bool:
+    """Whether a parsed TOML file in a rule folder is meant as a rule: it has a
+    `kind` or a `code` (every rule has both; one without either is another
+    tool's file, passed over; one with only one of them is a rule with an error)."""
+    return "kind" in data or "code" in data
 
 
 @lru_cache(maxsize=8)
@@ -130,6 +166,8 @@ def _load_folder(files: rulecache.Listing, rules: list[Rule], seen: dict[str, st
     stored = rulecache.read(files)
     if stored is not None:
         for (path, _, _), (source, data) in zip(files, stored):
+            if not is_rule_table(data):
+                continue
             rule = build_rule(data, str(path), LineFinder(source), default_name=path.stem)
             _add(rule, rules, seen)
         return
@@ -137,6 +175,9 @@ def _load_folder(files: rulecache.Listing, rules: list[Rule], seen: dict[str, st
     with rulecache.ANALYSIS.record() as answers:
         for path, _, _ in files:
             source, data = _parse(path)
+            if not is_rule_table(data):  # another tool's file: kept as an empty table
+                parsed.append(("", rulecache.table_bytes({}) or b""))
+                continue
             kept = rulecache.table_bytes(data)  # before the rule sees (and might change) it
             if kept is not None:
                 parsed.append((source, kept))
@@ -165,6 +206,15 @@ def claim_code(rule: Rule, seen: dict[str, str]) -> RuleError | None:
 
 def load_rule_file(path: Path) -> Rule:
     source, data = _parse(path)
+    return build_rule(data, str(path), LineFinder(source), default_name=path.stem)
+
+
+def read_rule_file(path: Path) -> Rule | None:
+    """The rule in `path`, as a rule folder's file is read: None for a file that
+    is not a rule file (`is_rule_table`). Raises RuleError."""
+    source, data = _parse(path)
+    if not is_rule_table(data):
+        return None
     return build_rule(data, str(path), LineFinder(source), default_name=path.stem)
 
 
