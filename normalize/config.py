@@ -11,8 +11,8 @@ Where it comes from, first match wins:
 Keys (unknown keys are errors):
 
     rules = ["house-rules"]       # extra rule folders, relative to the config file
-                                  # (normalize.toml and pyproject.toml in them are
-                                  # not read as rules)
+                                  # (a config in one is not read as a rule: see
+                                  # loader.rule_files and loader.is_rule_table)
     default-rules = true          # load the rules shipped with normalize
     include = ["**/*.md"]         # globs of files to check inside folders (default: by suffix)
     exclude = ["drafts/**"]       # globs of files and folders to skip inside folders
@@ -305,11 +305,6 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
         if not folder.is_dir():
             what = "is not a folder" if folder.exists() else "does not exist"
             raise ConfigError(name, prefix + "rules", f"rule folder {given!r} {what}")
-        if path.name not in CONFIG_NAMES and path.resolve().is_relative_to(folder):
-            # normalize.toml and pyproject.toml are skipped there; another name is not
-            raise ConfigError(name, prefix + "rules", (
-                f"rule folder {given!r} holds this file, which would be read as a rule: "
-                "keep the rule files in a folder of their own"))
     return Config(
         path=path, root=root, rules=rule_dirs,
         default_rules=data.get("default-rules", True),

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from normalize.cli import main
 from normalize.config import Config, ConfigError, find_config, glob_match, load_config
+from normalize.loader import load_rules
 
 from .conftest import ROOT
 
@@ -231,10 +232,12 @@ def test_rule_folder_holding_the_config_reads_the_rules_beside_it(tmp_path, conf
     assert {code for _, code in found(result)} == {"HS101"}
 
 
-def test_rule_folder_holding_an_explicit_config_of_another_name_is_refused(tmp_path):
+def test_rule_folder_holding_an_explicit_config_of_another_name(tmp_path):
+    # a config has no 'kind' or 'code' (they are not config keys): never read as a rule
     (tmp_path / "house-config.toml").write_text('rules = ["."]\n', encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"key 'rules': rule folder '\.' holds this file"):
-        load_config(tmp_path / "house-config.toml")
+    config = load_config(tmp_path / "house-config.toml")
+    assert config.rules == (tmp_path.resolve(),)
+    assert load_rules(list(config.rules), use_defaults=False).rules == ()
 
 
 def test_rule_folder_that_is_a_file(tmp_path):

@@ -72,6 +72,12 @@ def test_rules_dot_loads_the_house_rules_and_nothing_else(project):
     assert result.exit_code == 1 and "HS101" in result.output, result.output
 
 
+def test_a_config_of_another_name_in_its_own_rule_folder(project):
+    (project / "normalize.toml").rename(project / "site.toml")
+    result = run(project, "check", "--config", "site.toml", "--select", "HS", "a.txt")
+    assert result.exit_code == 1 and "HS101" in result.output, result.output
+
+
 def test_a_toml_file_with_a_code_or_a_kind_is_still_a_rule_with_an_error(project):
     (project / "half.toml").write_text('code = "HS102"\nmessage = "x"\n', encoding="utf-8")
     with pytest.raises(RuleError, match="half.toml: missing key 'kind'"):
