@@ -36,6 +36,7 @@ from typing import Any, ClassVar
 from ..document import Document
 from ..line_anchors import line_neutral
 from ..loading import one_time_load
+from ..markup import readable
 from ..model import Applicability, Finding, Fix, Severity
 from ..rulecache import ANALYSIS
 
@@ -189,7 +190,9 @@ class Rule:
                 level = Applicability.UNSAFE
             fix = Fix.replace(start, end, replacement, level)
         template = message if message is not None else self.meta.message
-        msg = safe_format(template, text=text, replacement=replacement or "", **values)
+        # in a Markdown or HTML file, quote the prose as it reads, not its blanked view
+        quoted = readable(doc, start, end) if doc.protected else text
+        msg = safe_format(template, text=quoted, replacement=replacement or "", **values)
         return Finding(
             path=doc.path,
             start=start,

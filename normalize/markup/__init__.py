@@ -168,6 +168,39 @@ def prose_view(doc: Document) -> Document:
     return replace(doc, text=view)
 
 
+_GAP = re.compile(r"\s*\x00[\s\x00]*")
+
+
+def readable(view: Document, start: int, end: int) -> str:
+    """`view.text[start:end]` of a prose view as a reader would quote it, for a
+    finding's message: the blanks where markup was are left out, a character
+    reference is its character, and where markup stood beside white space or
+    a line break there is one space: `Logo <b>Acme</b> &amp; Sons &eacute;t&eacute;`
+    reads "Logo Acme & Sons été", not "Logo    Acme     &     Sons é       té".
+    Code and URLs, which the rules do not see, are left out too. Text with no
+    markup in it (every plain-text article) is returned as it is."""
+    text = view.text
+    if markup_kind(view.path) is None or not view.is_protected(start, end) \
+            or "\x00" in text[start:end]:
+        return text[start:end]
+    pieces = []
+    pos = start
+    for span in view.protected:  # sorted; URL spans may overlap markup spans
+        if span.end <= pos:
+            continue
+        if span.start >= end:
+            break
+        cut, stop = max(pos, span.start), min(span.end, end)
+        pieces.append(text[pos:cut])
+        # a blanked run: a reference's character stays, a line break parts words
+        run = text[cut:stop].replace(" ", "").replace("\r", " ").replace("\n", " ")
+        pieces.append(f"\x00{run}\x00")
+        pos = stop
+    pieces.append(text[pos:end])
+    return _GAP.sub(lambda gap: " " if gap.group().strip("\x00") else "",
+                    "".join(pieces)).strip()
+
+
 def _blank(run: str) -> str:
     if "\n" in run or "\r" in run:
         return re.sub(r"[^\r\n]", " ", run)
