@@ -68,7 +68,8 @@ def rules_explain(code: str, rules_dirs: tuple[Path, ...], no_default_rules: boo
     if rule is None:
         fail(f"no rule with code {code!r} (see `normalize rules list`)")
     m = rule.meta
-    _say(f"{m.code}: {m.name} ({m.kind}, {m.severity.value}, fix: {m.applicability.value})")
+    fix = m.applicability.value if rule.PROPOSES else "none"  # a kind that only flags
+    _say(f"{m.code}: {m.name} ({m.kind}, {m.severity.value}, fix: {fix})")
     if m.description:
         _say(f"\n{m.description.strip()}")
     _say(f"\nSource: {m.source.strip()}\nFile: {m.path}")

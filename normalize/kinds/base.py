@@ -120,6 +120,9 @@ class Rule:
     # {replacement}; a message quoting another is refused when the rule loads.
     # None: not declared (not checked).
     PLACEHOLDERS: ClassVar[tuple[str, ...] | None] = None
+    # False: the kind only flags what it finds and never proposes a fix, whatever
+    # the rule file's `applicability` says (`rules explain` then shows "fix: none")
+    PROPOSES: ClassVar[bool] = True
     # Needles (normalize.needles) one of which the shared pass over a document must
     # find for check() to find anything: the engine skips the rule without calling
     # it when none is there. None: the rule has no such test.

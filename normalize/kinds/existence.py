@@ -37,6 +37,7 @@ from .base import FieldSpec, Rule
 class ExistenceRule(Rule):
     KIND = "existence"
     PLACEHOLDERS = ()
+    PROPOSES = False
     FIELDS = {
         "patterns": FieldSpec("list[str]", required=True),
         "ignore_case": FieldSpec("bool", default=False),

@@ -201,6 +201,7 @@ def _looks_expected(words: list[str], expected: str) -> bool:
 class LanguageRule(Rule):
     KIND = "language"
     PLACEHOLDERS = ("language", "code")
+    PROPOSES = False
     FIELDS = {
         "expected": FieldSpec("str", default="en"),
         "min_words": FieldSpec("int", default=3, minimum=0),

@@ -270,6 +270,7 @@ def _same(sentences: list[tuple[int, _Unit]], later: int, earlier: int, line: in
 class RepetitionRule(Rule):
     KIND = "repetition"
     PLACEHOLDERS = ("line", "excerpt")
+    PROPOSES = False
     FIELDS = {
         "min_words": FieldSpec("int", default=8),
         "similarity": FieldSpec("float", default=95.0),
