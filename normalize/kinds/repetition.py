@@ -3,7 +3,7 @@
 Scraped articles repeat themselves: an embedded post is shown and then
 quoted again in the text, a caption appears twice (once with the agency
 credit appended), a paragraph is pasted twice. Edited news does not repeat a
-sentence of eight words or more word for word, so the later copy is flagged.
+long sentence (`min_words` or more) word for word, so the later copy is flagged.
 
 Rule-file syntax (besides the common keys):
 
