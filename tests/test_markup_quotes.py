@@ -17,15 +17,15 @@ def message(text: str, path: str, code: str) -> tuple[str, str]:
 
 
 def test_html_quotes_the_prose_as_it_reads():
-    source = "<p>Logo <b>Acme</b> &amp; Sons &eacute;t&eacute; &#8217;s</p>\n"
+    source = "<p>Logo <b>Acme</b> &amp; Sons &#8212; Caf&eacute; Royal</p>\n"
     msg, text = message(source, "p.html", "BP103")
-    assert msg.startswith("'Logo Acme & Sons été ’s' is scraped page furniture")
-    assert text == "Logo <b>Acme</b> &amp; Sons &eacute;t&eacute; &#8217;s"  # the file's own
+    assert msg.startswith("'Logo Acme & Sons — Café Royal' is scraped page furniture")
+    assert text == "Logo <b>Acme</b> &amp; Sons &#8212; Caf&eacute; Royal"  # the file's own
 
 
 def test_markdown_quotes_the_prose_as_it_reads():
-    msg, _ = message("Logo **Acme** [Sons](http://x.example) `code` end\n", "m.md", "BP103")
-    assert msg.startswith("'Logo Acme Sons end' is scraped page furniture")
+    msg, _ = message("Logo **Acme** [Sons](http://x.example) `code` End\n", "m.md", "BP103")
+    assert msg.startswith("'Logo Acme Sons End' is scraped page furniture")
     msg, _ = message("# Read more: <b>the</b> story\n", "h.md", "BP101")
     assert msg.startswith("'Read more: the story' is scraped navigation")
 
