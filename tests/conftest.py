@@ -34,6 +34,19 @@ SHARED = ROOT.parent / "shared"
 os.environ["NORMALIZE_CACHE_DIR"] = tempfile.mkdtemp(prefix="normalize-test-cache-")
 atexit.register(shutil.rmtree, os.environ["NORMALIZE_CACHE_DIR"], ignore_errors=True)
 
+def run_in(cwd: Path, *args: str):
+    """The CLI run in folder `cwd` (a config is found from there), as click's runner sees it."""
+    from click.testing import CliRunner
+
+    from normalize.cli import main
+
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
+    finally:
+        os.chdir(old)
+
 
 @pytest.fixture(scope="module", autouse=True)
 def _earlier_modules_objects_frozen():

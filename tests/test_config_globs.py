@@ -4,26 +4,19 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from normalize.cli import main
 from normalize.config import Config, ConfigError, load_config
 from normalize.globs import glob_covers, glob_match, glob_problem
+
+from .conftest import run_in
 
 ARTICLE = "The drone , which fell.\n"  # TY104: a space before a comma
 
 
-def run(cwd: Path, *args: str):
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        return CliRunner().invoke(main, list(args), catch_exceptions=False)
-    finally:
-        os.chdir(old)
+run = run_in
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from normalize.cli import main
 from normalize.report.github import escape_data, escape_property
 
-from .conftest import ROOT, SEEDS, SHARED
+from .conftest import ROOT, SEEDS, SHARED, run_in
 
 FIXTURE = "tests/fixtures/formats"
 GOLDEN = ROOT / "tests" / "golden"
@@ -25,12 +25,7 @@ SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
 
 
 def run(*args: str):
-    old = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        return CliRunner().invoke(main, list(args), catch_exceptions=False)
-    finally:
-        os.chdir(old)
+    return run_in(ROOT, *args)
 
 
 def fixture_report(fmt: str) -> str:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from normalize.document import Document
 from normalize.model import Finding, Severity
 from normalize.report import FileResult
-from normalize.report.html import _text, e
+from normalize.report.html import _text, cuts_and_refs, e
 
 
 def _plain_text(result: FileResult, ids: list[str]) -> str:
@@ -19,19 +19,7 @@ def _plain_text(result: FileResult, ids: list[str]) -> str:
     doc, findings = result.doc, result.findings
     text = doc.text
     position = {fid: n for n, fid in enumerate(ids)}
-    cuts = sorted({c for f in findings for c in (f.start, f.end)}
-                  | {c for s in doc.protected for c in (s.start, s.end)})
-    ref_at: dict[int, list[int]] = {}
-    for n, f in enumerate(findings):
-        end = f.end
-        while end > f.start and text[end - 1] in "\r\n":
-            end -= 1
-        ref_at.setdefault(end, []).append(n)
-
-    def refs(pos: int) -> str:
-        return "".join(f'<a class="ref {findings[n].severity.value}" href="#{ids[n]}" '
-                       f'data-f="{ids[n]}">{ids[n].split("-")[1]}</a>'
-                       for n in ref_at.get(pos, ()))
+    cuts, refs = cuts_and_refs(result, ids)  # (shared: the marks are what is compared)
 
     out = []
     starts = doc.line_starts

@@ -8,26 +8,18 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from normalize.cli import main
 from normalize.kinds.base import RuleError
 from normalize.loader import default_rules_dir, load_rules, rule_files
 
-from .conftest import ROOT
+from .conftest import ROOT, run_in
 
 HOUSE_RULE = (ROOT / "rules" / "boilerplate" / "read-more.toml").read_text(
     encoding="utf-8").replace("BP101", "HS101")
 ARTICLE = "READ MORE: Drones over Lithuania\n"  # the house rule's (and BP101's) fail example
 
 
-def run(cwd: Path, *args: str):
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        return CliRunner().invoke(main, list(args), catch_exceptions=False)
-    finally:
-        os.chdir(old)
+run = run_in
 
 
 @pytest.fixture

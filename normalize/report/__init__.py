@@ -7,7 +7,7 @@ the command line does.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -133,6 +133,23 @@ def as_bytes(text: str) -> bytes:
     if _SURROGATE.search(text):
         text = _NOT_A_BYTE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return text.encode("utf-8", "surrogateescape")
+
+
+def numbered_fingerprints(report: Report) -> Iterator[tuple[FileResult, Finding, str, int]]:
+    """Each finding with its file, its baseline fingerprint (position-free) and
+    which finding of its file with that fingerprint it is (1, 2 ...): two
+    identical findings of one file stay two, whatever --jobs (a file's findings
+    are sorted)."""
+    from collections import Counter
+
+    from ..baseline import fingerprint
+
+    for result in report.files:
+        seen: Counter[str] = Counter()
+        for f in result.findings:
+            fp = fingerprint(f, result.doc.text)
+            seen[fp] += 1
+            yield result, f, fp, seen[fp]
 
 
 def counted(n: int, noun: str) -> str:

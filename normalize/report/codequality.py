@@ -10,31 +10,25 @@ merge request.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 
-from ..baseline import fingerprint
 from ..model import Severity
-from . import Report, as_bytes, json_text
+from . import Report, as_bytes, json_text, numbered_fingerprints
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.SUGGESTION: "info"}
 
 
 def render(report: Report) -> str:
     issues = []
-    for result in report.files:
-        seen: Counter[str] = Counter()
-        for f in result.findings:
-            fp = fingerprint(f, result.doc.text)
-            seen[fp] += 1
-            unique = hashlib.sha256(as_bytes(f"{f.path}\x1f{fp}\x1f{seen[fp]}")).hexdigest()
-            line, _ = result.doc.position(f.start)
-            issues.append({
-                "description": f"{f.code} {f.message}",
-                "check_name": f.code,
-                "fingerprint": unique[:32],
-                "severity": SEVERITIES[f.severity],
-                "location": {"path": f.path, "lines": {"begin": line}},
-            })
+    for result, f, fp, n in numbered_fingerprints(report):
+        unique = hashlib.sha256(as_bytes(f"{f.path}\x1f{fp}\x1f{n}")).hexdigest()
+        line, _ = result.doc.position(f.start)
+        issues.append({
+            "description": f"{f.code} {f.message}",
+            "check_name": f.code,
+            "fingerprint": unique[:32],
+            "severity": SEVERITIES[f.severity],
+            "location": {"path": f.path, "lines": {"begin": line}},
+        })
     # a name that is not UTF-8 as a JSON escape ("\udcff"), as in the JSON report:
     # valid JSON, and the name comes back as it was when read as Python reads names
     return json_text(issues) + "\n"

@@ -17,6 +17,7 @@ import base64
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from html import escape
 from importlib.resources import files
@@ -261,13 +262,10 @@ def _message(message: str, f: Finding) -> str:
     return "".join(quoted(p) if i % 2 else e(p) for i, p in enumerate(parts) if p)
 
 
-def _text(result: FileResult, ids: list[str]) -> str:
-    """The article's lines, with findings as <mark>s (split where they overlap) and numbers.
-
-    Text that is not checked (markup, code, URLs) is shown muted. Linear in the
-    text and the findings (plus what the marks list): one sweep over the cuts,
-    with the findings that cover the current segment kept open as it goes.
-    """
+def cuts_and_refs(result: FileResult, ids: list[str]) -> tuple[list[int], Callable[[int], str]]:
+    """Where the article's text is cut into segments (each finding's and each
+    protected span's ends), and the numbered links to the findings that end at
+    a point (a finding's end, before the line breaks it takes)."""
     doc, findings = result.doc, result.findings
     text = doc.text
     cuts = sorted({c for f in findings for c in (f.start, f.end)}
@@ -283,6 +281,20 @@ def _text(result: FileResult, ids: list[str]) -> str:
         return "".join(f'<a class="ref {findings[n].severity.value}" href="#{ids[n]}" '
                        f'data-f="{ids[n]}">{ids[n].split("-")[1]}</a>'
                        for n in ref_at.get(pos, ()))
+
+    return cuts, refs
+
+
+def _text(result: FileResult, ids: list[str]) -> str:
+    """The article's lines, with findings as <mark>s (split where they overlap) and numbers.
+
+    Text that is not checked (markup, code, URLs) is shown muted. Linear in the
+    text and the findings (plus what the marks list): one sweep over the cuts,
+    with the findings that cover the current segment kept open as it goes.
+    """
+    doc, findings = result.doc, result.findings
+    text = doc.text
+    cuts, refs = cuts_and_refs(result, ids)
 
     # Every finding's start and end is a cut, so a segment [a, b) between two
     # points is covered by a finding exactly when it started at or before a and

@@ -12,15 +12,13 @@ inputs skipped on purpose (binary files) of level `note`.
 from __future__ import annotations
 
 import os
-from collections import Counter
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 from .. import __version__
-from ..baseline import fingerprint
 from ..kinds.base import safe_format
 from ..model import Finding, Severity
-from . import FileResult, Report, json_text
+from . import FileResult, Report, json_text, numbered_fingerprints
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "note"}
@@ -113,14 +111,8 @@ def _results(report: Report, index: dict[str, int]) -> list[dict]:
     colon (`...:2`), as GitHub's own primaryLocationLineHash does, so that two
     identical findings are two alerts, whatever --jobs (a file's findings are
     sorted). The first keeps the bare fingerprint, as earlier runs wrote it."""
-    out = []
-    for result in report.files:
-        seen: Counter[str] = Counter()
-        for f in result.findings:
-            fp = fingerprint(f, result.doc.text)
-            seen[fp] += 1
-            out.append(result_dict(result, f, index, fp if seen[fp] == 1 else f"{fp}:{seen[fp]}"))
-    return out
+    return [result_dict(result, f, index, fp if n == 1 else f"{fp}:{n}")
+            for result, f, fp, n in numbered_fingerprints(report)]
 
 
 def build(report: Report) -> dict:
