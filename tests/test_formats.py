@@ -155,3 +155,19 @@ def test_summaries_count_one_thing_in_the_singular(tmp_path):
     assert run("check", str(one)).stdout == "All checks passed (1 file).\n"
     (tmp_path / "two.txt").write_text("Fine.\n", encoding="utf-8")
     assert run("check", str(tmp_path)).stdout == "All checks passed (2 files).\n"
+
+
+def test_names_summary_says_it_is_not_a_finding(tmp_path):
+    """The folder-wide names summary is information: its header says where the
+    findings are, and that none is among its lines when the run has none."""
+    (tmp_path / "a.txt").write_text("Shares in WorldCom fell sharply on Monday.\n", "utf-8")
+    (tmp_path / "b.txt").write_text("Shares in Worldcom rose again on Tuesday.\n", "utf-8")
+    result = run("check", str(tmp_path))
+    lines = result.stdout.splitlines()
+    assert result.exit_code == 0, result.stdout
+    assert lines[0].startswith("Names written in more than one way, for reference "
+                               "(none is a finding)")
+    assert lines[-1] == "All checks passed (2 files)."
+    (tmp_path / "c.txt").write_text("The drone , which fell.\n", "utf-8")
+    result = run("check", str(tmp_path))
+    assert "for reference (the findings are the lines above)" in result.stdout

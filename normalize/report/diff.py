@@ -102,7 +102,8 @@ def _as_file_bytes(old: str, new: str, encoding: str, bom: bytes) -> tuple[str, 
 def render(report: Report) -> str:
     # the entity summary as a header of '#' lines, which patch and git apply skip
     # (a name's control characters escaped: a line break would end the comment)
-    header = "".join(f"# {visible(line)}\n" for line in entity_lines(report))
+    names = entity_lines(report, "the changes below are the fixes")
+    header = "".join(f"# {visible(line)}\n" for line in names)
     return header + "".join(
         unified_diff(r.doc.path, r.doc.text, r.fixed, r.doc.encoding, r.doc.bom)
         for r in report.files

@@ -12,11 +12,16 @@ from . import Report
 MAX_FILES = 3
 
 
-def entity_lines(report: Report) -> list[str]:
+def entity_lines(report: Report, note: str | None = None) -> list[str]:
+    """The folder-wide names summary, headed by what it is: information, with
+    `note` (by default, where the findings are in the text report)."""
     entities = report.extra.get("entities") or []
     if not entities:
         return []
-    lines = ["Names written in more than one way (canonical form, then each spelling):"]
+    if note is None:
+        note = "the findings are the lines above" if report.findings else "none is a finding"
+    lines = [f"Names written in more than one way, for reference ({note}): "
+             "each name's canonical form, then its spellings"]
     for entity in entities:
         lines.append(f"  {entity['canonical']} ({entity['source']}, "
                      f"{entity['mentions']} mention{'' if entity['mentions'] == 1 else 's'})")
