@@ -23,7 +23,7 @@ from .engine import example_problems
 from .kinds import KINDS
 from .kinds.base import RuleError
 from .loader import claim_code, read_rule_file, rule_files
-from .report import visible
+from .report import counted, visible
 
 
 def _say(text: str) -> None:
@@ -144,12 +144,8 @@ def rules_validate(dirs: tuple[Path, ...], no_default_rules: bool) -> None:
                 problem(f"{path}: {message}")
         if given.is_dir() and not rules_here:
             problem(f"{given}: no rule files in this folder")
-    summary = f"{count} rule {_plural(count, 'file')}, {problems} {_plural(problems, 'problem')}"
+    summary = f"{counted(count, 'rule file')}, {counted(problems, 'problem')}"
     if skipped:
-        summary += f" ({skipped} other TOML {_plural(skipped, 'file')} skipped)"
+        summary += f" ({counted(skipped, 'other TOML file')} skipped)"
     click.echo(summary + ".")
     sys.exit(EXIT_ERROR if problems else EXIT_CLEAN)
-
-
-def _plural(n: int, word: str) -> str:
-    return word if n == 1 else word + "s"

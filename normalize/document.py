@@ -126,6 +126,15 @@ class Document:
         k = bisect.bisect_left(starts, end)  # the spans that start before `end`
         return k > 0 and reach[k - 1] > start
 
+    def protected_overlapping(self, start: int, end: int) -> tuple[Span, ...]:
+        """The protected spans that overlap text[start:end], in order (two bisects:
+        the spans before them all end by `start`, those after begin at `end`)."""
+        if not self.protected:
+            return ()
+        starts, reach = self._protected_reach
+        first, last = bisect.bisect_right(reach, start), bisect.bisect_left(starts, end)
+        return tuple(span for span in self.protected[first:last] if span.end > start)
+
     @cached_property
     def _protected_reach(self) -> tuple[list[int], list[int]]:
         return reach_index((span.start, span.end) for span in self.protected)

@@ -49,20 +49,17 @@ def write_output(path: Path, data: bytes) -> None:
     leaves the previous report or baseline whole, not cut off; a new file gets
     the mode the umask gives. A device or a pipe (`/dev/stdout`, a FIFO) cannot
     be replaced, and is written as it is. OSError if the write fails."""
-    import errno
-
     try:
         info = os.stat(path)  # (not resolved: /dev/stdout may name a pipe)
     except FileNotFoundError:
-        info = None
-    if info is not None and not stat.S_ISREG(info.st_mode):
-        with open(path, "wb") as handle:
-            handle.write(data)
+        with _signals_end_cleanly():
+            _write_replacing(path.resolve(), path, data, None, None)
         return
-    if info is not None and not info.st_mode & stat.S_IWUSR:
-        raise PermissionError(errno.EACCES, "read-only file")
-    with _signals_end_cleanly():
-        _write_replacing(path.resolve(), path, data, info, None)
+    if stat.S_ISREG(info.st_mode):
+        write_atomic(path, data)
+        return
+    with open(path, "wb") as handle:
+        handle.write(data)
 
 
 def _umask() -> int:

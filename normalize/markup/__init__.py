@@ -185,11 +185,9 @@ def readable(view: Document, start: int, end: int) -> str:
         return text[start:end]
     pieces = []
     pos = start
-    for span in view.protected:  # sorted; URL spans may overlap markup spans
+    for span in view.protected_overlapping(start, end):  # URL spans may overlap markup's
         if span.end <= pos:
             continue
-        if span.start >= end:
-            break
         cut, stop = max(pos, span.start), min(span.end, end)
         pieces.append(text[pos:cut])
         # a blanked run: a reference's character stays, a line break parts words

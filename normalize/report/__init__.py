@@ -91,8 +91,14 @@ def readable(text: str) -> str:
 # starts CSI and OSC sequences, BEL rings, CR and LF break a line), DEL, C1
 # controls (0x9b is CSI in 8-bit terminals) and the bidirectional controls,
 # which reorder what follows them.
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
-                      "\u2066-\u2069]")
+CONTROLS = "\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(f"[{CONTROLS}]")
+
+
+def escaped(char: str) -> str:
+    """One character as the escape `visible` writes: `\\x1b`, `\\u202e`."""
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def visible(text: str) -> str:
@@ -104,12 +110,7 @@ def visible(text: str) -> str:
     a terminal. JSON, SARIF, JUnit and HTML escape them their own way."""
     if not _CONTROL.search(text):
         return text
-
-    def shown(m: re.Match[str]) -> str:
-        code = ord(m.group())
-        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-    return _CONTROL.sub(shown, text)
+    return _CONTROL.sub(lambda m: escaped(m.group()), text)
 
 
 def json_text(data: object, indent: int | None = 2) -> str:

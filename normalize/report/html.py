@@ -24,7 +24,7 @@ from importlib.resources import files
 
 from .. import __version__
 from ..model import Applicability, Finding
-from . import FileResult, Report, nothing_found, readable, visible
+from . import CONTROLS, FileResult, Report, escaped, nothing_found, readable, visible
 
 SEVERITIES = ("error", "warning", "suggestion")
 
@@ -36,17 +36,14 @@ SEVERITIES = ("error", "warning", "suggestion")
 # BOM); shown in names, messages, notes and found text, where they are what an
 # editor must see. The article itself keeps its joiners (an emoji ZWJ sequence)
 # unless a finding covers them.
-_CONTROLS = "\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_ACTING = re.compile(f"[{_CONTROLS}]")
-_UNSEEN = re.compile(f"[{_CONTROLS}\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff]")
+_ACTING = re.compile(f"[{CONTROLS}]")
+_UNSEEN = re.compile(f"[{CONTROLS}\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff]")
 
 
 def _shown(m: re.Match[str]) -> str:
     c = m.group()
-    code = ord(c)
-    shown = f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
     name = unicodedata.name(c, "control character")
-    return f'<span class="ctl" title="{name}">{shown}</span>'
+    return f'<span class="ctl" title="{name}">{escaped(c)}</span>'
 
 
 def e(value: object, unseen: re.Pattern[str] = _UNSEEN) -> str:

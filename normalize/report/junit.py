@@ -58,23 +58,23 @@ def render(report: Report) -> str:
             if f.replacement is not None and f.applicability is not None:
                 body.append(f"proposal ({f.applicability.value}): {f.replacement}")
             failure.text = "\n".join(map(_clean, body))
-    if report.errors:
-        suite = ET.SubElement(root, "testsuite", {
-            "name": "unreadable inputs", "tests": str(len(report.errors)),
-            "failures": "0", "errors": str(len(report.errors)),
-        })
-        for error in report.errors:
-            case = ET.SubElement(suite, "testcase", {"classname": "normalize",
-                                                     "name": _clean(error)})
-            ET.SubElement(case, "error", {"message": _clean(error)})
-    if report.notes:
-        suite = ET.SubElement(root, "testsuite", {
-            "name": "skipped inputs", "tests": str(len(report.notes)),
-            "failures": "0", "errors": "0", "skipped": str(len(report.notes)),
-        })
-        for note in report.notes:
-            case = ET.SubElement(suite, "testcase", {"classname": "normalize",
-                                                     "name": _clean(note)})
-            ET.SubElement(case, "skipped", {"message": _clean(note)})
+    _inputs(root, "unreadable inputs", report.errors, "error")
+    _inputs(root, "skipped inputs", report.notes, "skipped")
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+
+
+def _inputs(root: ET.Element, name: str, messages: tuple[str, ...], status: str) -> None:
+    """A suite of its own for inputs not checked: one test case per message, marked
+    `status` ("error": unreadable; "skipped": passed over on purpose)."""
+    if not messages:
+        return
+    n = str(len(messages))
+    counts = {"failures": "0", "errors": n if status == "error" else "0"}
+    if status == "skipped":
+        counts["skipped"] = n
+    suite = ET.SubElement(root, "testsuite", {"name": name, "tests": n, **counts})
+    for message in messages:
+        case = ET.SubElement(suite, "testcase", {"classname": "normalize",
+                                                 "name": _clean(message)})
+        ET.SubElement(case, status, {"message": _clean(message)})
