@@ -6,8 +6,10 @@
     python bench/quality.py --mqm-limit 500      # the first 500 MQM segments
 
 Parts: recall / proposals right / false alarms per kind on seeds/ (gold in
-tests/gold/seeds.json), on the dev set (tests/devset/) and on the held-out
-set (tests/heldout/: text no rule was written from); findings per
+tests/gold/seeds.json), on the dev set (tests/devset/), on the held-out set
+(tests/heldout/: text no rule was written from) and on the second held-out
+set (`heldout2`, tests/heldout2/: fourteen articles written without looking
+at the rules, three of them clean, so false alarms count too); findings per
 10,000 words on the clean BBC corpus (target: at most 1.0); MQM precision
 and recall per detector on WMT23 zh-en. A corpus that is absent is skipped
 with a note. The corpora default to ../shared/corpora beside the repository
@@ -33,7 +35,7 @@ from normalize.quality.mqm import evaluate_mqm  # noqa: E402
 from normalize.quality.render import render_folder, render_mqm, render_rate  # noqa: E402
 from normalize.quality.score import score_folder  # noqa: E402
 
-PARTS = ("seeds", "devset", "heldout", "bbc", "mqm")
+PARTS = ("seeds", "devset", "heldout", "heldout2", "bbc", "mqm")
 MQM_FILE = "mqm-wmt23-zhen/wmt23_zhen_news_sxs_mqm.jsonl"
 
 
@@ -95,6 +97,14 @@ def main(argv: list[str] | None = None) -> int:
             score = score_folder(heldout, heldout / "gold.json", rules)
             print(render_folder("held-out set (tests/heldout/, gold: tests/heldout/gold.json)",
                                 score))
+        elif part == "heldout2":
+            heldout2 = near(ROOT / "tests/heldout2")
+            if not (heldout2 / "gold.json").is_file():
+                print(f"== second held-out set: skipped, {heldout2}/gold.json not found")
+                continue
+            score = score_folder(heldout2, heldout2 / "gold.json", rules)
+            print(render_folder(
+                "second held-out set (tests/heldout2/, gold: tests/heldout2/gold.json)", score))
         elif part == "bbc":
             bbc = args.corpora / "bbc"
             if not bbc.is_dir():
