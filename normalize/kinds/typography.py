@@ -24,6 +24,7 @@ Checks (normalize.typography; each module's docstring says why):
     space-after-sentence      "added.The" -> "added. The"
     doubled-punctuation       ", ," -> ","
     unbalanced-quotes         a closing quote with no opening one (flag only)
+    doubled-quotes            '""word""' -> '"word"' (a CSV export's escaping)
     mojibake                  "cafÃ©" -> "café" (UTF-8 read as Windows-1252)
 
 The message may quote {text}, {replacement} and what the check reports:

@@ -185,6 +185,7 @@ def _registry() -> dict[str, Check]:
         "space-after-sentence": spacing.space_after_sentence,
         "doubled-punctuation": spacing.doubled_punctuation,
         "unbalanced-quotes": quotes.unbalanced_quotes,
+        "doubled-quotes": quotes.doubled_quotes,
         "mojibake": mojibake.mojibake,
     }
 

@@ -1,4 +1,11 @@
-"""Unbalanced quotation marks (flag only).
+"""Quotation marks: unbalanced ones (flag only), and doubled straight ones.
+
+`doubled-quotes`: '""unrealistic""' -> '"unrealistic"'. A spreadsheet or CSV
+export escapes a straight quote inside a field by doubling it, and a feed
+built from one keeps the pair: two straight quotes glued to a word are never
+English. An empty pair ('""', a blank on either side) is left alone.
+
+`unbalanced-quotes`:
 
 A closing curly quote with no opening one before it in the same paragraph
 means a quote lost its start (or was typed the wrong way round: ”this”).
@@ -39,3 +46,16 @@ def unbalanced_quotes(text: str, options: dict[str, Any]) -> Iterator[Hit]:
                 yield Hit(at, at + 1)
         else:
             depth = min(depth, 1)  # a quotation left open carries over, once
+
+
+# two straight quotes glued to a word: before it (after a blank, a bracket or the
+# line's start) or after it (after a letter, a digit or a mark ending a quotation)
+_DOUBLED = re.compile(r'(?:(?<=[\s(\[])|^)""(?=\w)|(?<=[\w.,!?;:])""(?=[\s.,;:!?)\]]|$)',
+                      re.MULTILINE)
+
+
+def doubled_quotes(text: str, options: dict[str, Any]) -> Iterator[Hit]:
+    if '""' not in text:
+        return
+    for m in _DOUBLED.finditer(text):
+        yield Hit(m.start(), m.end(), '"', safe=True)

@@ -35,7 +35,7 @@ INVISIBLE = 32  # an invisible control (invisible)
 GREEK_CYRILLIC = 64  # a Greek or Cyrillic letter (mixed-script)
 MOJIBAKE_LEAD = 128  # a character that begins mojibake (mojibake)
 OPENING_QUOTE = 256  # “ (space-before-quote)
-STRAIGHT_QUOTE = 512  # " (space-before-quote)
+STRAIGHT_QUOTE = 512  # " (space-before-quote, doubled-quotes)
 CLOSING_QUOTE = 1024  # ” (unbalanced-quotes)
 EVERY = 2047
 
@@ -57,6 +57,7 @@ NEEDS: dict[str, Callable[[dict[str, Any]], int]] = {
     "space-after-sentence": lambda options: MARK_AGAIN_OR_UPPER,
     "doubled-punctuation": lambda options: SPACE_MARK | MARK_AGAIN_OR_UPPER,
     "unbalanced-quotes": lambda options: CLOSING_QUOTE,
+    "doubled-quotes": lambda options: STRAIGHT_QUOTE,
 }
 
 assert BLANK_HYPHEN_LETTER | LETTER_HYPHEN_BLANK | SPACE_MARK | MARK_AGAIN_OR_UPPER == 15
