@@ -48,6 +48,8 @@ class _Registry:
         self._pattern: re.Pattern[str] | None = None
         self._implied: dict[str, frozenset[str]] = {}
         self.sorted: list[str] = []
+        self.words: re.Pattern[bytes] | None = None  # see `_words`
+        self.leads: tuple[str, ...] = ()  # first characters of needles not led by a-z
 
     def add(self, texts: Iterable[str]) -> None:
         new = set(texts) - self.needles
@@ -62,6 +64,8 @@ class _Registry:
             self.sorted = sorted(self.needles)
             self._pattern = (re.compile(f"[^a-z]({_trie(sorted(self.needles))})")
                              if self.needles else None)
+            self.words = _words(n for n in self.needles if n[0] in _AZ)
+            self.leads = tuple(sorted({n[0] for n in self.needles if n[0] not in _AZ}))
             self._built = self.version  # built: a build stopped half-way is made again
         return self._pattern
 
@@ -98,6 +102,44 @@ def _trie(words: list[str]) -> str:
     return _emit(root)
 
 
+def _words(needles: Iterable[str]) -> re.Pattern[bytes] | None:
+    """The pattern that finds where a needle led by a-z may begin, run over a
+    copy of the text in which every character other than a-z is one blank
+    (`_BLANKED`): a blank, then the needle's first word; its other words
+    (each run of other characters is a run of blanks) are a look-ahead, so a
+    match holds no blank but its first, and no place is hidden by another
+    match. Where a needle ends, the search stops: a longer one is no more
+    likely. Its literal first blank lets the search skip from blank to blank,
+    not test each character."""
+    root: dict = {}
+    for needle in needles:
+        node = root
+        for ch in re.sub("[^a-z]+", " ", needle):
+            if "" in node:
+                break  # a shorter needle is already enough
+            node = node.setdefault(ch, {})
+        node.clear()
+        node[""] = {}
+    return re.compile((" " + _loose(root)).encode()) if root else None
+
+
+def _loose(node: dict) -> str:
+    if "" in node:
+        return ""
+    branches = []
+    for ch, sub in sorted(node.items()):
+        if ch != " ":
+            branches.append(ch + _loose(sub))
+        elif "" in sub:
+            branches.append("(?![a-z])")  # the needle ends with other characters
+        else:
+            branches.append(f"(?= +{_loose(sub)})")
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+_BLANKED = bytes(b if 97 <= b <= 122 else 32 for b in range(256))
+
+
 def _emit(node: dict) -> str:
     branches = [(r"\s+" if ch == " " else re.escape(ch)) + _emit(sub)
                 for ch, sub in sorted(node.items()) if ch]
@@ -124,12 +166,18 @@ class Found:
         if self.open or pattern is None:
             return
         key = " " + self.lowered
-        matches = set(pattern.findall(key))
+        places = [m.start() for m in registry.words.finditer(
+            key.encode("ascii", "replace").translate(_BLANKED))] if registry.words else []
+        for lead in registry.leads:
+            at = key.find(lead, 1)
+            if at >= 0:
+                while at >= 0:
+                    places.append(at - 1)
+                    at = key.find(lead, at + 1)
+                places.sort()
+        matches = _matches(pattern, key, places, False)
         if any(m[-1] not in _AZ for m in matches):  # rare: its end may start the next one
-            matches, at = set(), 0
-            while m := pattern.search(key, at):
-                matches.add(m.group(1))
-                at = m.end() if m.group(1)[-1] in _AZ else m.end() - 1
+            matches = _matches(pattern, key, places, True)
         for match in matches:
             self.needles |= registry.implied(" ".join(match.split()))
 
@@ -152,6 +200,21 @@ class Found:
         if got is None:
             got = self._loose[text] = text in self.lowered
         return got
+
+
+def _matches(pattern: re.Pattern[str], key: str, places: list[int], overlap: bool
+             ) -> set[str]:
+    """What `pattern.findall(key)` finds (or, with `overlap`, a search that goes
+    on at a match's last character when that is not a-z), trying a match only
+    at `places` (ascending): every offset where one can begin, maybe more."""
+    out: set[str] = set()
+    end = 0
+    for at in places:
+        if at >= end and (m := pattern.match(key, at)):
+            got = m.group(1)
+            out.add(got)
+            end = m.end() - 1 if overlap and got[-1] not in _AZ else m.end()
+    return out
 
 
 _last: list = [None, -1, None]  # the last document's text, the registry's version, Found
