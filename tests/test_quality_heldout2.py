@@ -45,3 +45,12 @@ def test_heldout2_scores(default_rules):
     total = score.total
     assert total.gold == sum(s.gold for s in score.kinds.values()) > 0
     assert 0 <= total.found <= total.gold
+
+
+def test_clean_articles_get_no_finding(default_rules):
+    """The three clean articles (correct English, names with their diacritics,
+    'incident' and 'small town' used rightly): any finding is a false alarm."""
+    score = score_folder(HELDOUT2, GOLD, default_rules)
+    flagged = [(f.path, f.code, f.start) for f in score.findings
+               if f.path.rsplit("/", 1)[-1] in CLEAN]
+    assert flagged == []
