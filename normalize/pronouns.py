@@ -9,8 +9,14 @@ pronouns themselves, apart from what the sentences around them mention:
   cuts it, in a sentence as mentions.sentences cuts it);
 - `plainly_a_persons`: "his or her", "he/she", '..." he said', "he adds";
 - `speaker_in`: a first-person word ("I", "my"), someone speaking;
-- `person_pronoun`: a gendered pronoun ("hers" too) in a stretch, not read
-  as a thing: one that refers to a person silences the ones after it.
+- `person_pronoun`: a gendered pronoun ("hers" too) of the same gender in a
+  stretch, not read as a thing: one that refers to a person silences the
+  ones of its gender after it ("he ... his"), not those of the other ("he
+  ... her": she is not he);
+- `speaks_later`: a speaker's pronoun ('..., she said');
+- `says_pronoun`, `may_say_pronoun`: "Landsbergis said he ...", "the minister
+  told reporters that she ...": a person's gender shown by the pronoun that
+  reports their words.
 
 Most documents are read through their lower-cased text (`low`, from
 text.same_length_lower: same offsets, no letter that a case-blind match
@@ -51,6 +57,23 @@ SPEAKS = re.compile(
     r"|joked|recalls|concluded|concludes|revealed|reveals|suggested|suggests|hoped|hopes)\b",
     re.IGNORECASE)
 AFTER_QUOTE = re.compile(r"[\"”’'],?\s*$")
+# a person's words reported with "he" or "she" just after the person's
+# mention: "Landsbergis said he", "the minister told reporters that she"
+# (the verbs in lower case, single blanks, at most two short words after
+# "told": the verb is whole among the last four words, split at blanks, of the
+# _SAYS_REACH characters before the pronoun)
+_SAY_VERBS = ("said", "says", "added", "adds", "insisted", "insists", "stressed", "stresses",
+              "argued", "argues", "warned", "warns", "believes", "believed", "hoped", "hopes",
+              "thinks", "thought", "explained", "explains", "confirmed", "confirms", "announced",
+              "announces", "admitted", "admits", "claimed", "claims", "promised", "promises",
+              "vowed", "vows", "feared", "fears", "wrote", "writes", "noted", "notes")
+_SAYS = (r"(?:" + "|".join(_SAY_VERBS) + r"|(?:told|tells)(?: [\w’'-]{1,20}){1,2}) (?:that )?")
+SAYS_PRONOUN = re.compile(r",? (?:also )?" + _SAYS + r"(?i:(he)|she)(?![\w-])")
+_SAYS_BEFORE = re.compile(_SAYS + r"$")
+_SAYS_REACH = 80
+# the verbs of _SAYS: one of them is among the last four words before a pronoun
+# that _SAYS_BEFORE finds
+_SAYS_VERBS = frozenset(_SAY_VERBS) | {"told", "tells"}
 
 # Where the pronoun words and the matches of GENDERED may begin (a superset):
 # in the lower-cased text, an "h" not preceded by a letter other than "s" (a
@@ -122,15 +145,68 @@ def speaker_in(text: str, start: int, end: int) -> bool:
     return m is not None and m.start() < end
 
 
-def person_pronoun(gendered: list[int], start: int, at: int, flagged: set[int]) -> bool:
-    """Whether a gendered pronoun (`gendered`: where each one of the whole
-    text starts, ascending) starts in [start, at) and was not read as a thing:
-    it refers to a person."""
+# the third character of a feminine pronoun ("she", "her", "hers", "herself"),
+# never of a masculine one ("he" ends before a character that no word holds)
+FEMININE_THIRD = frozenset("eErR")
+
+
+def feminine_at(text: str, at: int) -> bool:
+    """Whether the match of GENDERED (or the pronoun word) at `at` is
+    feminine: "she", "her", "hers", "herself"."""
+    return text[at + 2:at + 3] in FEMININE_THIRD
+
+
+def person_pronoun(text: str, gendered: list[int], start: int, at: int, flagged: set[int],
+                   feminine: bool) -> bool:
+    """Whether a gendered pronoun of the given gender (`gendered`: where each
+    one of the whole text starts, ascending) starts in [start, at) and was not
+    read as a thing: it refers to a person of that gender."""
     k = bisect_left(gendered, at) - 1
     while k >= 0 and gendered[k] >= start:
-        if gendered[k] not in flagged:
+        if gendered[k] not in flagged and feminine_at(text, gendered[k]) == feminine:
             return True
         k -= 1
+    return False
+
+
+def speaks_later(text: str, gendered: list[int], start: int, end: int, feminine: bool) -> bool:
+    """Whether a gendered pronoun of the given gender in [start, end) is a
+    speaker's ('... her interests, she said')."""
+    k = bisect_left(gendered, start)
+    while k < len(gendered) and gendered[k] < end:
+        p = gendered[k]
+        if feminine_at(text, p) == feminine:
+            m = GENDERED.match(text, p)
+            if m is not None and SPEAKS.match(text, m.end()):
+                return True
+        k += 1
+    return False
+
+
+def says_pronoun(text: str, end: int, stop: int) -> bool | None:
+    """The gender of the pronoun that reports the words of the person whose
+    mention ends at `end` ("Landsbergis said he", read no further than
+    `stop`): True for "she", False for "he", None if there is none."""
+    m = SAYS_PRONOUN.match(text, end)
+    if m is None or m.end() > stop:
+        return None
+    return m.group(1) is None
+
+
+def may_say_pronoun(text: str, gendered: list[int], start: int, end: int,
+                    feminine: bool) -> bool:
+    """Whether a gendered pronoun of the given gender in [start, end) follows
+    a verb of saying as `says_pronoun` reads one ("said", "told reporters
+    that"): a superset of the pronouns that `says_pronoun` finds there."""
+    k = bisect_left(gendered, start)
+    while k < len(gendered) and gendered[k] < end:
+        p = gendered[k]
+        if feminine_at(text, p) == feminine:
+            before = text[max(0, p - _SAYS_REACH):p]
+            if not _SAYS_VERBS.isdisjoint(before.split()[-4:]) and _SAYS_BEFORE.search(
+                    before):
+                return True
+        k += 1
     return False
 
 

@@ -239,28 +239,47 @@ def _pronoun_unfiltered(rule, doc):
             if (pronoun_words.SPEAKS.match(text, end)
                     or pronoun_words.AFTER_QUOTE.search(text[max(0, at - 4):at])):
                 continue
+            feminine = low in pronoun_kind._FEMININE
+            sex = pronoun_kind.FEMALE if feminine else pronoun_kind.MALE
+            same = rule.women if feminine else rule.men
+
+            def of_sex(pos, feminine=feminine):
+                return (text[pos:pos + 3].lower().replace("\u017f", "s") in ("she", "her")) \
+                    == feminine
+
+            if any(of_sex(pos) and pronoun_words.SPEAKS.match(
+                    text, pronoun_words.GENDERED.match(text, pos).end())
+                   for pos in pronouns if end <= pos < s_end):
+                continue  # '... her promises, she said'
             first = max(0, n - rule.options["lookback"])
-            window = [m for k in range(first, n + 1) for m in said(k)]
-            near = [m for m in window if m.kind in pronoun_kind._THING_KINDS and m.start < at]
+            window = [(m, k) for k in range(first, n + 1) for m in said(k)]
+            near = [m for m, _ in window if m.kind in pronoun_kind._THING_KINDS and m.start < at]
             own = [m for m in near if m.start >= s_start]
             things = own or [m for m in near if m.start >= spans[max(0, n - 1)][0]]
             if not things:
                 continue
-            if low in pronoun_kind._FEMININE and any(m.kind is Kind.SHIP and m.start < at
-                                                     for m in window):
+            if feminine and any(m.kind is Kind.SHIP and m.start < at for m, _ in window):
                 continue
             last = n if own else min(len(spans) - 1, n + 1)
-            window += [m for k in range(n + 1, last + 1) for m in said(k)
+            window += [(m, k) for k in range(n + 1, last + 1) for m in said(k)
                        if " " in m.text or m.text.lower() in rule.lexicon.persons]
             start, stop = spans[first][0], spans[last][1]
-            if any(m.kind is Kind.PERSON for m in window):
+            people = [(m, k) for m, k in window if m.kind is Kind.PERSON]
+            if any(rule._sex(text, m, spans[k][1]) & sex for m, k in people):
                 continue
             i = bisect_left(speakers, start)
             if i < len(speakers) and speakers[i] < stop:
                 continue
             lo, hi = bisect_left(pronouns, start), bisect_left(pronouns, at)
-            if any(pos not in flagged for pos in pronouns[lo:hi]):
+            if any(pos not in flagged and of_sex(pos) for pos in pronouns[lo:hi]):
                 continue
+            # only people of the other sex near it: one of its sex named before
+            if people or any(pos not in flagged and not of_sex(pos) for pos in pronouns[lo:hi]):
+                if any(pos not in flagged and of_sex(pos) for pos in pronouns[:lo]):
+                    continue
+                if any(t.text.lower() in same for k in range(first)
+                       for t in tokens(text[spans[k][0]:spans[k][1]])):
+                    continue
             flagged.add(at)
             yield rule._finding(doc, at, end, low, things)
 

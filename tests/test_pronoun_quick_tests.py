@@ -25,7 +25,8 @@ def rule(default_rules):
 
 WORDS = ["minister", "Minister,", "MAN", "man-made", "year-old", "20-year-old", "x-man", "man-",
          "-man", "mr.", "Mr", "the", "state", "£", "é", "mané", "ministé", "Kelvin\u212a", "ſir",
-         "a\u0301man", "man\u0301", "İs", "boss’s", "(chief)", "x"]
+         "a\u0301man", "man\u0301", "İs", "boss’s", "(chief)", "x", "Mrs", "wife",
+         "Spokeswoman", "son-in-law"]
 SENTENCES = st.lists(st.sampled_from(WORDS), max_size=12).map(" ".join)
 
 

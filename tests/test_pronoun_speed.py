@@ -29,18 +29,52 @@ def rule(default_rules):
     return found
 
 
-def _plain_person_word(rule, text: str, start: int, end: int) -> bool:  # noqa: ANN001
+def _plain_person_nouns(rule, text: str, start: int, end: int) -> set[str]:  # noqa: ANN001
+    found = set()
     for tok in WORD_RE.finditer(text, start, end):
         low = tok.group().lower()
         if low in rule.person_words and not (tok.start() == start and low in FUNCTION_WORDS):
+            found.add(low)
+    return found
+
+
+def _plain_person_word(rule, text: str, start: int, end: int) -> int:  # noqa: ANN001
+    """The person nouns' bits: MALE, FEMALE, UNKNOWN (for either sex)."""
+    bits = 0
+    for word in _plain_person_nouns(rule, text, start, end):
+        bits |= rule.sexes.get(word, pronoun.UNKNOWN)
+    return bits
+
+
+_FEMININE_MATCHES = {"she", "her", "hers", "herself"}
+
+
+def _is_feminine(m: re.Match[str]) -> bool:
+    return m.group().lower().replace("\u017f", "s") in _FEMININE_MATCHES
+
+
+def _plain_pronoun_in(text: str, start: int, at: int, flagged: set[int], feminine: bool) -> bool:
+    for m in pronouns.GENDERED.finditer(text):
+        if start <= m.start() < at and m.start() not in flagged and (
+                m.group().lower().replace("\u017f", "s") in _FEMININE_MATCHES) == feminine:
             return True
     return False
 
 
-def _plain_pronoun_in(text: str, start: int, at: int, flagged: set[int]) -> bool:
+_PLAIN_SAYS = re.compile(r"(?:said|says|added|adds|insisted|insists|stressed|stresses|argued"
+                         r"|argues|warned|warns|believes|believed|hoped|hopes|thinks|thought"
+                         r"|explained|explains|confirmed|confirms|announced|announces|admitted"
+                         r"|admits|claimed|claims|promised|promises|vowed|vows|feared|fears|wrote"
+                         r"|writes|noted|notes|(?:told|tells)(?: [\w’'-]{1,20}){1,2}) (?:that )?$")
+
+
+def _plain_may_say(text: str, start: int, end: int, feminine: bool) -> bool:
+    """A gendered pronoun of that gender in [start, end) after a verb of saying."""
     for m in pronouns.GENDERED.finditer(text):
-        if start <= m.start() < at and m.start() not in flagged:
-            return True
+        if start <= m.start() < end and (
+                m.group().lower().replace("\u017f", "s") in _FEMININE_MATCHES) == feminine:
+            if _PLAIN_SAYS.search(text[max(0, m.start() - 80):m.start()]):
+                return True
     return False
 
 
@@ -58,11 +92,21 @@ def _plain_check(rule, doc: Document) -> list:  # noqa: ANN001, C901
         s_start, s_end = spans[n]
         low = tok.group().lower()
         at, end = tok.start(), tok.end()
+        feminine = low in pronoun._FEMININE
+        sex, other = ((pronoun.FEMALE, pronoun.MALE) if feminine
+                      else (pronoun.MALE, pronoun.FEMALE))
         first = max(0, n - rule.options["lookback"])
         if pronouns.speaker_in(text, spans[first][0], s_end) or _plain_pronoun_in(
-                text, spans[first][0], at, flagged):
+                text, spans[first][0], at, flagged, feminine):
             continue
-        if any(_plain_person_word(rule, text, *spans[k]) for k in range(first, n + 1)):
+        if any(end <= m.start() < s_end and _is_feminine(m) == feminine
+               and pronouns.SPEAKS.match(text, m.end()) for m in pronouns.GENDERED.finditer(text)):
+            continue
+        nouns = [_plain_person_word(rule, text, *spans[k]) for k in range(first, n + 1)]
+        if any(bits & sex for bits in nouns):
+            continue
+        if any(bits & pronoun.UNKNOWN and not bits & other for bits in nouns) and not (
+                _plain_may_say(text, spans[first][0], s_end, not feminine)):
             continue
         window = [m for k in range(first, n + 1) for m in said[k]]
         near = [m for m in window if m.kind in pronoun._THING_KINDS and m.start < at]
@@ -70,15 +114,20 @@ def _plain_check(rule, doc: Document) -> list:  # noqa: ANN001, C901
         things = own or [m for m in near if m.start >= spans[max(0, n - 1)][0]]
         if not things:
             continue
-        if low in pronoun._FEMININE and any(m.kind is Kind.SHIP and m.start < at
-                                            for m in window):
+        if feminine and any(m.kind is Kind.SHIP and m.start < at for m in window):
             continue
         last = n if own else min(len(spans) - 1, n + 1)
-        window += [m for k in range(n + 1, last + 1) for m in said[k]
+        people = [(m, k) for k in range(first, n + 1) for m in said[k]]
+        people += [(m, k) for k in range(n + 1, last + 1) for m in said[k]
                    if " " in m.text or m.text.lower() in rule.lexicon.persons]
-        if any(m.kind is Kind.PERSON for m in window) or pronouns.speaker_in(
-                text, spans[first][0], spans[last][1]):
+        if any(m.kind is Kind.PERSON and rule._sex(text, m, spans[k][1]) & sex
+               for m, k in people) or pronouns.speaker_in(text, spans[first][0], spans[last][1]):
             continue
+        if any(m.kind is Kind.PERSON for m, _ in people) or _plain_pronoun_in(
+                text, spans[first][0], at, flagged, not feminine):
+            if _plain_pronoun_in(text, 0, spans[first][0], flagged, feminine) or any(
+                    _plain_person_word(rule, text, *spans[k]) & sex for k in range(first)):
+                continue
         flagged.add(at)
         out.append(rule._finding(doc, at, end, low, things))
     return out
@@ -95,6 +144,9 @@ WORDS = [
     # people
     "I", "my", "me", "Mr", "minister", "man", "year-old", "20-year-old", "Sato", "Mr Sato",
     "Charles Kennedy", "Smith",
+    # people of one sex, and words reported with a pronoun
+    "Mrs", "Ms Rossi", "wife", "son", "spokeswoman", "Mr and Mrs", "Sir", "said", "said he",
+    "said that she", "told reporters he", " told the BBC that she", "also said she", "Said",
     # things and places
     "NATO", "EU", "Nato", "G7", "alliance", "ministry", "drones", "drone", "ship", "vessel",
     "the frigate", "Lithuania", "Estonia", "Vilnius", "Paris", "London", "The Hague",

@@ -11,7 +11,10 @@ Rule-file syntax (besides the common keys):
     things = ["alliance", "ministry", "drone", ...]   # lower-case nouns for
                                          # organisations and objects
     organisations = ["NATO", "EU", ...]  # names, as written
-    persons = ["minister", "mr", ...]    # nouns and titles for people
+    persons = ["minister", "mr", ...]    # nouns and titles for people of
+                                         # either sex
+    male_persons = ["mr", "king", ...]   # ... of men ("mr", "son", "spokesman")
+    female_persons = ["mrs", "wife", ...]  # ... of women
     ships = ["ship", "vessel"]           # "she" for a ship is English: a
                                          # feminine pronoun after one (singular)
                                          # is left alone
@@ -21,11 +24,21 @@ How it matches: for each gendered pronoun, the sentence it is in and the
 `lookback` sentences before it are read, and the one after it when its own
 sentence has no candidate before it (see normalize/mentions.py; the
 pronouns themselves are found and read in normalize/pronouns.py). The rule
-fires only when that stretch mentions no person at all (no name, no person
-noun or title, no "I"/"my", no other gendered pronoun that refers to
-a person) and the pronoun's own sentence or the one before it mentions a
-country or city (from pycountry/GeoNames), a listed organisation or a
-listed object. The message names the candidates.
+fires only when that stretch mentions no person the pronoun may stand for
+and the pronoun's own sentence or the one before it mentions a country or
+city (from pycountry/GeoNames), a listed organisation or a listed object.
+The message names the candidates.
+
+A person may be meant unless English agreement rules them out: a man is not
+"she"/"her", a woman not "he"/"his". A person is known to be a man by a
+title or noun of `male_persons` ("Mr Rossi", "his son", "the spokesman"), or
+by the "he" that reports their words ("Landsbergis said he", "the minister
+told reporters that he"); a woman likewise; and an earlier "he" read as a
+person's is a man's. Anything else is a person of either sex and keeps the
+rule quiet whatever the pronoun's gender: a name without such a title, a
+noun of `persons` ("minister", "president"), "I"/"my", a run naming two
+people ("Mr and Mrs Smith"). So "Mr Rossi said Italy would defend her
+borders" is flagged, "Mrs Rossi said Italy would back her plan" is not.
 
 "his" becomes "its"; "her" becomes "its" before a noun and "it" otherwise
 ("provide her with" -> "provide it with"); "he"/"she"/"him" become "it";
@@ -71,6 +84,10 @@ _ASCII_LETTERS = re.compile(r"[A-Za-z]+")
 _ASCII_WORDS = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*+")
 _THING_KINDS = (Kind.COUNTRY, Kind.CITY, Kind.ORGANISATION, Kind.OBJECT, Kind.SHIP)
 _FEMININE = frozenset({"she", "her", "herself"})
+_THIRD = pronouns.FEMININE_THIRD
+# what a person mention or a sentence's person nouns show of sex: bits
+MALE, FEMALE, UNKNOWN = 1, 2, 4
+EITHER = MALE | FEMALE  # a person who may be a man or a woman
 
 
 class PronounRule(Rule):
@@ -80,6 +97,8 @@ class PronounRule(Rule):
         "things": FieldSpec("list[str]", required=True),
         "organisations": FieldSpec("list[str]", default=[]),
         "persons": FieldSpec("list[str]", required=True),
+        "male_persons": FieldSpec("list[str]", default=[]),
+        "female_persons": FieldSpec("list[str]", default=[]),
         "ships": FieldSpec("list[str]", default=[]),
         "lookback": FieldSpec("int", default=3),
     }
@@ -88,8 +107,16 @@ class PronounRule(Rule):
         super().__init__(meta, options, where)
         if options["lookback"] < 1:
             raise self.error("lookback", "'lookback' must be at least 1")
+        male = {w.lower() for w in options["male_persons"]}
+        female = {w.lower() for w in options["female_persons"]}
+        both = sorted(male & female)
+        if both:
+            raise self.error("male_persons", f"listed as both male and female: {both}")
+        # the sex each person noun shows (the others: UNKNOWN)
+        self.sexes = {**{w: MALE for w in male}, **{w: FEMALE for w in female}}
+        self.men, self.women = frozenset(male), frozenset(female)
         self.lexicon = Lexicon.of(options["things"], options["organisations"],
-                                  options["persons"], options["ships"])
+                                  [*options["persons"], *male, *female], options["ships"])
         # person nouns that always make a person mention (see _person_word);
         # a connector inside a capitalised run is not looked up
         self.person_words = self.lexicon.persons - CONNECTORS
@@ -102,6 +129,7 @@ class PronounRule(Rule):
         # a person noun counts wherever it stands in a sentence, unless it is a
         # function word opening it: when none is, any one counts
         self.any_person_word = self.person_words.isdisjoint(FUNCTION_WORDS)
+        self.either = self.person_words - self.men - self.women
         # the lower-case words `mentions` reads as an object or a ship, and the
         # organisations: a sentence whose runs of letters begin none of them (nor
         # are one of a place name's) mentions no thing (see _may_name_thing)
@@ -130,11 +158,14 @@ class PronounRule(Rule):
             n = bisect_right(begins, at) - 1
             if n < 0 or at >= spans[n][1]:
                 continue
-            # most pronouns follow another one, taken for a person, in the
-            # stretch read (pronouns.person_pronoun, its first step inline)
+            # most pronouns follow another one of their gender, taken for a
+            # person, in the stretch read (pronouns.person_pronoun, its first
+            # step inline)
             k = bisect_left(starts, at) - 1
-            if k >= 0 and starts[k] >= begins[max(0, n - lookback)] and starts[k] not in flagged:
-                continue
+            if (k >= 0 and starts[k] >= begins[max(0, n - lookback)] and starts[k] not in flagged
+                    and (text[starts[k] + 2:starts[k] + 3] in _THIRD)
+                    == (text[at + 2:at + 3] in _THIRD)):
+                continue  # of the same gender (pronouns.feminine_at, inline)
             things = self._things_meant(read, at, end, n, starts, flagged)
             if things:
                 flagged.add(at)
@@ -148,17 +179,38 @@ class PronounRule(Rule):
         s_start, s_end = spans[n]
         first = max(0, n - self.options["lookback"])
         # Each of these alone makes the rule keep quiet, so they are read
-        # cheapest and likeliest first: another pronoun taken for a person
-        # (most pronouns have one a few sentences before), a pronoun plainly
-        # a person's ("his or her", "he said"), someone speaking, a person noun.
-        if pronouns.person_pronoun(starts, spans[first][0], at, flagged):
+        # cheapest and likeliest first: another pronoun of its gender taken
+        # for a person (most pronouns have one a few sentences before), a
+        # pronoun plainly a person's ("his or her", "he said"), someone
+        # speaking, a person noun of its sex or of either.
+        feminine = pronouns.feminine_at(text, at)
+        sex = FEMALE if feminine else MALE
+        if pronouns.person_pronoun(text, starts, spans[first][0], at, flagged, feminine):
             return []
         if pronouns.plainly_a_persons(text, at, end):
             return []
         if pronouns.speaker_in(text, spans[first][0], s_end):
             return []
-        if any(read.person_word(k) for k in range(n, first - 1, -1)):  # its own first
-            return []
+        # the person nouns of its sex, of the other, of either
+        same, other = (self.women, self.men) if feminine else (self.men, self.women)
+        either = self.either
+        said_by: bool | None = None  # whether a person's words are reported by the other pronoun
+        for k in range(n, first - 1, -1):  # its own first
+            words = read.words(k)
+            if not words or same.isdisjoint(words) and either.isdisjoint(words):
+                continue
+            if not same.isdisjoint(words):
+                return []
+            # a noun of either sex ("minister") keeps it quiet, unless a
+            # person's words are reported with the other pronoun ("the
+            # minister said he") or the sentence has a noun of the other sex
+            # (they may be one person: "Foreign Minister Sir Alan Duncan"):
+            # then the mentions tell
+            if said_by is None:
+                said_by = pronouns.may_say_pronoun(text, starts, spans[first][0], s_end,
+                                                   not feminine)
+            if not said_by and other.isdisjoint(words):
+                return []
         # a thing before it, in its own sentence or else in the one before;
         # a capitalised pronoun may sit inside a capitalised run
         word = text[at:end].lower()
@@ -168,29 +220,78 @@ class PronounRule(Rule):
             things = read.things_in(n - 1, at)
         if not things:
             return []
+        if pronouns.speaks_later(text, starts, end, s_end, feminine):
+            return []  # "... her interests, she said"
         # a person mentioned in the stretch read (its own sentence first), a
         # ship before a feminine pronoun ("the ship ... she": English)
-        ship = word in _FEMININE
+        ship = feminine
+        others = False  # a person of the other sex mentioned
         for k in range(n, first - 1, -1):
             for m in read.said(k):
-                if m.kind is Kind.PERSON or (ship and m.kind is Kind.SHIP and m.start < at):
+                if m.kind is Kind.PERSON:
+                    if self._sex(text, m, spans[k][1]) & sex:
+                        return []
+                    others = True
+                elif ship and m.kind is Kind.SHIP and m.start < at:
                     return []
         # With no antecedent before it in its own sentence, the pronoun
         # may point forward ("In his twenties ... Mr X"): read one more.
         # Only a clear person counts there: a title, a person noun, a
         # name of two words ("Mr Sato", "the 101-year-old Torao Toshitsune").
         last = n if things[0].start >= s_start else min(len(spans) - 1, n + 1)
-        if last > n and any(m.kind is Kind.PERSON and (" " in m.text or m.text.lower()
-                                                       in self.lexicon.persons)
-                            for m in read.said(last)):
-            return []
+        if last > n:
+            for m in read.said(last):
+                if m.kind is Kind.PERSON and (" " in m.text
+                                              or m.text.lower() in self.lexicon.persons):
+                    if self._sex(text, m, spans[last][1]) & sex:
+                        return []
+                    others = True
         if pronouns.speaker_in(text, spans[first][0], spans[last][1]):
             return []
+        # Only people of the other sex near it: one of its sex named before
+        # them may be meant ("Dame Vera Lynn ... Mr Johnson said Britain owed
+        # her a debt"), if the text earlier calls someone by its pronouns or
+        # by a noun of its sex.
+        if others or pronouns.person_pronoun(text, starts, spans[first][0], at, flagged,
+                                             not feminine):
+            if pronouns.person_pronoun(text, starts, 0, spans[first][0], flagged, feminine):
+                return []
+            if any(not same.isdisjoint(read.words(k)) for k in range(first)):
+                return []
         return things
 
-    def _person_word(self, text: str, low: str | None, start: int, end: int) -> bool:
-        """Whether the sentence text[start:end] holds a person noun or title:
-        `mentions` reads it as a person, whatever else the sentence says (a
+    def _sex(self, text: str, m: Mention, stop: int) -> int:
+        """MALE, FEMALE or EITHER: what the person mention m shows of the
+        person's sex: a title or noun of one sex ("Mr Rossi", "his wife"),
+        with none of the other and not two people ("Mr and Mrs Smith"), else the
+        pronoun that reports their words ("Landsbergis said he", read no
+        further than `stop`)."""
+        words = WORD_RE.findall(m.text)
+        sex = 0
+        for w in words:
+            sex |= self.sexes.get(w.lower(), 0)
+        if "and" in words or "&" in m.text:
+            return EITHER
+        if sex:
+            return sex
+        said = pronouns.says_pronoun(text, m.end, stop)
+        if said is None:
+            return EITHER
+        return FEMALE if said else MALE
+
+    def _person_word(self, text: str, low: str | None, start: int, end: int) -> int:
+        """The person nouns and titles of the sentence text[start:end], as
+        bits: MALE, FEMALE for those of `sexes`, UNKNOWN for the others (0:
+        none). See _person_words."""
+        return self._sexes(self.person_words.intersection(
+            self._person_words(text, low, start, end)))
+
+    def _person_words(self, text: str, low: str | None, start: int,
+                      end: int) -> list[str] | set[str]:
+        """Words (lower case) among which are the person nouns and titles of
+        the sentence text[start:end]: each of them is one, and each of those
+        words that is a person noun is one of them (an empty list: none).
+        `mentions` reads each as a person, whatever else the sentence says (a
         lower-case one is a person mention, a capitalised one makes its
         capitalised run one), unless it is a function word opening the
         sentence, which `mentions` drops.
@@ -205,25 +306,34 @@ class PronounRule(Rule):
         there too: no character outside ASCII that `low` keeps lowers to one
         in it) is read with one pattern that finds text.WORD_RE's words (runs
         of letters joined by hyphens; no marks in ASCII), already in lower
-        case; any other with text.WORD_RE, lower-cased in one go."""
+        case: those are the words; any other with text.WORD_RE, lower-cased
+        in one go."""
         if self.any_person_word and low is not None:
             # most sentences are ASCII, even in a text with a "£"
             sentence = low[start:end]
             if sentence.isascii():
-                return not self.person_words.isdisjoint(_ASCII_WORDS.findall(sentence))
+                return _ASCII_WORDS.findall(sentence)
         if low is not None and self.quick_persons and self.plain_persons.isdisjoint(
                 _letters(text).findall(low, start, end)) and not any(
                 low.find(w, start, end) >= 0 for w in self.joined_persons):
-            return False
+            return []
         if self.any_person_word:  # the words' lower case, in one go
-            return not self.person_words.isdisjoint(
-                " ".join(WORD_RE.findall(text, start, end)).lower().split())
+            return " ".join(WORD_RE.findall(text, start, end)).lower().split()
+        found = set()
         for tok in WORD_RE.finditer(text, start, end):
             word = tok.group().lower()
             if word in self.person_words and not (tok.start() == start
                                                   and word in FUNCTION_WORDS):
-                return True
-        return False
+                found.add(word)
+        return found
+
+    def _sexes(self, nouns: set[str] | frozenset[str]) -> int:
+        """The bits of the person nouns `nouns` (see _person_word)."""
+        bits = 0
+        get = self.sexes.get
+        for w in nouns:
+            bits |= get(w, UNKNOWN)
+        return bits
 
     def _may_name_thing(self, text: str, low: str | None, start: int, end: int) -> bool:
         """False if the words of text[start:end] surely make no mention of a
@@ -270,7 +380,7 @@ class _Reading:
     def __init__(self, rule: PronounRule, text: str, low: str | None) -> None:
         self.rule, self.text, self.low = rule, text, low
         self._said: dict[int, list[Mention]] = {}
-        self._people: dict[int, bool] = {}
+        self._people: dict[int, list[str] | set[str]] = {}
 
     @cached_property
     def spans(self) -> list[tuple[int, int]]:
@@ -289,9 +399,11 @@ class _Reading:
             self._said[n] = mentions(self.text, *self.spans[n], self.rule.lexicon, self.starts)
         return self._said[n]
 
-    def person_word(self, n: int) -> bool:
+    def words(self, n: int) -> list[str] | set[str]:
+        """Words of sentence n among which are its person nouns (see
+        PronounRule._person_words)."""
         if n not in self._people:
-            self._people[n] = self.rule._person_word(self.text, self.low, *self.spans[n])
+            self._people[n] = self.rule._person_words(self.text, self.low, *self.spans[n])
         return self._people[n]
 
     def things_in(self, n: int, before: int) -> list[Mention]:
