@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .base import Rule
 from .category import CategoryRule
+from .diacritics import DiacriticsRule
 from .existence import ExistenceRule
 from .garbled import GarbledRule
 from .genitive import GenitiveRule
@@ -23,6 +24,7 @@ KINDS: dict[str, type[Rule]] = {
     cls.KIND: cls
     for cls in (
         CategoryRule,
+        DiacriticsRule,
         ExistenceRule,
         GarbledRule,
         GenitiveRule,
