@@ -154,7 +154,7 @@ def decide(mentions: MentionTable | Iterable[Mention], rules: RuleSet,
     if needed:
         assert again is not None  # only a bounded table leaves mentions out
         _complete(table, needed, again(needed))
-    names_codes = {r.meta.code for r in rules.rules if r.meta.kind == "names"}
+    names_codes = {r.meta.code for r in rules.rules if r.meta.kind in ("names", "diacritics")}
     taken: dict[str, list[tuple[int, int]]] = {}
     for path, found in (reported or {}).items():
         taken[path] = [(f.start, f.end) for f in found if f.code in names_codes]

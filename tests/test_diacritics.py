@@ -125,3 +125,18 @@ def test_the_pairs_round_trip():
     assert entry.get("jurgen") == ("jürgen",)
     for missing in ("a", "bjor", "bjorns", "zzz", "jurge", "koln2", ""):
         assert entry.get(missing) == ()
+
+
+def test_the_folder_stage_does_not_report_the_same_word_again(tmp_path):
+    """A name another file of the folder writes with its marks: NM121 reports the
+    word, and the folder names stage (NM201) does not report it a second time."""
+    (tmp_path / "a.txt").write_text(
+        "Šarūnas Adomavičius spoke in Kaunas on Monday.\n\n"
+        "Šarūnas Adomavičius met students in Klaipėda and Šiauliai.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Sarunas Adomavičius spoke in Kėdainiai again on Tuesday, before a trip to"
+        " Klaipėda and Panevėžys.\n", encoding="utf-8")
+    report = normalize.check_paths([tmp_path])
+    found = [(f.path.rsplit("/", 1)[-1], f.start, f.code)
+             for r in report.files for f in r.findings]
+    assert found == [("b.txt", 0, "NM121")]
