@@ -140,3 +140,24 @@ def test_the_folder_stage_does_not_report_the_same_word_again(tmp_path):
     found = [(f.path.rsplit("/", 1)[-1], f.start, f.code)
              for r in report.files for f in r.findings]
     assert found == [("b.txt", 0, "NM121")]
+
+
+def _nm122(text: str) -> list[tuple[str, str, object]]:
+    return [(f.text, f.replacement, f.applicability) for f in normalize.check_text(text)
+            if f.code == "NM122"]
+
+
+def test_an_article_that_lost_every_mark_gets_suggestions_only_with_other_artefacts():
+    """NM122: no word with marks at all (NM121 keeps quiet); with another translation
+    artefact in the article ('found precipitated') the marked spelling is suggested,
+    display-only; without one, nothing."""
+    lost = "Przemyslaw Nowak said the helicopter crashed near Bialystok on Monday.\n"
+    assert _nm122(lost) == []
+    found = _nm122(lost.replace("crashed", "was found precipitated"))
+    assert ("Przemyslaw", "Przemysław", Applicability.DISPLAY_ONLY) in found
+
+
+def test_english_names_beside_a_lost_mark_are_left_alone():
+    text = ("The drone was found precipitated near the Odeon, where Cherie Blair and"
+            " Mark Oaten spoke; Minister Przemyslaw Nowak came later.\n")
+    assert [t for t, _, _ in _nm122(text)] == ["Przemyslaw"]

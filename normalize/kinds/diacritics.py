@@ -16,7 +16,10 @@ Rule-file syntax (besides the common keys):
                              # article may be about that language's names
     language_names = { lt = "Lithuanian", ... }   # for messages
     min_evidence = 2         # distinct capitalised words with marks the
-                             # article must hold
+                             # article must hold; 0: none (for a rule with
+                             # `requires_evidence`: an article that lost its
+                             # marks, among other translation artefacts), and
+                             # with none shown every listed language is consulted
 
 How it matches. English house styles drop diacritics on purpose ("Arsene
 Wenger"), so the kind looks only at articles that keep them: at least
@@ -29,6 +32,12 @@ reports such a pair, with its evidence), a word a names rule lists (its first
 words and surnames: that rule reports it; names rules come first in the rule
 order, rules/names/ being read in sorted order), and a Lithuanian surname
 whose ending alone betrays the loss (the folder stage's ending hint).
+
+With `min_evidence = 0` (a rule that also sets `requires_evidence`, so it
+runs only in articles with other translation artefacts) an article that
+shows no marks at all is read too, against every listed language; there a
+word after 'the' ('the Odeon') or beside a capitalised word common in
+English other than a title ('Cherie Blair', 'Mark Oaten') is left alone.
 
 Speed: a text that is ASCII, or whose capitalised words are, costs one test;
 a language's pairs are read from the cache only when an article asks for it.
@@ -47,6 +56,7 @@ which leave such spellings alone).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from typing import Any
@@ -72,7 +82,7 @@ class DiacriticsRule(Rule):
     FIELDS = {
         "languages": FieldSpec("table[str]", required=True),
         "language_names": FieldSpec("table[str]", default={}),
-        "min_evidence": FieldSpec("int", default=2, minimum=1),
+        "min_evidence": FieldSpec("int", default=2, minimum=0),
     }
 
     def __init__(self, meta: Any, options: dict[str, Any], where: Any) -> None:
@@ -91,12 +101,13 @@ class DiacriticsRule(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding] | tuple[()]:
         text = doc.text
-        if text.isascii() or ascii_words(text):  # most English articles
+        least = self.options["min_evidence"]
+        if least and (text.isascii() or ascii_words(text)):  # most English articles
             return ()
         words = capitalised_texts(text)
         marked = {unicodedata.normalize("NFC", w) for w in words if not w.isascii()}
         evidence = sorted(w for w in marked if not w.isupper() and self._shows(w))
-        if len(evidence) < self.options["min_evidence"]:
+        if len(evidence) < least:
             return ()
         return self._check(doc, words, marked, evidence)
 
@@ -106,8 +117,11 @@ class DiacriticsRule(Rule):
 
     def _check(self, doc: Document, words: frozenset[str], marked: set[str],
                evidence: list[str]) -> Iterator[Finding]:
-        letters = {c for w in evidence for c in w.lower() if c in self.letters}
-        langs = sorted({lang for c in letters for lang in self.letters[c].split()})
+        if evidence:
+            letters = {c for w in evidence for c in w.lower() if c in self.letters}
+            langs = sorted({lang for c in letters for lang in self.letters[c].split()})
+        else:  # no marks asked for (min_evidence 0) and none shown: every language listed
+            langs = sorted(self.options["languages"])
         written = {fold(w): w for w in marked}  # the article's own marked spellings
         proposals: dict[str, tuple[list[str], list[str], bool]] = {}
         for word in words:
@@ -117,8 +131,10 @@ class DiacriticsRule(Rule):
                     proposals[word] = found
         if not proposals:
             return
-        shown = ", ".join(f"'{w}'" for w in evidence[:EVIDENCE_SHOWN])
+        shown = ", ".join(f"'{w}'" for w in evidence[:EVIDENCE_SHOWN]) or "none"
         for start, word in starts_of(doc.text, proposals):
+            if not evidence and _english_company(doc.text, start, start + len(word)):
+                continue
             forms, by, english = proposals[word]
             several = len(forms) > 1
             yield self.finding(
@@ -169,3 +185,35 @@ class DiacriticsRule(Rule):
         forms = [match_case(part, form) for form in found]
         by = [lang for form in found for lang in found[form]]
         return forms, list(dict.fromkeys(by))
+
+
+# a capitalised word this common in English beside a name makes the name English
+# ('Mark Oaten', 'Cherie Blair'); the titles before a name do not ('Minister Jurgen Weber')
+ENGLISH_NEIGHBOUR_ZIPF = 3.5
+_TITLES = frozenset("""mr mrs ms dr prof sir minister president mayor prime foreign defence
+defense deputy general chancellor secretary governor judge ambassador colonel captain
+commander senator chairman chairwoman director coach manager officer sergeant lieutenant
+bishop father saint st farmer pilot driver""".split())
+_BEFORE = re.compile(r"(\S+)[ \t]+$")
+_AFTER = re.compile(r"^[ \t]+(\S+)")
+
+
+def _english_company(text: str, start: int, end: int) -> bool:
+    """In an article that shows no marks at all, whether the word at text[start:end]
+    stands after 'the' ('the Odeon') or beside a capitalised word common in English
+    other than a title ('Cherie Blair', 'Mark Oaten'): an English name, not a
+    foreign one that lost its marks."""
+    before = _BEFORE.search(text, max(0, start - 40), start)
+    after = _AFTER.match(text[end:end + 40])
+    if before is not None:
+        word = before.group(1).strip("\"'“‘(").lower()
+        if word == "the":
+            return True
+        if (before.group(1)[:1].isupper() and word not in _TITLES
+                and zipf(word, "en") >= ENGLISH_NEIGHBOUR_ZIPF):
+            return True
+    if after is not None:
+        word = after.group(1).rstrip(".,;:!?\"'”’)")
+        if word[:1].isupper() and zipf(word.lower(), "en") >= ENGLISH_NEIGHBOUR_ZIPF:
+            return True
+    return False
