@@ -274,14 +274,33 @@ def _pronoun_unfiltered(rule, doc):
             if any(pos not in flagged and of_sex(pos) for pos in pronouns[lo:hi]):
                 continue
             # only people of the other sex near it: one of its sex named before
-            if people or any(pos not in flagged and not of_sex(pos) for pos in pronouns[lo:hi]):
+            by_sex = people or any(pos not in flagged and not of_sex(pos)
+                                   for pos in pronouns[lo:hi])
+            if by_sex:
                 if any(pos not in flagged and of_sex(pos) for pos in pronouns[:lo]):
                     continue
                 if any(t.text.lower() in same for k in range(first)
                        for t in tokens(text[spans[k][0]:spans[k][1]])):
                     continue
+            other_nouns = rule.men if feminine else rule.women
+            if (by_sex or any(t.text.lower() in other_nouns for k in range(first, n + 1)
+                              for t in tokens(text[spans[k][0]:spans[k][1]]))) and \
+                    _plain_unread_capital(text, spans, said, first, n, at):
+                continue
             flagged.add(at)
             yield rule._finding(doc, at, end, low, things)
+
+
+def _plain_unread_capital(text, spans, said, first, n, at):  # noqa: ANN001
+    """A capitalised word, not a sentence's first, in no mention of sentences first..n."""
+    for k in range(first, n + 1):
+        start, end = spans[k]
+        for w in re.finditer(r"[^\W\d_][\w'’-]*", text[start:min(end, at) if k == n else end]):
+            pos = start + w.start()
+            if (w.group()[0].isupper() and text[start:pos].strip(" \t\r\n\"“‘'(«—–-")
+                    and not any(m.start <= pos < m.end for m in said(k))):
+                return True
+    return False
 
 
 def test_pronoun_filter_is_sound(rules):

@@ -1,8 +1,8 @@
 """Recall on the annotated seeds and dev set must not drop below the measured floor.
 
-The gold (tests/gold/seeds.json, tests/devset/gold.json,
-tests/heldout/gold.json, tests/heldout2/gold.json) lists every real problem, including ones no detector
-catches yet, so the figures are honest.
+The gold (tests/gold/seeds.json, tests/devset/gold.json, tests/heldout/gold.json,
+tests/heldout2/gold.json) lists every real problem, including ones no detector catches
+yet, so the figures are honest.
 When a detector lands and recall rises, raise the floor to the new figure.
 """
 

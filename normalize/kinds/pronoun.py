@@ -84,6 +84,8 @@ _ASCII_LETTERS = re.compile(r"[A-Za-z]+")
 _ASCII_WORDS = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*+")
 _THING_KINDS = (Kind.COUNTRY, Kind.CITY, Kind.ORGANISATION, Kind.OBJECT, Kind.SHIP)
 _FEMININE = frozenset({"she", "her", "herself"})
+_CAPITAL_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_OPENING = " \t\r\n\"“‘'(«—–-"
 _THIRD = pronouns.FEMININE_THIRD
 # what a person mention or a sentence's person nouns show of sex: bits
 MALE, FEMALE, UNKNOWN = 1, 2, 4
@@ -252,12 +254,19 @@ class PronounRule(Rule):
         # them may be meant ("Dame Vera Lynn ... Mr Johnson said Britain owed
         # her a debt"), if the text earlier calls someone by its pronouns or
         # by a noun of its sex.
-        if others or pronouns.person_pronoun(text, starts, spans[first][0], at, flagged,
-                                             not feminine):
+        by_sex = others or pronouns.person_pronoun(text, starts, spans[first][0], at, flagged,
+                                                   not feminine)
+        if by_sex:
             if pronouns.person_pronoun(text, starts, 0, spans[first][0], flagged, feminine):
                 return []
             if any(not same.isdisjoint(read.words(k)) for k in range(first)):
                 return []
+        if ((by_sex or any(not other.isdisjoint(read.words(k)) for k in range(first, n + 1)))
+                and _unread_capital(read, first, n, at)):
+            # people of the other sex are near, and a capitalised word that no
+            # mention reads may be a name of the pronoun's sex ("Kim snuggled
+            # up to her father": a name alone the mentions do not know)
+            return []
         return things
 
     def _sex(self, text: str, m: Mention, stop: int) -> int:
@@ -438,3 +447,23 @@ def _place_keys() -> frozenset[str]:
         if runs:
             keys.add(max(reversed(runs), key=lambda run: (run[0].isupper(), len(run))))
     return frozenset(keys)
+
+
+def _unread_capital(read: _Reading, first: int, n: int, at: int) -> bool:
+    """Whether sentences first..n, up to `at`, hold a capitalised word that opens
+    no sentence and lies in no mention read there (a thing or a person): a name
+    the mentions did not recognise."""
+    text = read.text
+    for k in range(first, n + 1):
+        start, end = read.spans[k]
+        stop = min(end, at) if k == n else end
+        covered = [(m.start, m.end) for m in read.said(k)]
+        for w in _CAPITAL_WORD.finditer(text, start, stop):
+            if not w.group()[0].isupper():
+                continue
+            if not text[start:w.start()].strip(_OPENING):
+                continue  # the sentence's first word
+            if not any(a <= w.start() < b for a, b in covered):
+                return True
+    return False
+
