@@ -35,6 +35,8 @@ from normalize.quality.mqm import evaluate_mqm  # noqa: E402
 from normalize.quality.render import render_folder, render_mqm, render_rate  # noqa: E402
 from normalize.quality.score import score_folder  # noqa: E402
 
+HELDOUT = {"heldout": ("tests/heldout", "held-out set"),
+           "heldout2": ("tests/heldout2", "second held-out set")}
 PARTS = ("seeds", "devset", "heldout", "heldout2", "bbc", "mqm")
 MQM_FILE = "mqm-wmt23-zhen/wmt23_zhen_news_sxs_mqm.jsonl"
 
@@ -89,22 +91,14 @@ def main(argv: list[str] | None = None) -> int:
             devset = near(ROOT / "tests/devset")
             score = score_folder(devset, devset / "gold.json", rules)
             print(render_folder("dev set (tests/devset/, gold: tests/devset/gold.json)", score))
-        elif part == "heldout":
-            heldout = near(ROOT / "tests/heldout")
+        elif part in HELDOUT:
+            folder, title = HELDOUT[part]
+            heldout = near(ROOT / folder)
             if not (heldout / "gold.json").is_file():
-                print(f"== held-out set: skipped, {heldout}/gold.json not found")
+                print(f"== {title}: skipped, {heldout}/gold.json not found")
                 continue
             score = score_folder(heldout, heldout / "gold.json", rules)
-            print(render_folder("held-out set (tests/heldout/, gold: tests/heldout/gold.json)",
-                                score))
-        elif part == "heldout2":
-            heldout2 = near(ROOT / "tests/heldout2")
-            if not (heldout2 / "gold.json").is_file():
-                print(f"== second held-out set: skipped, {heldout2}/gold.json not found")
-                continue
-            score = score_folder(heldout2, heldout2 / "gold.json", rules)
-            print(render_folder(
-                "second held-out set (tests/heldout2/, gold: tests/heldout2/gold.json)", score))
+            print(render_folder(f"{title} ({folder}/, gold: {folder}/gold.json)", score))
         elif part == "bbc":
             bbc = args.corpora / "bbc"
             if not bbc.is_dir():

@@ -29,6 +29,8 @@ from normalize.kinds.regions import Regions, lowered, minimal
 from normalize.mentions import Kind, mentions, sentences
 from normalize.text import IGNORECASE_TWINS, find_all, tokens
 
+from .test_pronoun_speed import unread_capital
+
 FRAGMENTS = [
     # pronouns, people and speakers
     "he", "He", "HE", "she", "She", "him", "his", "His", "her", "Her", "hers", "herself",
@@ -285,22 +287,10 @@ def _pronoun_unfiltered(rule, doc):
             other_nouns = rule.men if feminine else rule.women
             if (by_sex or any(t.text.lower() in other_nouns for k in range(first, n + 1)
                               for t in tokens(text[spans[k][0]:spans[k][1]]))) and \
-                    _plain_unread_capital(text, spans, said, first, n, at):
+                    unread_capital(text, spans, said, first, n, at):
                 continue
             flagged.add(at)
             yield rule._finding(doc, at, end, low, things)
-
-
-def _plain_unread_capital(text, spans, said, first, n, at):  # noqa: ANN001
-    """A capitalised word, not a sentence's first, in no mention of sentences first..n."""
-    for k in range(first, n + 1):
-        start, end = spans[k]
-        for w in re.finditer(r"[^\W\d_][\w'’-]*", text[start:min(end, at) if k == n else end]):
-            pos = start + w.start()
-            if (w.group()[0].isupper() and text[start:pos].strip(" \t\r\n\"“‘'(«—–-")
-                    and not any(m.start <= pos < m.end for m in said(k))):
-                return True
-    return False
 
 
 def test_pronoun_filter_is_sound(rules):

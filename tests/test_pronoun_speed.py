@@ -129,22 +129,23 @@ def _plain_check(rule, doc: Document) -> list:  # noqa: ANN001, C901
             if _plain_pronoun_in(text, 0, spans[first][0], flagged, feminine) or any(
                     _plain_person_word(rule, text, *spans[k]) & sex for k in range(first)):
                 continue
-        if (by_sex or any(bits & other for bits in nouns)) and _plain_unread_capital(
-                text, spans, said, first, n, at):
+        if (by_sex or any(bits & other for bits in nouns)) and unread_capital(
+                text, spans, said.__getitem__, first, n, at):
             continue
         flagged.add(at)
         out.append(rule._finding(doc, at, end, low, things))
     return out
 
 
-def _plain_unread_capital(text, spans, said, first, n, at):  # noqa: ANN001
-    """A capitalised word, not a sentence's first, in no mention of sentences first..n."""
+def unread_capital(text, spans, said, first, n, at):  # noqa: ANN001
+    """A capitalised word, not a sentence's first, in no mention of sentences first..n
+    (`said(k)`: the mentions of sentence k)."""
     for k in range(first, n + 1):
         start, end = spans[k]
         for w in re.finditer(r"[^\W\d_][\w'’-]*", text[start:min(end, at) if k == n else end]):
             pos = start + w.start()
             if (w.group()[0].isupper() and text[start:pos].strip(" \t\r\n\"“‘'(«—–-")
-                    and not any(m.start <= pos < m.end for m in said[k])):
+                    and not any(m.start <= pos < m.end for m in said(k))):
                 return True
     return False
 
