@@ -88,7 +88,10 @@ class SubstitutionRule(Rule):
                         raise self.error("swap", f"entry {found!r}: bad proposal {one!r} "
                                                  f"({problem})")
             self.entries.append((pattern, proposals))
-            gates.append(Gate(ANALYSIS.requirements(source, flags)))
+            # a rule that runs only where another one found an artefact keeps its
+            # needles out of the one pass over every document
+            gates.append(Gate(ANALYSIS.requirements(source, flags),
+                              shared=not meta.requires_evidence))
             self.heads.append(ANALYSIS.starts(source, flags))
         self.gates = Gates(gates)
         self.needles = self.gates.first
