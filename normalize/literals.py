@@ -34,7 +34,6 @@ from .pattern_strings import starts as starts  # re-exported: the text a match b
 
 MIN_LENGTH = 3  # shorter ASCII needles are in nearly every text: not worth a test
 KEEP = 3  # requirements kept per pattern, the strongest
-MANY = 24  # needles in one requirement beyond which each is cut to its first word
 # words too common to tell documents apart: a requirement naming one is dropped
 COMMON = frozenset(
     "the and that for with was were are this from have has had not but his her its "
@@ -62,29 +61,9 @@ def requirements(pattern: str, flags: int = 0, *, anchored: bool = False,
     reader = _Reader(tree.state, whole_text)
     ic = bool(tree.state.flags & re.IGNORECASE)
     found, _ = reader.scan(list(tree.data), ic, "yes" if anchored else "")
-    strong = [_coarse(r) for r in found if _strong(r)]
+    strong = [r for r in found if _strong(r)]
     strong.sort(key=_strength, reverse=True)
     return tuple(strong[:KEEP])
-
-
-def _coarse(req: Requirement) -> Requirement:
-    """A requirement of more than MANY needles (the product of a pattern's
-    alternatives: 'campaign of vaccination', 'campaigns of testing' ...) with
-    each bounded needle cut to its first word where that word is still a good
-    needle ('campaign'): a needle's start is its first word's, so whatever
-    holds the needle holds the word, and the gate lets through at least what
-    it did; the one pass over each document then looks for a few words, not
-    hundreds of phrases."""
-    if len(req) <= MANY:
-        return req
-    cut = set()
-    for n in req:
-        head = n.text.split(" ", 1)[0]
-        if n.bounded and head != n.text and _strong(frozenset({Needle(head, True)})):
-            cut.add(Needle(head, True))
-        else:
-            cut.add(n)
-    return _prune(cut)
 
 
 def _strong(req: Requirement) -> bool:

@@ -276,20 +276,3 @@ def test_the_engine_calls_exactly_the_rules_whose_needles_are_found(present, ind
     expected = ([r for r in wanted if may(r) and not r.meta.requires_evidence],
                 [r for r in wanted if may(r) and r.meta.requires_evidence])
     assert _plan(wanted).chosen(present) == expected
-
-
-def test_a_requirement_of_many_phrases_is_cut_to_their_first_words():
-    """The product of a pattern's alternatives ('campaign of vaccination',
-    'campaigns of testing' ...) becomes the first words, which every phrase
-    begins with: the gate lets through at least what it did."""
-    from normalize import literals
-
-    heads = "campaign|campaigns|centre|centres|station|stations"
-    mods = "vaccination|testing|reception|police|fire|rescue"
-    pattern = rf"\b(?:{heads})\s+of\s+(?:{mods})\b"
-    (req,) = literals.requirements(pattern)
-    assert {n.text for n in req} <= set(heads.split("|"))
-    phrases = [f"{h} of {m}" for h in heads.split("|") for m in mods.split("|")]
-    assert len(phrases) > literals.MANY
-    assert all(any(p.startswith(n.text) for n in req) for p in phrases)
-    assert all(n.bounded for n in req)

@@ -88,10 +88,7 @@ class SubstitutionRule(Rule):
                         raise self.error("swap", f"entry {found!r}: bad proposal {one!r} "
                                                  f"({problem})")
             self.entries.append((pattern, proposals))
-            # a rule that runs only where another one found an artefact keeps its
-            # needles out of the one pass over every document
-            gates.append(Gate(ANALYSIS.requirements(source, flags),
-                              shared=not meta.requires_evidence))
+            gates.append(Gate(ANALYSIS.requirements(source, flags)))
             self.heads.append(ANALYSIS.starts(source, flags))
         self.gates = Gates(gates)
         self.needles = self.gates.first
