@@ -168,13 +168,14 @@ class Found:
         key = " " + self.lowered
         places = [m.start() for m in registry.words.finditer(
             key.encode("ascii", "replace").translate(_BLANKED))] if registry.words else []
+        led = len(places)
         for lead in registry.leads:
             at = key.find(lead, 1)
-            if at >= 0:
-                while at >= 0:
-                    places.append(at - 1)
-                    at = key.find(lead, at + 1)
-                places.sort()
+            while at >= 0:
+                places.append(at - 1)
+                at = key.find(lead, at + 1)
+        if len(places) > led:  # the other needles' places, among the ones found above
+            places.sort()
         matches = _matches(pattern, key, places, False)
         if any(m[-1] not in _AZ for m in matches):  # rare: its end may start the next one
             matches = _matches(pattern, key, places, True)

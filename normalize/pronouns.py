@@ -172,15 +172,22 @@ def person_pronoun(text: str, gendered: list[int], start: int, at: int, flagged:
 def speaks_later(text: str, gendered: list[int], start: int, end: int, feminine: bool) -> bool:
     """Whether a gendered pronoun of the given gender in [start, end) is a
     speaker's ('... her interests, she said')."""
-    k = bisect_left(gendered, start)
-    while k < len(gendered) and gendered[k] < end:
-        p = gendered[k]
-        if feminine_at(text, p) == feminine:
-            m = GENDERED.match(text, p)
-            if m is not None and SPEAKS.match(text, m.end()):
-                return True
-        k += 1
+    for p in _of_gender(text, gendered, start, end, feminine):
+        m = GENDERED.match(text, p)
+        if m is not None and SPEAKS.match(text, m.end()):
+            return True
     return False
+
+
+def _of_gender(text: str, gendered: list[int], start: int, end: int,
+               feminine: bool) -> Iterator[int]:
+    """Where the gendered pronouns of the given gender in [start, end) begin."""
+    for k in range(bisect_left(gendered, start), len(gendered)):
+        p = gendered[k]
+        if p >= end:
+            return
+        if feminine_at(text, p) == feminine:
+            yield p
 
 
 def says_pronoun(text: str, end: int, stop: int) -> bool | None:
@@ -198,15 +205,10 @@ def may_say_pronoun(text: str, gendered: list[int], start: int, end: int,
     """Whether a gendered pronoun of the given gender in [start, end) follows
     a verb of saying as `says_pronoun` reads one ("said", "told reporters
     that"): a superset of the pronouns that `says_pronoun` finds there."""
-    k = bisect_left(gendered, start)
-    while k < len(gendered) and gendered[k] < end:
-        p = gendered[k]
-        if feminine_at(text, p) == feminine:
-            before = text[max(0, p - _SAYS_REACH):p]
-            if not _SAYS_VERBS.isdisjoint(before.split()[-4:]) and _SAYS_BEFORE.search(
-                    before):
-                return True
-        k += 1
+    for p in _of_gender(text, gendered, start, end, feminine):
+        before = text[max(0, p - _SAYS_REACH):p]
+        if not _SAYS_VERBS.isdisjoint(before.split()[-4:]) and _SAYS_BEFORE.search(before):
+            return True
     return False
 
 
