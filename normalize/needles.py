@@ -9,17 +9,23 @@ lower-cased text; each rule then asks its gate, which costs a few set
 look-ups. The result is kept for the last few documents, so all rules of
 one document share it.
 
-The pass finds, at each position it tries, the longest needle there, and
-goes on after it: a needle starting inside one it found is counted as
-present when it could start there (it lies inside the found one or begins
-with the found one's tail). That may let a rule through that then finds
-nothing; it never holds one back.
+Building that expression costs as much as looking for every needle by itself
+in several dozen documents, so the first `DIRECT` documents of a process are
+searched needle by needle (`_Registry.search`: exactly the needles present),
+and only a run of more documents builds the one pass: a pre-commit hook that
+checks one file does not pay for a matcher made for an archive.
+
+The pass tries its expression at each place where a needle may begin (a
+cheaper search over the text finds those) and takes the longest needle
+there; the shorter needles that begin there are that one's beginnings. So
+it finds exactly the needles present: a needle that begins inside another
+is found at its own place, not guessed from the other's tail (a guess that
+opened rules on "their" wherever "of their" occurred).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
@@ -38,16 +44,19 @@ class Needle(NamedTuple):
 Requirement = frozenset  # of Needle: one of them occurs in every match
 
 _AZ = frozenset("abcdefghijklmnopqrstuvwxyz")
+DIRECT = 48  # documents searched needle by needle before the one pass is built
+_SPACES = re.compile(r"\s+")
 
 
 class _Registry:
-    def __init__(self) -> None:
+    def __init__(self, direct: int = DIRECT) -> None:
         self.needles: set[str] = set()
         self.version = 0
+        self.direct = direct  # documents still to be searched needle by needle
+        self._listed: tuple[str, ...] = ()
         self._built = -1
         self._pattern: re.Pattern[str] | None = None
         self._implied: dict[str, frozenset[str]] = {}
-        self.sorted: list[str] = []
         self.words: re.Pattern[bytes] | None = None  # see `_words`
         self.leads: tuple[str, ...] = ()  # first characters of needles not led by a-z
 
@@ -57,11 +66,30 @@ class _Registry:
             self.needles |= new
             self.version += 1
 
+    def search(self, key: str) -> set[str] | None:
+        """The needles in `key` (a blank, then the lower-cased text), each looked
+        for by itself, where no a-z comes before it; None once the documents
+        searched so would have paid for building the one pass, or it is built."""
+        if self._built == self.version or self.direct <= 0:
+            return None
+        self.direct -= 1
+        if len(self._listed) != len(self.needles):
+            self._listed = tuple(sorted(self.needles))
+        key = _SPACES.sub(" ", key)  # a needle's blank is a run of white space
+        out = set()
+        for needle in self._listed:
+            at = key.find(needle, 1)
+            while at > 0:
+                if key[at - 1] not in _AZ:
+                    out.add(needle)
+                    break
+                at = key.find(needle, at + 1)
+        return out
+
     @one_time_load
     def pattern(self) -> re.Pattern[str] | None:
         if self._built != self.version:
             self._implied = {}
-            self.sorted = sorted(self.needles)
             self._pattern = (re.compile(f"[^a-z]({_trie(sorted(self.needles))})")
                              if self.needles else None)
             self.words = _words(n for n in self.needles if n[0] in _AZ)
@@ -70,22 +98,12 @@ class _Registry:
         return self._pattern
 
     def implied(self, found: str) -> frozenset[str]:
-        """Needles present when `found` was matched: those starting at a
-        bounded position inside it, whether they end inside it or after it."""
+        """The needles present where `found` (the longest at its place) was
+        matched: itself and those it begins with."""
         got = self._implied.get(found)
         if got is None:
-            out: set[str] = set()
-            for i in [0] + [i for i in range(1, len(found)) if found[i - 1] not in _AZ]:
-                tail = found[i:].lstrip(" ")
-                out.update(tail[:n] for n in range(1, len(tail) + 1)
-                           if tail[:n] in self.needles)  # ends inside `found`
-                if i == 0:
-                    continue  # a longer needle here would have been found instead
-                at = bisect_left(self.sorted, tail)  # begins with the rest of `found`
-                while at < len(self.sorted) and self.sorted[at].startswith(tail):
-                    out.add(self.sorted[at])
-                    at += 1
-            got = self._implied[found] = frozenset(out)
+            got = self._implied[found] = frozenset(
+                found[:n] for n in range(1, len(found) + 1) if found[:n] in self.needles)
         return got
 
 
@@ -162,24 +180,23 @@ class Found:
         self._loose: dict[str, bool] = {}
         self._positions: dict[tuple[str, ...], list[int]] = {}
         self.aligned = len(self.lowered) == len(text)  # lower() kept every offset
-        pattern = registry.pattern()
-        if self.open or pattern is None:
+        if self.open or not registry.needles:
             return
         key = " " + self.lowered
+        searched = registry.search(key)
+        if searched is not None:
+            self.needles = searched
+            return
+        pattern = registry.pattern()
+        assert pattern is not None  # there are needles
         places = [m.start() for m in registry.words.finditer(
             key.encode("ascii", "replace").translate(_BLANKED))] if registry.words else []
-        led = len(places)
         for lead in registry.leads:
             at = key.find(lead, 1)
             while at >= 0:
                 places.append(at - 1)
                 at = key.find(lead, at + 1)
-        if len(places) > led:  # the other needles' places, among the ones found above
-            places.sort()
-        matches = _matches(pattern, key, places, False)
-        if any(m[-1] not in _AZ for m in matches):  # rare: its end may start the next one
-            matches = _matches(pattern, key, places, True)
-        for match in matches:
+        for match in {m.group(1) for at in places if (m := pattern.match(key, at))}:
             self.needles |= registry.implied(" ".join(match.split()))
 
     def positions(self, heads: tuple[str, ...]) -> list[int]:
@@ -201,21 +218,6 @@ class Found:
         if got is None:
             got = self._loose[text] = text in self.lowered
         return got
-
-
-def _matches(pattern: re.Pattern[str], key: str, places: list[int], overlap: bool
-             ) -> set[str]:
-    """What `pattern.findall(key)` finds (or, with `overlap`, a search that goes
-    on at a match's last character when that is not a-z), trying a match only
-    at `places` (ascending): every offset where one can begin, maybe more."""
-    out: set[str] = set()
-    end = 0
-    for at in places:
-        if at >= end and (m := pattern.match(key, at)):
-            got = m.group(1)
-            out.add(got)
-            end = m.end() - 1 if overlap and got[-1] not in _AZ else m.end()
-    return out
 
 
 _last: list = [None, -1, None]  # the last document's text, the registry's version, Found

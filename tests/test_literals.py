@@ -152,12 +152,13 @@ def test_searching_where_matches_begin_finds_the_same(pattern, data, ignore_case
     assert got == [m.span() for m in compiled.finditer(text)]
 
 
+@pytest.mark.parametrize("direct", [0, 1], ids=["one pass", "needle by needle"])
 @given(st.lists(st.text("ab -.", min_size=1, max_size=5), min_size=1, max_size=6), st.data())
 @settings(max_examples=600, deadline=None)
-def test_one_pass_finds_every_bounded_needle(words, data):
+def test_one_pass_finds_every_bounded_needle(direct, words, data):
     pieces = st.one_of(st.sampled_from(words), st.text("abAB -.\n", max_size=3))
     text = "".join(data.draw(st.lists(pieces, max_size=8)))
-    registry = needles._Registry()
+    registry = needles._Registry(direct=direct)
     texts = {" ".join(w.split()) for w in words} - {""}
     registry.add(texts)
     got = needles.Found(text, registry).needles
