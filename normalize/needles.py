@@ -13,7 +13,10 @@ Building that expression costs as much as looking for every needle by itself
 in several dozen documents, so the first `DIRECT` documents of a process are
 searched needle by needle (`_Registry.search`: exactly the needles present),
 and only a run of more documents builds the one pass: a pre-commit hook that
-checks one file does not pay for a matcher made for an archive.
+checks one file does not pay for a matcher made for an archive. Once built,
+the expressions' compiled programs are kept on disk for the same needles
+(normalize.programs): a later run loads them in a few milliseconds, and
+searches no document needle by needle.
 
 The pass tries its expression at each place where a needle may begin (a
 cheaper search over the text finds those) and takes the longest needle
@@ -25,11 +28,14 @@ opened rules on "their" wherever "of their" occurred).
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
+from . import cache, programs
 from .loading import one_time_load
 from .text import has_case_twins, lowered
 
@@ -46,6 +52,8 @@ Requirement = frozenset  # of Needle: one of them occurs in every match
 _AZ = frozenset("abcdefghijklmnopqrstuvwxyz")
 DIRECT = 48  # documents searched needle by needle before the one pass is built
 _SPACES = re.compile(r"\s+")
+NAME = "needles"  # the cache entries of built passes
+KEPT = 200  # needles from which a built pass is kept (a smaller one builds in milliseconds)
 
 
 class _Registry:
@@ -55,6 +63,7 @@ class _Registry:
         self.direct = direct  # documents still to be searched needle by needle
         self._listed: tuple[str, ...] = ()
         self._built = -1
+        self._tried = -1  # the version whose kept programs were looked for
         self._pattern: re.Pattern[str] | None = None
         self._implied: dict[str, frozenset[str]] = {}
         self.words: re.Pattern[bytes] | None = None  # see `_words`
@@ -70,7 +79,7 @@ class _Registry:
         """The needles in `key` (a blank, then the lower-cased text), each looked
         for by itself, where no a-z comes before it; None once the documents
         searched so would have paid for building the one pass, or it is built."""
-        if self._built == self.version or self.direct <= 0:
+        if self._built == self.version or self.direct <= 0 or self._kept():
             return None
         self.direct -= 1
         if len(self._listed) != len(self.needles):
@@ -88,14 +97,45 @@ class _Registry:
 
     @one_time_load
     def pattern(self) -> re.Pattern[str] | None:
-        if self._built != self.version:
+        if self._built != self.version and not self._kept():
             self._implied = {}
-            self._pattern = (re.compile(f"[^a-z]({_trie(sorted(self.needles))})")
-                             if self.needles else None)
-            self.words = _words(n for n in self.needles if n[0] in _AZ)
+            trie = (programs.build(f"[^a-z]({_trie(sorted(self.needles))})")
+                    if self.needles else None)
+            words = _words(n for n in self.needles if n[0] in _AZ)
+            self._pattern = trie[0] if trie else None
+            self.words = words[0] if words else None
             self.leads = tuple(sorted({n[0] for n in self.needles if n[0] not in _AZ}))
             self._built = self.version  # built: a build stopped half-way is made again
+            if trie and words and trie[1] and words[1] and len(self.needles) >= KEPT:
+                cache.write(NAME, self._key(), programs.dumps([trie[1], words[1]]))
         return self._pattern
+
+    def _key(self) -> str:
+        """What a built pass depends on: the needles, the code that builds it."""
+        try:
+            info = os.stat(__file__)
+            code = f"{info.st_mtime_ns} {info.st_size}"
+        except OSError:
+            code = "?"
+        digest = hashlib.sha256("\n".join(sorted(self.needles)).encode("utf-8")).hexdigest()
+        return f"{programs.KEY} {code} {digest}"
+
+    @one_time_load
+    def _kept(self) -> bool:
+        """Whether the pass built for these needles was kept on disk, and is now
+        loaded (looked for once for each set of needles)."""
+        if self._tried == self.version or len(self.needles) < KEPT:
+            return False
+        self._tried = self.version
+        data = cache.read(NAME, self._key())
+        got = programs.load(data) if data is not None else None
+        if not got or len(got) != 2:
+            return False
+        self._implied = {}
+        self._pattern, self.words = got
+        self.leads = tuple(sorted({n[0] for n in self.needles if n[0] not in _AZ}))
+        self._built = self.version
+        return True
 
     def implied(self, found: str) -> frozenset[str]:
         """The needles present where `found` (the longest at its place) was
@@ -120,7 +160,7 @@ def _trie(words: list[str]) -> str:
     return _emit(root)
 
 
-def _words(needles: Iterable[str]) -> re.Pattern[bytes] | None:
+def _words(needles: Iterable[str]) -> tuple[re.Pattern[bytes], programs.Program | None] | None:
     """The pattern that finds where a needle led by a-z may begin, run over a
     copy of the text in which every character other than a-z is one blank
     (`_BLANKED`): a blank, then the needle's first word; its other words
@@ -138,7 +178,7 @@ def _words(needles: Iterable[str]) -> re.Pattern[bytes] | None:
             node = node.setdefault(ch, {})
         node.clear()
         node[""] = {}
-    return re.compile((" " + _loose(root)).encode()) if root else None
+    return programs.build((" " + _loose(root)).encode()) if root else None
 
 
 def _loose(node: dict) -> str:

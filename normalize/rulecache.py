@@ -32,13 +32,14 @@ from typing import Any
 
 from . import cache
 from .needles import Needle, Requirement
+from .programs import Program
 
-FORMAT = 3  # bump when what an entry holds changes (2: names lists' indexes;
-#             3: each existence pattern's widths)
+FORMAT = 4  # bump when what an entry holds changes (2: names lists' indexes;
+#             3: each existence pattern's widths; 4: each pattern's compiled program)
 NAME = "rules"
 _HERE = Path(__file__).resolve().parent
 # the code whose results an entry keeps (besides tomllib, fixed by the Python version)
-_CODE = ("rulecache.py", "literals.py", "pattern_strings.py", "regex_safety.py")
+_CODE = ("rulecache.py", "literals.py", "pattern_strings.py", "regex_safety.py", "programs.py")
 
 Listing = tuple[tuple[Path, int, int], ...]  # (path, mtime_ns, size) of each file of a folder
 
@@ -107,16 +108,17 @@ class Analysis:
 
         return self.answer(("widths", pattern, int(flags)), work)
 
-    def checked(self, pattern: str, flags: int) -> bool:
-        """`pattern` compiled and passed the backtracking check before."""
+    def checked(self, pattern: str, flags: int) -> Program | bool:
+        """`pattern` compiled and passed the backtracking check before: its
+        compiled program (normalize.programs), or True; False if not checked."""
         key = ("checked", pattern, int(flags))
         if key not in self.table:
             return False
         return self.answer(key, lambda: True)
 
-    def passed(self, pattern: str, flags: int) -> None:
-        """`pattern` compiled and passed the backtracking check."""
-        self.answer(("checked", pattern, int(flags)), lambda: True)
+    def passed(self, pattern: str, flags: int, program: Program | None = None) -> None:
+        """`pattern` compiled (to `program`, when known) and passed the backtracking check."""
+        self.answer(("checked", pattern, int(flags)), lambda: program or True)
 
 
 ANALYSIS = Analysis()

@@ -9,6 +9,7 @@ import shutil
 
 import pytest
 
+from normalize import programs
 from normalize.engine import check_document
 from normalize.kinds.base import LazyPattern, RuleError
 from normalize.loader import _load_listing, load_rules
@@ -62,6 +63,27 @@ def test_a_hit_gives_the_same_rules_and_findings_as_a_miss(fresh):
     assert [r.gates.first for r in hit.rules if r.meta.kind == "substitution"] == \
         [r.gates.first for r in missed.rules if r.meta.kind == "substitution"]
     assert _findings(hit) == _findings(missed)
+
+
+def test_a_hit_makes_its_patterns_from_their_kept_programs(fresh, monkeypatch):
+    """A pattern compiled when its folder was first loaded is not compiled
+    again by the next process: its program (normalize.programs) is kept."""
+    load_rules([], True)
+    _forget()
+    hit = load_rules([], True)
+    lazy = [p for r in hit.rules if r.meta.kind == "substitution" for p, _ in r.entries]
+    assert lazy and all(isinstance(p, LazyPattern) and p._source[2] for p in lazy)
+
+    def no_compile(*args, **kwargs):
+        raise AssertionError("compiled again")
+
+    first = lazy[0]
+    source, flags, _ = first._source
+    monkeypatch.setattr(re, "compile", no_compile)
+    first.search("")  # its first use makes it
+    monkeypatch.undo()
+    # patterns compare equal when their source, flags and programs are
+    assert first.search.__self__ == re.compile(source, flags)
 
 
 def _folder(tmp_path, text: str = GOOD):
@@ -149,3 +171,6 @@ def test_a_lazy_pattern_answers_as_the_compiled_one():
     assert (lazy.pattern, lazy.flags, lazy.groups, dict(lazy.groupindex)) == \
         (real.pattern, real.flags, real.groups, dict(real.groupindex))
     assert pickle.loads(pickle.dumps(LazyPattern("a+", 0))).match("aa").end() == 2
+    _, program = programs.build("a+")
+    kept = pickle.loads(pickle.dumps(LazyPattern("a+", 0, program)))
+    assert kept._source[2] == program and kept.match("aa").end() == 2

@@ -33,11 +33,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from .. import programs
 from ..document import Document
 from ..line_anchors import line_neutral
 from ..loading import one_time_load
 from ..markup import readable
 from ..model import Applicability, Finding, Fix, Severity
+from ..programs import Program
 from ..rulecache import ANALYSIS
 
 
@@ -147,10 +149,12 @@ class Rule:
         Where MULTILINE is in effect, `^`, `$` and `.` treat CRLF, CR and LF line
         endings alike (normalize.line_anchors); errors and analyses name the
         pattern as written."""
-        if ANALYSIS.checked(pattern, flags):
-            return LazyPattern(line_neutral(pattern, flags), flags)  # type: ignore[return-value]
+        checked = ANALYSIS.checked(pattern, flags)
+        if checked:
+            return LazyPattern(line_neutral(pattern, flags), flags,  # type: ignore[return-value]
+                               checked if isinstance(checked, tuple) else None)
         try:
-            compiled = re.compile(line_neutral(pattern, flags), flags)
+            compiled, program = programs.build(line_neutral(pattern, flags), flags)
         except re.error:
             try:
                 re.compile(pattern, flags)
@@ -168,7 +172,7 @@ class Rule:
                 f"regular expression {shown!r} in '{key}' can backtrack catastrophically "
                 f"({risk}): make each repetition need a character the inner one cannot "
                 "match, or use an atomic group (?>...) or a possessive quantifier (a++)"))
-        ANALYSIS.passed(pattern, flags)
+        ANALYSIS.passed(pattern, flags, program)
         return compiled
 
     def finding(
@@ -220,24 +224,26 @@ class LazyPattern:
     """A checked regular expression, compiled when first used: most rules never
     run theirs on a small document (their needles are absent). It answers as
     the compiled pattern does; after the first use its methods are the
-    compiled pattern's own."""
+    compiled pattern's own. With its compiled program (kept by
+    normalize.rulecache), that first use costs microseconds, not a compile."""
 
     _SHARED = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split",
                "scanner", "pattern", "flags", "groups", "groupindex")
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._source = (pattern, flags)
+    def __init__(self, pattern: str, flags: int = 0, program: Program | None = None) -> None:
+        self._source = (pattern, flags, program)
 
     @one_time_load
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__") or name == "_source":
             raise AttributeError(name)
-        compiled = re.compile(*self._source)
+        pattern, flags, program = self._source
+        compiled = (program and programs.make(program)) or re.compile(pattern, flags)
         for shared in self._SHARED:
             setattr(self, shared, getattr(compiled, shared))
         return getattr(compiled, name)
 
-    def __reduce__(self) -> tuple[type, tuple[str, int]]:
+    def __reduce__(self) -> tuple[type, tuple[str, int, Program | None]]:
         return LazyPattern, self._source
 
     def __repr__(self) -> str:
