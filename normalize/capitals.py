@@ -28,6 +28,7 @@ from functools import lru_cache
 from itertools import accumulate, compress
 from typing import NamedTuple
 
+from . import programs
 from .text import LETTER, MARK, WORD_RE, Token
 
 _LETTER_RE = re.compile(LETTER)  # text.WORD_RE's letters (digits such as '²' included)
@@ -43,12 +44,17 @@ def _capital_re() -> re.Pattern[str]:
     The class lists every upper-case letter of the BMP, so the scan stops only at
     capitals, not at the curly quotes and dashes of news text (a long list of
     ranges beyond the BMP would make every character slow to test: those are
-    all let in and sorted out by the caller). Built on first use (~30 ms)."""
+    all let in and sorted out by the caller). Built on first use (~30 ms) once
+    per machine (normalize.programs), then loaded in under a millisecond."""
+    return programs.kept("capitals", f"{LETTER} {WORD_RE.pattern}", _capital_source)[0]
+
+
+def _capital_source() -> list[tuple[str, int]]:
     upper = "".join(re.escape(chr(c)) for c in range(0x80, 0x10000)
                     if chr(c).isupper() and _LETTER_RE.match(chr(c)))
     if not WORD_RE.pattern.startswith(LETTER):
         raise AssertionError("text.WORD_RE no longer starts with a letter class")
-    return re.compile(f"[A-Z{upper}\U00010000-\U0010ffff]{WORD_RE.pattern[len(LETTER):]}")
+    return [(f"[A-Z{upper}\U00010000-\U0010ffff]{WORD_RE.pattern[len(LETTER):]}", 0)]
 
 
 @lru_cache(maxsize=1)

@@ -34,8 +34,10 @@ NOT_BREAK = r"[^\r\n]"
 
 _INLINE_M = re.compile(r"\(\?[aiLsux]*m")  # (?m) or (?m:...) somewhere
 _FLAGS = re.compile(r"\(\?([aiLmsux]*)(?:-([imsx]*))?([:)])")
-_LETTERS = {"i": re.IGNORECASE, "L": re.LOCALE, "m": re.MULTILINE, "s": re.DOTALL,
-            "x": re.VERBOSE, "a": re.ASCII, "u": re.UNICODE}
+# flags as plain ints: an operation on re.RegexFlag (an enum) costs a microsecond
+_LETTERS = {"i": int(re.IGNORECASE), "L": int(re.LOCALE), "m": int(re.MULTILINE),
+            "s": int(re.DOTALL), "x": int(re.VERBOSE), "a": int(re.ASCII), "u": int(re.UNICODE)}
+_MULTILINE, _DOTALL, _VERBOSE = _LETTERS["m"], _LETTERS["s"], _LETTERS["x"]
 
 
 def uses_lines(pattern: str, flags: int) -> bool:
@@ -50,6 +52,7 @@ def line_neutral(pattern: str, flags: int = 0) -> str:
     `pattern` must compile (compile it first to report an error)."""
     if not uses_lines(pattern, flags):
         return pattern
+    flags = int(flags)
     out: list[str] = []
     stack: list[int] = []  # the flags to restore at each open group's ')'
     i, n = 0, len(pattern)
@@ -62,7 +65,7 @@ def line_neutral(pattern: str, flags: int = 0) -> str:
             end = _class_end(pattern, i)
             out.append(pattern[i:end])
             i = end
-        elif flags & re.VERBOSE and c == "#":
+        elif flags & _VERBOSE and c == "#":
             end = _comment_end(pattern, i, "\n")
             out.append(pattern[i:end])
             i = end
@@ -95,12 +98,12 @@ def line_neutral(pattern: str, flags: int = 0) -> str:
             out.append(c)
             i += 1
         else:
-            multiline = flags & re.MULTILINE
+            multiline = flags & _MULTILINE
             if c == "^" and multiline:
                 out.append(LINE_START)
             elif c == "$" and multiline:
                 out.append(LINE_END)
-            elif c == "." and multiline and not flags & re.DOTALL:
+            elif c == "." and multiline and not flags & _DOTALL:
                 out.append(NOT_BREAK)
             else:
                 out.append(c)

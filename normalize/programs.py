@@ -19,7 +19,10 @@ from __future__ import annotations
 
 import marshal
 import re
+from collections.abc import Callable
 from typing import Any
+
+from . import cache
 
 _sre: Any
 _compiler: Any
@@ -75,3 +78,21 @@ def load(data: bytes) -> list[re.Pattern[Any]] | None:
         return None
     made = [make(program) for program in kept] if isinstance(kept, list) else [None]
     return None if None in made else made  # type: ignore[return-value]  # no None
+
+
+def kept(name: str, key: str, sources: Callable[[], list[tuple[str, int]]]
+         ) -> list[re.Pattern[str]]:
+    """The patterns `sources()` gives (each a source and its flags), compiled
+    once per machine: kept in the cache under `name` and `key` (what the
+    sources depend on besides the Python that runs them, which the cache's
+    key holds)."""
+    key = f"{KEY} {key}"
+    data = cache.read(name, key)
+    got = load(data) if data is not None else None
+    if got is not None:
+        return got
+    built = [build(source, flags) for source, flags in sources()]
+    made = [program for _, program in built if program is not None]
+    if len(made) == len(built):
+        cache.write(name, key, dumps(made))
+    return [pattern for pattern, _ in built]
