@@ -17,8 +17,9 @@ is read, and reported, on every run.
 On a hit the loader still builds every rule from its table (the same
 validation, the same errors); only the TOML parsing and the analyses are
 skipped: `ANALYSIS` answers them from the entry, and a pattern that was
-checked when its folder was first loaded compiles when first used
-(kinds.base.LazyPattern). A pattern not in the entry is analysed as usual.
+checked when its folder was first loaded is made from its kept compiled
+program when first used (kinds.base.LazyPattern, normalize.programs), not
+compiled again. A pattern not in the entry is analysed as usual.
 """
 
 from __future__ import annotations
