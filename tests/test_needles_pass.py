@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -39,29 +40,19 @@ def _document(words: list[str], data: st.DataObject) -> str:
     return "".join(data.draw(st.lists(piece, max_size=10)))
 
 
+@pytest.mark.parametrize("direct", [0, 1], ids=["one pass", "needle by needle"])
 @given(st.lists(NEEDLE, min_size=1, max_size=8), st.data())
-@settings(max_examples=1500, deadline=None)
-def test_the_pass_finds_exactly_the_needles_present(words, data):
+@settings(max_examples=1200, deadline=None)
+def test_a_document_gets_exactly_the_needles_present(direct, words, data):
     words = [w for w in words if w] or ["a"]
-    registry = needles._Registry(direct=0)
+    registry = needles._Registry(direct=direct)
     registry.add(words)
     text = _document(words, data)
     found = needles.Found(text, registry)
     if not found.open:  # a letter whose lower case is unsafe: every rule is tried
         assert found.needles == _present(text, words)
-
-
-@given(st.lists(NEEDLE, min_size=1, max_size=8), st.data())
-@settings(max_examples=1000, deadline=None)
-def test_a_document_searched_needle_by_needle_gets_exactly_the_needles_present(words, data):
-    words = [w for w in words if w] or ["a"]
-    registry = needles._Registry(direct=1)
-    registry.add(words)
-    text = _document(words, data)
-    found = needles.Found(text, registry)
-    if not found.open:
-        assert found.needles == _present(text, words)
-        assert registry.direct == 0 and registry.search(" " + text) is None  # the next is not
+        assert registry.direct == 0  # a search needle by needle, when one was left
+        assert registry.search(" " + text) is None  # then the pass
 
 
 def test_a_needle_inside_a_found_one_opens_nothing_by_its_tail():
