@@ -35,7 +35,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from . import cache, programs
+from . import programs
 from .loading import one_time_load
 from .text import has_case_twins, lowered
 
@@ -98,17 +98,20 @@ class _Registry:
     @one_time_load
     def pattern(self) -> re.Pattern[str] | None:
         if self._built != self.version and not self._kept():
-            self._implied = {}
             trie = (programs.build(f"[^a-z]({_trie(sorted(self.needles))})")
                     if self.needles else None)
             words = _words(n for n in self.needles if n[0] in _AZ)
-            self._pattern = trie[0] if trie else None
-            self.words = words[0] if words else None
-            self.leads = tuple(sorted({n[0] for n in self.needles if n[0] not in _AZ}))
-            self._built = self.version  # built: a build stopped half-way is made again
-            if trie and words and trie[1] and words[1] and len(self.needles) >= KEPT:
-                cache.write(NAME, self._key(), programs.dumps([trie[1], words[1]]))
+            self._use(trie and trie[0], words and words[0])
+            if trie and words and len(self.needles) >= KEPT:
+                programs.keep(NAME, self._key(), [trie[1], words[1]])
         return self._pattern
+
+    def _use(self, pattern: re.Pattern[str] | None, words: re.Pattern[bytes] | None) -> None:
+        """The pass for the current needles: built, or loaded."""
+        self._implied = {}
+        self._pattern, self.words = pattern, words
+        self.leads = tuple(sorted({n[0] for n in self.needles if n[0] not in _AZ}))
+        self._built = self.version  # built: a build stopped half-way is made again
 
     def _key(self) -> str:
         """What a built pass depends on: the needles, the code that builds it."""
@@ -118,7 +121,7 @@ class _Registry:
         except OSError:
             code = "?"
         digest = hashlib.sha256("\n".join(sorted(self.needles)).encode("utf-8")).hexdigest()
-        return f"{programs.KEY} {code} {digest}"
+        return f"{code} {digest}"
 
     @one_time_load
     def _kept(self) -> bool:
@@ -127,14 +130,10 @@ class _Registry:
         if self._tried == self.version or len(self.needles) < KEPT:
             return False
         self._tried = self.version
-        data = cache.read(NAME, self._key())
-        got = programs.load(data) if data is not None else None
+        got = programs.read(NAME, self._key())
         if not got or len(got) != 2:
             return False
-        self._implied = {}
-        self._pattern, self.words = got
-        self.leads = tuple(sorted({n[0] for n in self.needles if n[0] not in _AZ}))
-        self._built = self.version
+        self._use(*got)
         return True
 
     def implied(self, found: str) -> frozenset[str]:

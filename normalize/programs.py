@@ -80,19 +80,27 @@ def load(data: bytes) -> list[re.Pattern[Any]] | None:
     return None if None in made else made  # type: ignore[return-value]  # no None
 
 
+def read(name: str, key: str) -> list[re.Pattern[Any]] | None:
+    """The patterns kept in the cache under `name` and `key` (what their sources
+    depend on besides the Python that runs them, which the cache's key holds),
+    or None when none are (or they cannot be made)."""
+    data = cache.read(name, f"{KEY} {key}")
+    return load(data) if data is not None else None
+
+
+def keep(name: str, key: str, programs: list[Program | None]) -> None:
+    """Keep the programs for `read`, when `build` gave every one."""
+    if programs and None not in programs:
+        cache.write(name, f"{KEY} {key}", dumps(programs))  # type: ignore[arg-type]
+
+
 def kept(name: str, key: str, sources: Callable[[], list[tuple[str, int]]]
          ) -> list[re.Pattern[str]]:
     """The patterns `sources()` gives (each a source and its flags), compiled
-    once per machine: kept in the cache under `name` and `key` (what the
-    sources depend on besides the Python that runs them, which the cache's
-    key holds)."""
-    key = f"{KEY} {key}"
-    data = cache.read(name, key)
-    got = load(data) if data is not None else None
+    once per machine (`read`, `keep`)."""
+    got = read(name, key)
     if got is not None:
         return got
     built = [build(source, flags) for source, flags in sources()]
-    made = [program for _, program in built if program is not None]
-    if len(made) == len(built):
-        cache.write(name, key, dumps(made))
+    keep(name, key, [program for _, program in built])
     return [pattern for pattern, _ in built]

@@ -84,6 +84,6 @@ def test_a_built_pass_is_kept_and_loaded_by_the_next_registry(monkeypatch):
 def test_a_damaged_kept_pass_is_built_again():
     registry = needles._Registry(direct=0)
     registry.add(NEEDLES + ["missile"])
-    cache.write(needles.NAME, registry._key(), b"damaged")
+    cache.write(needles.NAME, f"{programs.KEY} {registry._key()}", b"damaged")  # where read looks
     assert needles.Found("A missile hit.", registry).needles == {"missile"}
     assert registry._built == registry.version
