@@ -35,7 +35,6 @@ for, or when anything about the entry fails, every call goes to wordfreq.
 from __future__ import annotations
 
 import json
-import logging
 import math
 import re
 import sys
@@ -46,14 +45,12 @@ from collections.abc import Container
 from functools import lru_cache
 from itertools import accumulate, chain, repeat
 from operator import itemgetter, lshift, or_
+from types import ModuleType
 from typing import Literal, cast
 from zlib import crc32
 
 from . import cache
 from .loading import one_time_load
-
-# wordfreq logs a warning for each language it maps to a neighbour ('no' -> 'nb')
-logging.getLogger("wordfreq").setLevel(logging.ERROR)
 
 NAME = "wordfreq"
 FORMAT = 2
@@ -150,12 +147,37 @@ class WordList:
         digits = self._digits
         cut = len(digits) + n
         while True:
-            words = self._data[self._base:self._end - 1].decode("utf-8").split("\n", cut)
+            words = self._first(cut + 1)  # one more: whether the list goes on
             kept = [w for w in words[:cut] if w not in digits
                     and (not ascii_only or max(w) <= "~")]
             if len(kept) >= n or len(words) <= cut:
                 return kept[:n]
             cut *= 2
+
+    def _first(self, count: int) -> list[str]:
+        """The list's first `count` words (all of them when it holds fewer),
+        decoding only the bytes before them, not the whole list (megabytes)."""
+        data, base, end = self._data, self._base, self._end - 1  # without the last newline
+        size = 16 * count + 64
+        while base + size < end:
+            stop = data.rfind(b"\n", base, base + size)  # whole words only (and UTF-8)
+            if stop > base:
+                words = data[base:stop].decode("utf-8").split("\n")
+                if len(words) >= count:
+                    return words[:count]
+            size *= 4
+        return data[base:end].decode("utf-8").split("\n", count)[:count]
+
+
+def _wordfreq() -> ModuleType:
+    """wordfreq, imported on first use (and `logging` with it), its warning for
+    each language it maps to a neighbour ('no' -> 'nb') turned off."""
+    import logging
+
+    logging.getLogger("wordfreq").setLevel(logging.ERROR)
+    import wordfreq
+
+    return wordfreq
 
 
 def joined_zipf(centibels: list[int]) -> float:
@@ -194,9 +216,7 @@ def zipf_frequency(word: str, lang: str, wordlist: str = "best") -> float:
         value = found.zipf(word)
         if value is not None:
             return value
-    from wordfreq import zipf_frequency as slow
-
-    return slow(word, lang, wordlist)
+    return _wordfreq().zipf_frequency(word, lang, wordlist)
 
 
 def top_n_list(lang: str, n: int, wordlist: str = "best", ascii_only: bool = False) -> list[str]:
@@ -204,9 +224,7 @@ def top_n_list(lang: str, n: int, wordlist: str = "best", ascii_only: bool = Fal
     found = word_list(lang, wordlist)
     if found is not None:
         return found.top(n, ascii_only)
-    from wordfreq import top_n_list as slow
-
-    return list(slow(lang, n, wordlist, ascii_only))
+    return list(_wordfreq().top_n_list(lang, n, wordlist, ascii_only))
 
 
 def listing(lang: str, wordlist: str = "best") -> Container[str]:
@@ -214,9 +232,7 @@ def listing(lang: str, wordlist: str = "best") -> Container[str]:
     found = word_list(lang, wordlist)
     if found is not None:
         return found
-    from wordfreq import get_frequency_dict
-
-    return get_frequency_dict(lang, wordlist)
+    return _wordfreq().get_frequency_dict(lang, wordlist)
 
 
 def _entry(lang: str, wordlist: str, versions: str) -> tuple[str, str]:
@@ -261,9 +277,9 @@ def versions() -> str | None:
 def build(lang: str, wordlist: str = "best") -> bytes:
     """The entry for one list, from the installed wordfreq (slow: once per version)."""
     import regex
-    import wordfreq
     from wordfreq.numbers import has_digit_sequence
 
+    wordfreq = _wordfreq()
     pack = wordfreq.get_frequency_list(lang, wordlist)  # LookupError: no list
     words = list(chain.from_iterable(pack))
     # a word listed twice (wordfreq's dict keeps the last) makes its dict shorter; the dict
@@ -348,7 +364,7 @@ def _values(lang: str, wordlist: str, pack: list[list[str]], words: list[str],
             ) -> tuple[list[float | None], float | None]:
     """wordfreq's zipf_frequency for each bucket (asked of its first word the fast
     path answers) and for unlisted words; (_, None) when a sample disagrees."""
-    from wordfreq import zipf_frequency
+    zipf_frequency = _wordfreq().zipf_frequency
     from wordfreq.tokens import lossy_tokenize
 
     values: list[float | None] = [None] * len(pack)
@@ -391,7 +407,7 @@ def _joined_agrees(lang: str, wordlist: str, pack: list[list[str]], letters: str
     from every bucket (and wordfreq is the version that arithmetic is from)."""
     from importlib.metadata import version
 
-    from wordfreq import zipf_frequency
+    zipf_frequency = _wordfreq().zipf_frequency
     from wordfreq.tokens import lossy_tokenize
 
     if not version("wordfreq").startswith("3."):

@@ -145,3 +145,19 @@ def test_a_list_this_format_cannot_hold_is_refused(pack, monkeypatch):
         w: 10 ** -i for i, bucket in enumerate(pack) for w in bucket})
     with pytest.raises(ValueError):
         wordstore.build("en")
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 5, 9])
+def test_the_top_words_are_read_without_decoding_the_whole_list(n, monkeypatch):
+    """`top` decodes a growing head of the list: words longer than its first
+    guess, letters of several bytes, a list shorter than asked for."""
+    pack = [["é" * 700, "the"], ["12", "b" * 2000, "ž"], ["of"]]
+    monkeypatch.setattr(wordfreq, "get_frequency_list", lambda lang, wordlist="best": pack)
+    monkeypatch.setattr(wordfreq, "get_frequency_dict", lambda lang, wordlist="best": {
+        w: 10 ** -i for i, bucket in enumerate(pack) for w in bucket})
+    found = wordstore.WordList(wordstore.build("en"))
+    slow = wordfreq.top_n_list.__wrapped__  # not its answers for the real list, kept
+    for ascii_only in (False, True):
+        expected = slow("en", n, ascii_only=ascii_only)
+        assert found.top(n, ascii_only) == expected
+        assert len(expected) == min(n, 3 if ascii_only else 5)  # not "12"
