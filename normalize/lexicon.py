@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cached_property, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
@@ -40,17 +40,44 @@ EXPECTED = "en"  # the language the file is about
 NONE: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True)
 class Lexicon:
-    # the safe words among the most frequent: a small set, tried first, that stays
-    # in the processor's caches where the full one (70,000 words) does not
-    common: frozenset[str]
-    safe: frozenset[str]  # words that vote for no other language
-    claims: dict[str, tuple[str, ...]]  # words that vote for some: those languages
-    languages: tuple[str, ...]  # every language langdetect can name, but EXPECTED
-    missing: tuple[str, ...] = ()  # the optional tokenisers the file was made without
-    # langid.function_words(EXPECTED) for these versions; empty in a file made without them
-    function: frozenset[str] = frozenset()
+    """The file's tables. The two big ones (70,000 words) may be given as
+    functions that make them, called on first use: most lines of an English
+    article are settled by `common` alone, and a run over one such file never
+    makes them."""
+
+    def __init__(self, common: frozenset[str],
+                 safe: frozenset[str] | Callable[[], frozenset[str]],
+                 claims: dict[str, tuple[str, ...]] | Callable[[], dict[str, tuple[str, ...]]],
+                 languages: tuple[str, ...], missing: tuple[str, ...] = (),
+                 function: frozenset[str] = frozenset()) -> None:
+        # the safe words among the most frequent: a small set, tried first, that stays
+        # in the processor's caches where the full one does not
+        self.common = common
+        self._safe, self._claims = safe, claims
+        self.languages = languages  # every language langdetect can name, but EXPECTED
+        self.missing = missing  # the optional tokenisers the file was made without
+        # langid.function_words(EXPECTED) for these versions; empty in a file made without them
+        self.function = function
+
+    @cached_property
+    def safe(self) -> frozenset[str]:
+        """Words that vote for no other language."""
+        return self._safe() if callable(self._safe) else self._safe
+
+    @cached_property
+    def claims(self) -> dict[str, tuple[str, ...]]:
+        """Words that vote for some: those languages."""
+        return self._claims() if callable(self._claims) else self._claims
+
+    def _tables(self) -> tuple:
+        return (self.common, self.safe, self.claims, self.languages, self.missing,
+                self.function)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Lexicon) and self._tables() == other._tables()
+
+    __hash__ = None  # type: ignore[assignment]  # compared by its tables, never hashed
 
 
 def claimants(words: list[str], expected: str, min_leaning: float) -> frozenset[str] | None:
@@ -204,11 +231,16 @@ def _unpack(data: bytes) -> Lexicon | None:
     missing, absent, common, rest, words, langs, languages, function = got
     if _missing(missing) != absent:
         raise _Stale
-    shared: dict[str, tuple[str, ...]] = {}  # few sets of languages, many words
-    claims = {word: shared.get(x) or shared.setdefault(x, tuple(x.split(",")))
-              for word, x in zip(words.split("\n"), langs.split("\n"))} if words else {}
     common_words = common.split("\n") if common else []
-    safe = frozenset([*common_words, *(rest.split("\n") if rest else [])])
+
+    def safe() -> frozenset[str]:
+        return frozenset([*common_words, *(rest.split("\n") if rest else [])])
+
+    def claims() -> dict[str, tuple[str, ...]]:
+        shared: dict[str, tuple[str, ...]] = {}  # few sets of languages, many words
+        return {word: shared.get(x) or shared.setdefault(x, tuple(x.split(",")))
+                for word, x in zip(words.split("\n"), langs.split("\n"))} if words else {}
+
     return Lexicon(frozenset(common_words), safe, claims, tuple(languages), tuple(missing),
                    frozenset(function.split("\n") if function else ()))
 
