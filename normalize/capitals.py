@@ -46,22 +46,29 @@ def _capital_re() -> re.Pattern[str]:
     ranges beyond the BMP would make every character slow to test: those are
     all let in and sorted out by the caller). Built on first use (~30 ms) once
     per machine (normalize.programs), then loaded in under a millisecond."""
-    return programs.kept("capitals", f"{LETTER} {WORD_RE.pattern}", _capital_source)[0]
-
-
-def _capital_source() -> list[tuple[str, int]]:
-    upper = "".join(re.escape(chr(c)) for c in range(0x80, 0x10000)
-                    if chr(c).isupper() and _LETTER_RE.match(chr(c)))
-    if not WORD_RE.pattern.startswith(LETTER):
-        raise AssertionError("text.WORD_RE no longer starts with a letter class")
-    return [(f"[A-Z{upper}\U00010000-\U0010ffff]{WORD_RE.pattern[len(LETTER):]}", 0)]
+    return _capital_patterns()[0]
 
 
 @lru_cache(maxsize=1)
 def _capital_split() -> re.Pattern[str]:
     """`_capital_re()` in a group: `split` gives the text between matches and the
     matches, from which each match's offset follows by adding up lengths."""
-    return re.compile(f"({_capital_re().pattern})")
+    return _capital_patterns()[1]
+
+
+@lru_cache(maxsize=1)
+def _capital_patterns() -> list[re.Pattern[str]]:
+    """`_capital_re()`, then `_capital_split()`: kept together."""
+    return programs.kept("capitals", f"{LETTER} {WORD_RE.pattern}", _capital_sources, 2)
+
+
+def _capital_sources() -> list[tuple[str, int]]:
+    upper = "".join(re.escape(chr(c)) for c in range(0x80, 0x10000)
+                    if chr(c).isupper() and _LETTER_RE.match(chr(c)))
+    if not WORD_RE.pattern.startswith(LETTER):
+        raise AssertionError("text.WORD_RE no longer starts with a letter class")
+    capital = f"[A-Z{upper}\U00010000-\U0010ffff]{WORD_RE.pattern[len(LETTER):]}"
+    return [(capital, 0), (f"({capital})", 0)]
 
 
 # `_capital_split()` for ASCII text, where it is this (text.WORD_RE's letters are a-z

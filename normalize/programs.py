@@ -94,12 +94,12 @@ def keep(name: str, key: str, programs: list[Program | None]) -> None:
         cache.write(name, f"{KEY} {key}", dumps(programs))  # type: ignore[arg-type]
 
 
-def kept(name: str, key: str, sources: Callable[[], list[tuple[str, int]]]
-         ) -> list[re.Pattern[str]]:
-    """The patterns `sources()` gives (each a source and its flags), compiled
-    once per machine (`read`, `keep`)."""
+def kept(name: str, key: str, sources: Callable[[], list[tuple[str, int]]],
+         count: int = 1) -> list[re.Pattern[str]]:
+    """The `count` patterns `sources()` gives (each a source and its flags),
+    compiled once per machine (`read`, `keep`)."""
     got = read(name, key)
-    if got is not None:
+    if got is not None and len(got) == count:
         return got
     built = [build(source, flags) for source, flags in sources()]
     keep(name, key, [program for _, program in built])

@@ -87,3 +87,24 @@ def test_a_damaged_kept_pass_is_built_again():
     cache.write(needles.NAME, f"{programs.KEY} {registry._key()}", b"damaged")  # where read looks
     assert needles.Found("A missile hit.", registry).needles == {"missile"}
     assert registry._built == registry.version
+
+
+def test_kept_patterns_of_another_count_are_built_again():
+    """An entry holding fewer patterns than asked for (an older layout) is not used."""
+    key = "count test"
+    assert programs.kept("count-test", key, lambda: [("a+", 0)]) == [re.compile("a+")]
+    both = [re.compile("a+"), re.compile("(a+)")]
+    assert programs.kept("count-test", key, lambda: [("a+", 0), ("(a+)", 0)], 2) == both
+
+    def no_build() -> list[tuple[str, int]]:
+        raise AssertionError("built again")
+
+    assert programs.kept("count-test", key, no_build, 2) == both
+
+
+def test_the_capital_patterns_are_kept_and_equal_their_sources():
+    from normalize import capitals
+
+    sources = capitals._capital_sources()
+    assert capitals._capital_patterns() == [re.compile(s, f) for s, f in sources]
+    assert capitals._capital_split().pattern == f"({capitals._capital_re().pattern})"
