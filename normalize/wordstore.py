@@ -22,8 +22,11 @@ left alone by the language's preprocessing (case folding, so "ß" is out;
 mark removal; Turkish and Romanian letter fixes), by quote uncurling ("’" and
 "ʼ" are out) and by number smashing (digits are out); the word is already in
 the language's normal form (NFC or NFKC); and the language's tokeniser is the
-regular expression (not MeCab or jieba) with no transliteration. Apostrophes,
-hyphens, digits and any other character send the word to wordfreq. The value
+regular expression (not MeCab or jieba) with no transliteration. Words of
+such parts joined by hyphens or single spaces ("anti-war", "Dovile
+Sakaliene") are answered from their parts, by wordfreq's arithmetic for
+several tokens (checked against wordfreq at build time). Apostrophes,
+digits and any other character send the word to wordfreq. The value
 of each frequency bucket, and the one for unlisted words, are wordfreq's
 answers for sample words, computed at build time; a build that finds a sample
 word answered differently has no fast path at all.
@@ -53,13 +56,14 @@ from . import cache
 from .loading import one_time_load
 
 NAME = "wordfreq"
-FORMAT = 2
+FORMAT = 3  # 3: `joined` holds for words joined by spaces too
 _OFFSET = 0xFFFFFFFF  # a table item: the word's crc32, then its offset, 32 bits each
 _WORD = 1 << 32
 _HEAD = 4  # the header's length, as one unsigned int
 # letters of these blocks join the list's own characters as candidates for the fast path:
 # Latin-1 and Latin Extended, Greek, Cyrillic (names from other languages' lists)
 _BLOCKS = ((0xC0, 0x250), (0x370, 0x530), (0x1E00, 0x1F00))
+_JOINS = re.compile("[- ]")  # what joins the parts of a word answered from its parts
 _SAMPLE_EVERY = 997  # one word in this many is checked against wordfreq at build time
 
 NormalForm = Literal["NFC", "NFD", "NFKC", "NFKD"]  # what unicodedata.is_normalized takes
@@ -128,9 +132,9 @@ class WordList:
             if offset < 0:
                 return self._unknown
             return self._values[bisect_right(self._bounds, offset) - 1]
-        if not self._joined or "-" not in word:
+        if not self._joined or ("-" not in word and " " not in word):
             return None
-        parts = word.split("-")
+        parts = _JOINS.split(word)
         if not all(map(letters.fullmatch, parts)) or not unicodedata.is_normalized(
                 self._normal, word):
             return None
@@ -403,8 +407,9 @@ def _values(lang: str, wordlist: str, pack: list[list[str]], words: list[str],
 
 def _joined_agrees(lang: str, wordlist: str, pack: list[list[str]], letters: str,
                    unknown: float) -> bool:
-    """Whether wordfreq answers hyphenated words as joined_zipf does, on samples
-    from every bucket (and wordfreq is the version that arithmetic is from)."""
+    """Whether wordfreq answers words joined by hyphens or spaces as joined_zipf
+    does, on samples from every bucket (and wordfreq is the version that
+    arithmetic is from)."""
     from importlib.metadata import version
 
     zipf_frequency = _wordfreq().zipf_frequency
@@ -420,10 +425,12 @@ def _joined_agrees(lang: str, wordlist: str, pack: list[list[str]], letters: str
     for k, (i, w) in enumerate(sample):
         j, v = sample[(k * 7 + 3) % len(sample)]
         h, u = sample[(k * 13 + 5) % len(sample)]
-        cases += [([i, j], f"{w}-{v}"), ([i, j, h], f"{w}-{v}-{u}"), ([i, i], f"{w}-{w}")]
+        cases += [([i, j], f"{w}-{v}"), ([i, j, h], f"{w}-{v}-{u}"), ([i, i], f"{w}-{w}"),
+                  ([i, j], f"{w} {v}"), ([i, j, h], f"{w} {v}-{u}")]
     for centibels, word in cases:
-        if lossy_tokenize(word, lang) != word.split("-"):
+        if lossy_tokenize(word, lang) != _JOINS.split(word):
             return False
         if zipf_frequency(word, lang, wordlist) != joined_zipf(centibels):
             return False
-    return zipf_frequency(f"{sample[0][1]}-{'q' * 40}", lang, wordlist) == unknown
+    return all(zipf_frequency(f"{sample[0][1]}{join}{'q' * 40}", lang, wordlist) == unknown
+               for join in "- ")

@@ -99,10 +99,19 @@ def test_any_string_agrees(word, lang):
 
 @pytest.mark.parametrize("word", ["groß", "GROSS", "naïve", "nai\u0308ve", "l'eau", "don't",
                                   "don’t", "o'neill", "x-box", "secretary-general", "a--b",
-                                  "-a", "2004", "covid-19", "şakalienė", "ǆ", "ŉ", "µ", ""])
+                                  "-a", "2004", "covid-19", "şakalienė", "ǆ", "ŉ", "µ", "",
+                                  "dovile sakaliene", "new york", "the anti-war zone",
+                                  "a  b", " a", "a ", "a\tb", "a - b", "kęstutis budrys"])
 def test_edge_cases_agree(word):
     for lang in ("en", "lt"):
         assert _fast(word, lang) == _slow(word, lang), (word, lang)
+
+
+def test_words_joined_by_a_space_are_answered_without_wordfreq():
+    found = wordstore.word_list("en")
+    assert found.zipf("dovile sakaliene") is not None
+    assert found.zipf("new york") is not None
+    assert found.zipf("new  york") is None  # two blanks: wordfreq's tokeniser decides
 
 
 def test_a_cached_entry_answers_as_a_fresh_one(monkeypatch):
