@@ -69,7 +69,7 @@ from typing import Any, NamedTuple, cast
 from rapidfuzz.distance import JaroWinkler
 
 from .. import gazetteer
-from ..capitals import ascii_words, capitalised_texts, scan, starts_word
+from ..capitals import ascii_words, capitalised_texts, scan, starts_of, starts_word
 from ..document import Document
 from ..langid import zipf
 from ..loading import one_time_load
@@ -205,32 +205,38 @@ class NamesRule(Rule):
         text = doc.text
         last = self.by_last if self.is_person else {}
         # The words _at may be called at: a trigger, or a word right before a surname
-        # (then only when no lower-case word lies between them). Found among the
-        # capital pattern's matches, which are every capitalised word and perhaps a
-        # few word ends ('Bay' of 'eBay': passed over), by their text: the work
-        # follows the candidates, not the words.
-        words, starts, _ = scan(text)
+        # (then only when no lower-case word lies between them), each with where the
+        # surname after it starts (None for a trigger). Found among the capital
+        # pattern's matches, which are every capitalised word and perhaps a few word
+        # ends ('Bay' of 'eBay': passed over), by their text: the work follows the
+        # candidates, not the words. Without surnames, only the triggers' offsets
+        # are worked out (capitals.starts_of), not every match's.
         firsts = key_of.keys() - self._as_listed
         lasts = {word for word, key in key_of.items() if key in last}  # (by_last <= triggers)
-        at = [i for i in compress(range(len(words)), map(firsts.__contains__, words))
-              if starts_word(text, starts[i])]
-        before: dict[int, int] = {}  # the word before a surname -> the surname
+        places: list[tuple[int, str, int | None]]
         if lasts:
+            words, starts, _ = scan(text)
+            at = [i for i in compress(range(len(words)), map(firsts.__contains__, words))
+                  if starts_word(text, starts[i])]
+            before: dict[int, int] = {}  # the word before a surname -> the surname
             for j in compress(range(len(words)), map(lasts.__contains__, words)):
                 i = j - 1
                 while i >= 0 and not starts_word(text, starts[i]):
                     i -= 1
                 if i >= 0 and starts_word(text, starts[j]):
                     before[i] = j
-            at = sorted(set(at).union(before))
+            places = [(starts[i], words[i], starts[before[i]] if i in before else None)
+                      for i in sorted(set(at).union(before))]
+        else:
+            places = [(p, word, None) for p, word in starts_of(text, firsts)]
         resume = 0  # _at steps over a whole name it has matched
-        for i in at:
-            if starts[i] < resume:
+        for start, text_of, surname in places:
+            if start < resume:
                 continue
-            word = Token(words[i], starts[i], starts[i] + len(words[i]))
-            key = key_of.get(word.text)  # a trigger's, else the word is before a surname
-            if key is not None or _next_to(text, word.end, starts[before[i]]):
-                resume, finding = self._at(doc, word, key or fold(word.text))
+            word = Token(text_of, start, start + len(text_of))
+            key = key_of.get(text_of)  # a trigger's, else the word is before a surname
+            if key is not None or (surname is not None and _next_to(text, word.end, surname)):
+                resume, finding = self._at(doc, word, key or fold(text_of))
                 if finding is not None:
                     yield finding
 
