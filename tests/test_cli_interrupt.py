@@ -38,16 +38,19 @@ def test_interrupt_with_jobs_leaves_no_worker_traceback(tmp_path, command):
     marks = tmp_path / "marks"
     marks.mkdir()
     work = "_check_one" if command == "check" else None
-    # every file's work marks which process did it, then takes its time
+    # every file's work marks which process did it, then takes its time: in the
+    # workers, far longer than the test waits, so that the run is still going
+    # when the interrupt comes however slowly the machine starts them
     script = textwrap.dedent(f"""
         import os, pathlib, sys, time
         from normalize import cli, engine
         name = {work!r}
         module, name = (engine, name) if name else (cli, "_fix_one")
         original = getattr(module, name)
+        parent = os.getpid()
         def slow(doc, *args):
             pathlib.Path({str(marks)!r}, str(os.getpid())).touch()
-            time.sleep(0.2)
+            time.sleep(0.2 if os.getpid() == parent else 30)
             return original(doc, *args)
         setattr(module, name, slow)
         sys.argv = ["normalize", {command!r}, "-j", "2", {str(folder)!r}]
