@@ -146,10 +146,15 @@ def _source(body) -> str:  # noqa: ANN001
 # keep the edges whose characters can be a boundary (or not): `(?:\b\w+\b\s*)+`
 # cuts a text one way only. Atomic groups and possessive repetitions are one
 # state each that only meets itself. Repetitions with a back reference are left
-# to the time limit (normalize.parallel), as are those too large to pair.
+# to the time limit (normalize.parallel), as are those too large to pair: a body
+# of more than _POSITIONS characters (a repeated alternation of hundreds of words)
+# is not built, and the walk stops after _PAIRS pairs or _WORK pairs of next states
+# weighed, so that no pattern costs more than a second or a few megabytes here.
 
 _COUNTED_NULLABLE = 6  # copies of a body that can match nothing: (?:a?){6} is refused
+_POSITIONS = 400  # characters of a repeated body, at most, to build its automaton for
 _PAIRS = 40_000  # pairs of states looked at, at most, for one repetition
+_WORK = 2_000_000  # pairs of next states weighed, at most, for one repetition
 _SAMPLE = ("aAzZkK0159_ \t\n\r\x0b\x0c\u00a0\u2009.,;:!?-\u2013\u2014'\"\u2019\u201c()[]/\\&%$#@*+="
            "\u00e9\u00c9\u00df\u0105\u0117\u017e\u0161\u0436\u0416\u03a9\u4e2d\ufeff\x00")
 
@@ -369,7 +374,10 @@ def _repeats(seq) -> Iterator[tuple]:  # noqa: ANN001
 
 def _ambiguous(state, body) -> bool:  # noqa: ANN001
     """Whether two runs of the repetition of `body` can start in one state, part
-    (take different states, or one edge that two ways give) and meet there again."""
+    (take different states, or one edge that two ways give) and meet there again.
+    Raises _Skip for a body too large to pair (see _POSITIONS)."""
+    if _positions(body) > _POSITIONS:
+        raise _Skip
     automaton = _Body(state, body)
     first, last, _empty = automaton.build(body, state.flags)
     automaton.join(last, first)  # the repetition's own edge: another turn
@@ -379,11 +387,15 @@ def _ambiguous(state, body) -> bool:  # noqa: ANN001
     # where they agree
     seen: dict[tuple[int, int], list[tuple[int, int]]] = {}
     todo = [(p, p) for p in range(len(follow)) if follow[p]]
+    work = 0
     while todo:
         pair = todo.pop()
         if pair in seen:
             continue
         p, q = pair
+        work += len(follow[p]) * len(follow[q])
+        if work > _WORK:
+            raise _Skip
         nexts = [(a, b) for a in follow[p] for b in follow[q] if masks[a] & masks[b]]
         seen[pair] = nexts
         if len(seen) > _PAIRS:
@@ -400,6 +412,18 @@ def _ambiguous(state, body) -> bool:  # noqa: ANN001
     # either empty alternative)
     return any(automaton.follow[p][a] > 1 and part[(a, a)] == part[(p, p)]
                for (p, q), nexts in seen.items() if p == q for a, b in nexts if a == b)
+
+
+def _positions(seq) -> int:  # noqa: ANN001
+    """The states `_Body` makes for a parsed piece, at most: one for each
+    character it matches and each atomic group or possessive repetition."""
+    count = 0
+    for op, av in seq:
+        if op in _ATOMS or op in (sre_constants.ATOMIC_GROUP, sre_constants.POSSESSIVE_REPEAT):
+            count += 1
+        else:
+            count += sum(map(_positions, _inside(op, av)))
+    return count
 
 
 def _components(graph: dict[tuple[int, int], list[tuple[int, int]]]) -> Iterator[list]:

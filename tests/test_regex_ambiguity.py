@@ -4,7 +4,9 @@ rules all load, and common safe patterns pass."""
 
 from __future__ import annotations
 
+import random
 import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -121,3 +123,41 @@ def test_a_share_line_is_checked_quickly_with_the_shipped_rules(tmp_path, monkey
     result = run("check", "--jobs", "1", tmp_path)
     assert time.monotonic() - start < 5
     assert "took longer" not in result.output and result.exit_code in (0, 1)
+
+
+def _alternation(count: int) -> str:
+    """A repeated alternation of `count` short words over a, b, c: ambiguous
+    ("a", "b" and "ab" cut "ab" two ways), and the larger, the dearer to pair."""
+    rng = random.Random(1)
+    words = ["".join(rng.choice("abc") for _ in range(rng.randint(1, 6))) for _ in range(count)]
+    return "(?:" + "|".join(words) + ")+x"
+
+
+def test_a_small_ambiguous_alternation_is_still_refused():
+    assert backtracking_risk(_alternation(50)) is not None
+
+
+def test_a_body_of_thousands_of_characters_is_not_paired(monkeypatch):
+    """Its automaton (thousands of states, millions of edges) once took all the
+    memory of the machine: now it is left to the time limit, unbuilt."""
+    from normalize import regex_safety
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("the automaton was built")
+
+    monkeypatch.setattr(regex_safety, "_Body", refuse)
+    assert backtracking_risk(_alternation(1000)) is None
+
+
+def test_pairing_a_large_body_stops_at_its_work_limit():
+    """A body under the size limit whose pairs fan out (a hundred words) is
+    weighed up to _WORK pairs, then left to the time limit: a few tens of
+    megabytes, not the hundreds that pairing it to the end took."""
+    tracemalloc.start()
+    try:
+        found = backtracking_risk(_alternation(100))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert found is None
+    assert peak < 150_000_000
