@@ -77,29 +77,57 @@ def _char_set(pattern: str, i: int) -> tuple[str, int]:
     return regex, end + 1
 
 
-@lru_cache(maxsize=256)
-def _glob_regex(pattern: str) -> re.Pattern[str]:
+def _tokens(pattern: str) -> list[tuple[str, str]]:
+    """The pattern as (kind, regex) pieces: kind "**" (crossing folders), "*",
+    or "one" (a character: a literal, "?" or a set)."""
     out = []
     i = 0
     while i < len(pattern):
         if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
+            out.append(("**", "(?:.*/)?"))
             i += 3
         elif pattern.startswith("**", i):
-            out.append(".*")
+            out.append(("**", ".*"))
             i += 2
         elif pattern[i] == "*":
-            out.append("[^/]*")
+            out.append(("*", "[^/]*"))
             i += 1
         elif pattern[i] == "?":
-            out.append("[^/]")
+            out.append(("one", "[^/]"))
             i += 1
         elif pattern[i] == "[":
             regex, i = _char_set(pattern, i)
-            out.append(regex)
+            out.append(("one", regex))
         else:
-            out.append(re.escape(pattern[i]))
+            out.append(("one", re.escape(pattern[i])))
             i += 1
+    return out
+
+
+@lru_cache(maxsize=256)
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    """The regex of a glob. A piece between two `*` that matches no '/' is
+    taken where it first occurs, in an atomic group, as fnmatch does: where
+    the path matches, it matches so (moving that piece to its first place
+    leaves the `*` after it only more of its component), and `*a*a*a*a*b`
+    against a long name is one pass, not a try of every way to place the a's."""
+    tokens = _tokens(pattern)
+    out = []
+    k = 0
+    while k < len(tokens):
+        kind, regex = tokens[k]
+        k += 1
+        if kind != "*":
+            out.append(regex)
+            continue
+        end = k
+        while end < len(tokens) and tokens[end][0] == "one" and not re.match(tokens[end][1], "/"):
+            end += 1
+        if end > k and end < len(tokens) and tokens[end][0] == "*":
+            out.append("(?>[^/]*?" + "".join(r for _, r in tokens[k:end]) + ")")
+            k = end
+        else:
+            out.append(regex)
     return re.compile("".join(out) + r"\Z")
 
 

@@ -4,10 +4,14 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from normalize import globs
 from normalize.config import Config, ConfigError, load_config
 from normalize.globs import glob_covers, glob_match, glob_problem
 
@@ -126,3 +130,24 @@ def test_wants_file_folder_prefixes(tmp_path):
     config = Config(root=tmp_path, include=("articles",))
     assert config.wants_file(tmp_path / "articles" / "2025" / "a.txt")
     assert not config.wants_file(tmp_path / "drafts" / "a.txt")
+
+
+_PIECES = st.sampled_from(["a", "b", ".", "/", "*", "**", "**/", "?", "[ab]", "[!a]", "[/b]"])
+
+
+@given(st.lists(_PIECES, min_size=1, max_size=8).map("".join),
+       st.text("ab./", max_size=12))
+@settings(max_examples=1000, deadline=None)
+def test_a_piece_between_stars_taken_where_it_first_occurs_matches_the_same_paths(glob, path):
+    """The atomic groups of `_glob_regex` match exactly the paths that the plain
+    translation (each piece its regex) matches."""
+    plain = re.compile("".join(regex for _, regex in globs._tokens(glob)) + r"\Z")
+    assert bool(globs._glob_regex(glob).match(path)) == bool(plain.match(path))
+
+
+def test_many_stars_against_a_long_name_are_one_pass():
+    """`*a*a*a*a*a*b` tried every way to place the a's in a long name (hours for
+    200 a's); each piece between stars is now taken where it first occurs (its
+    shape is checked first, so that the old translation fails, not hangs)."""
+    assert globs._glob_regex("*a*a*b").pattern == r"(?>[^/]*?a)(?>[^/]*?a)[^/]*b\Z"
+    assert not glob_match("*a" * 5 + "*b", "a" * 200 + ".txt")
