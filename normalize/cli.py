@@ -22,6 +22,7 @@ from .cli_common import (
     EXIT_ERROR,
     EXIT_FINDINGS,
     EXIT_INTERRUPTED,
+    PathArgument,
     echo_error,
     echo_out,
     guarded,
@@ -51,7 +52,7 @@ if TYPE_CHECKING:
 # hook pays for starting up on every commit.
 
 config_option = click.option(
-    "--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
+    "--config", "config_file", type=PathArgument(path_type=Path, dir_okay=False),
     help="Config file (normalize.toml or pyproject.toml); default: the nearest one upward.")
 select_option = click.option(
     "--select", multiple=True, metavar="CODES",
@@ -129,7 +130,7 @@ force_exclude_option = click.option(
     help="Apply the config's include/exclude to files named on the command line too.")
 
 baseline_option = click.option(
-    "--baseline", "baseline_file", type=click.Path(path_type=Path, dir_okay=False),
+    "--baseline", "baseline_file", type=PathArgument(path_type=Path, dir_okay=False),
     help="Count only findings not recorded in this baseline file (default: the config's).")
 fail_level_option = click.option(
     "--fail-level", type=click.Choice(FAIL_LEVELS), default=None,
@@ -137,7 +138,7 @@ fail_level_option = click.option(
          "suggestion).")
 
 paths_argument = click.argument(
-    "paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+    "paths", nargs=-1, required=True, type=PathArgument(path_type=Path))
 
 
 class _Commands(click.Group):
@@ -181,7 +182,7 @@ def main() -> None:
 @paths_argument
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Output format (default: the config's, else text).")
-@click.option("--output", "-o", "output", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("--output", "-o", "output", type=PathArgument(path_type=Path, dir_okay=False),
               help="Write the report to FILE instead of standard output.")
 @click.option("--statistics", is_flag=True, help="Print counts per rule instead of findings.")
 @click.option("--quiet", "-q", is_flag=True,
@@ -189,7 +190,7 @@ def main() -> None:
 @click.option("--show-config", is_flag=True,
               help="Print the settings in effect (file found, then flags) and exit.")
 @baseline_option
-@click.option("--write-baseline", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("--write-baseline", type=PathArgument(path_type=Path, dir_okay=False),
               help="Record today's findings in FILE (then exit 0) for later --baseline runs.")
 @fail_level_option
 @config_option

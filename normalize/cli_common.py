@@ -23,6 +23,19 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130  # Ctrl-C (SIGINT), as shells report a command it stopped: 128 + 2
 
 
+class PathArgument(click.Path):
+    """click.Path that refuses an empty argument: click reads "" as the current
+    folder, so `normalize fix "$FILES"` with $FILES empty would fix every file
+    below it."""
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value.strip():
+            self.fail("an empty path names no file or folder (an unset shell variable?)",
+                      param, ctx)
+        return super().convert(value, param, ctx)
+
+
 def fail(message: str) -> NoReturn:
     echo_error(message)
     sys.exit(EXIT_ERROR)
@@ -166,7 +179,7 @@ def load_ruleset(rules_dirs: tuple[Path, ...], no_default: bool) -> RuleSet:
 
 
 rules_option = click.option(
-    "--rules", "rules_dirs", multiple=True, type=click.Path(path_type=Path, file_okay=False),
+    "--rules", "rules_dirs", multiple=True, type=PathArgument(path_type=Path, file_okay=False),
     help="Add a folder of rule files (repeatable).")
 no_default_option = click.option(
     "--no-default-rules", is_flag=True, help="Do not load the rules shipped with normalize.")

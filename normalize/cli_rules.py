@@ -12,6 +12,7 @@ from . import consistency, grouping, suppression
 from .cli_common import (
     EXIT_CLEAN,
     EXIT_ERROR,
+    PathArgument,
     echo_error,
     fail,
     load_ruleset,
@@ -88,7 +89,7 @@ def rules_explain(code: str, rules_dirs: tuple[Path, ...], no_default_rules: boo
 
 
 @rules.command("validate")
-@click.argument("dirs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("dirs", nargs=-1, required=True, type=PathArgument(path_type=Path))
 @no_default_option
 def rules_validate(dirs: tuple[Path, ...], no_default_rules: bool) -> None:
     """Validate rule files: parse them and run their examples.

@@ -64,6 +64,18 @@ def test_a_dash_says_standard_input_is_not_read(article, command):
     assert (article / "a.txt").read_text(encoding="utf-8") == ARTICLE
 
 
+@pytest.mark.parametrize("args", [("fix", ""), ("check", "a.txt", ""), ("fix", "a.txt", " "),
+                                  ("check", "-o", "", "a.txt"), ("check", "--rules", "", "a.txt"),
+                                  ("rules", "validate", "")])
+def test_an_empty_path_is_refused_not_read_as_the_current_folder(article, args):
+    """click reads "" as ".": `normalize fix "$FILES"` with $FILES empty fixed
+    every file below the current folder."""
+    result = run(*args)
+    assert result.exit_code == 2
+    assert "an empty path names no file or folder" in result.stderr
+    assert (article / "a.txt").read_text(encoding="utf-8") == ARTICLE
+
+
 def test_a_file_named_dash_is_checked(article):
     (article / "-").write_text(ARTICLE, encoding="utf-8")
     result = run("check", "-")
