@@ -53,8 +53,18 @@ def build(source: str | bytes, flags: int = 0) -> tuple[re.Pattern[Any], Program
         return _sre.compile(*program), program
     except re.error:
         raise  # a bad pattern, as re.compile says
+    except (RecursionError, OverflowError) as exc:  # as re.compile would raise them
+        raise re.error(too_large(exc)) from None
     except Exception:  # noqa: BLE001 - another Python's internals: compile as usual
         return re.compile(source, flags), None
+
+
+def too_large(exc: RecursionError | OverflowError) -> str:
+    """Why `re` could not compile a pattern that it raised `exc` for (groups
+    nested hundreds deep; a repetition count above what it can hold)."""
+    if isinstance(exc, RecursionError):
+        return "groups nested too deeply to compile"
+    return str(exc) or "a number in it is too large"
 
 
 def dumps(programs: list[Program]) -> bytes:

@@ -32,6 +32,8 @@ def parse(source: str) -> dict[str, Any]:
         return tomllib.loads(source.removeprefix("\ufeff"))
     except tomllib.TOMLDecodeError as exc:
         raise TomlError(_line(exc), _reason(exc)) from None
+    except RecursionError:  # tomllib reads nested arrays and tables by recursion
+        raise TomlError(None, "arrays or tables nested too deeply to read") from None
 
 
 def _line(exc: tomllib.TOMLDecodeError) -> int | None:

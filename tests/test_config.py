@@ -164,6 +164,15 @@ def test_invalid_toml_is_a_config_error(tmp_path):
         load_config(path)
 
 
+@pytest.mark.parametrize("value", ["[" * 600 + "]" * 600, "{a=" * 400 + "1" + "}" * 400])
+def test_values_nested_too_deeply_are_a_config_error(tmp_path, value):
+    """tomllib reads nesting by recursion: a RecursionError escaped as a traceback."""
+    path = tmp_path / "normalize.toml"
+    path.write_text(f"exclude = {value}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="normalize.toml: invalid TOML: .*nested too deeply"):
+        load_config(path)
+
+
 def test_glob_match():
     assert glob_match("archive/**", "archive/2019/a.md")
     assert glob_match("**/*.md", "a.md") and glob_match("**/*.md", "x/y/a.md")

@@ -72,6 +72,15 @@ BAD = [
     ("missing message", GOOD.replace("message = \"'{text}' -> '{replacement}'\"\n", ""), None,
      "missing required key 'message'"),
     ("not UTF-8", GOOD.replace('"test"', '"caf\udce9"'), None, "cannot read rule file"),
+    ("arrays nested a thousand deep", EXISTENCE.replace("['^Read more\\b']",
+                                                        "[" * 1000 + "]" * 1000), None,
+     "nested too deeply"),
+    ("groups nested a thousand deep", EXISTENCE.replace("'^Read more\\b'",
+                                                        "'" + "(" * 1000 + "a" + ")" * 1000 + "'"),
+     5, "groups nested too deeply to compile"),
+    ("repetition count too large", GOOD.replace('swap = { "colour"', 'regex = true\nswap = '
+                                                '{ "colou{4294967295}r"'), 6,
+     "the repetition number is too large"),
 ]
 
 

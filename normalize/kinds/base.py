@@ -160,6 +160,9 @@ class Rule:
                 re.compile(pattern, flags)
             except re.error as exc:
                 raise self.error(key, f"bad regular expression in '{key}': {exc}") from None
+            except (RecursionError, OverflowError) as exc:
+                raise self.error(key, f"bad regular expression in '{key}': "
+                                      f"{programs.too_large(exc)}") from None
             raise self.error(key, (  # not expected: line_neutral keeps a valid pattern valid
                 f"regular expression {pattern!r} in '{key}' cannot be made to treat "
                 "CRLF, CR and LF line endings alike")) from None
