@@ -193,6 +193,10 @@ def test_a_negative_context_is_refused(tmp_path):
     ("found {nope}", "unknown placeholder {nope}; this kind offers {text}, {replacement}"),
     ("found {}", "unknown placeholder {}"),
     ("found {text", "is not a valid template"),
+    ("found {text.__class__}", "quotes {text.__class__}: a placeholder is a plain name"),
+    ("found {text[0]}", "quotes {text[0]}: a placeholder is a plain name such as {text}"),
+    ("found {text:>999999999}", "gives {text:>999999999} a format it does not allow"),
+    ("found {text:{replacement}}", "gives {text:{replacement}} a format it does not allow"),
 ])
 def test_a_message_placeholder_the_kind_does_not_fill_is_refused(tmp_path, message, shown):
     folder = tmp_path / "rules"
@@ -209,7 +213,7 @@ def test_a_kinds_own_placeholders_are_accepted(tmp_path):
     folder = tmp_path / "rules"
     folder.mkdir()
     (folder / "r.toml").write_text(
-        'code = "HS901"\nmessage = "{text!r} in {language} ({code}), {{sic}}"\n'
+        'code = "HS901"\nmessage = "{text!r} in {language:.20} ({code:>5}), {{sic}}"\n'
         'source = "a test"\nkind = "language"\n' + EXAMPLES,
         encoding="utf-8")
     proc = cli("rules", "validate", folder)

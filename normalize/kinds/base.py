@@ -268,6 +268,8 @@ class LineFinder:
 
 
 MESSAGE_PLACEHOLDERS = ("text", "replacement")
+# what may follow a placeholder's ':' in a message: an alignment, a width, a precision
+_SPEC = re.compile(r"[<>^]?[0-9]{0,3}(?:\.[0-9]{1,3})?")
 
 
 def placeholder_problem(template: str, offered: Iterable[str]) -> str | None:
@@ -277,16 +279,22 @@ def placeholder_problem(template: str, offered: Iterable[str]) -> str | None:
 
     known = (*MESSAGE_PLACEHOLDERS, *offered)
     try:
-        fields = [name for _, name, _, _ in string.Formatter().parse(template)
+        fields = [(name, spec or "") for _, name, spec, _ in string.Formatter().parse(template)
                   if name is not None]
     except ValueError as exc:  # a lone '{' or '}'
         return f"is not a valid template ({exc}; write a brace as {{{{ or }}}})"
-    for name in fields:
+    for name, spec in fields:
         head = re.split(r"[.\[]", name, maxsplit=1)[0]
         if head not in known:
             shown = "{" + name + "}" if name else "{} (a placeholder needs a name)"
             return (f"quotes the unknown placeholder {shown}; this kind offers "
                     + ", ".join("{" + k + "}" for k in known))
+        if head != name:  # {text.__class__}, {text[0]}: not the text, and a way into objects
+            return (f"quotes {{{name}}}: a placeholder is a plain name such as {{{head}}}, "
+                    "with no attribute or index")
+        if not _SPEC.fullmatch(spec):  # {text:>999999999} would make a string of a gigabyte
+            return (f"gives {{{name}:{spec}}} a format it does not allow: at most an "
+                    "alignment, a width and a precision of three digits each, e.g. {text:.40}")
     return None
 
 
