@@ -22,9 +22,23 @@ from .cli_common import (
 )
 from .engine import example_problems
 from .kinds import KINDS
-from .kinds.base import RuleError
+from .kinds.base import Rule, RuleError
 from .loader import claim_code, read_rule_file, rule_files
+from .parallel import FileTimeout, limit_for, limited, time_limits
 from .report import counted, visible
+
+
+def _example_problems(rule: Rule) -> list[str]:
+    """`example_problems`, within the time a file's check may take for as
+    much text as the examples hold (normalize.parallel): a rule whose pattern
+    backtracks on one of them is a problem, not a hang."""
+    examples = (*rule.meta.examples_fail, *rule.meta.examples_pass)
+    limit = limit_for(sum(map(len, examples)))
+    try:
+        return limited(limit, example_problems, rule)
+    except FileTimeout:
+        return [f"{rule.meta.code}: its examples took longer than {limit:.3g} s to check, "
+                "stopped (a pattern that backtracks; NORMALIZE_TIME_LIMIT sets the limit)"]
 
 
 def _say(text: str) -> None:
@@ -111,40 +125,41 @@ def rules_validate(dirs: tuple[Path, ...], no_default_rules: bool) -> None:
         echo_error(message)
         problems += 1
 
-    for given in dirs:
-        try:
-            files = rule_files(given) if given.is_dir() else [given]
-        except RuleError as exc:
-            problem(str(exc))
-            continue
-        rules_here = 0
-        for path in files:
-            real = os.path.realpath(path)
-            if real in done:
-                rules_here += 1
-                continue
-            done.add(real)
+    with time_limits():  # a pattern that backtracks on an example must not hang it
+        for given in dirs:
             try:
-                rule = read_rule_file(path)
+                files = rule_files(given) if given.is_dir() else [given]
             except RuleError as exc:
                 problem(str(exc))
+                continue
+            rules_here = 0
+            for path in files:
+                real = os.path.realpath(path)
+                if real in done:
+                    rules_here += 1
+                    continue
+                done.add(real)
+                try:
+                    rule = read_rule_file(path)
+                except RuleError as exc:
+                    problem(str(exc))
+                    count += 1
+                    rules_here += 1
+                    continue
+                if rule is None:
+                    echo_error(f"{path}: not a rule file (no 'kind' or 'code' key); "
+                               "skipped, as `check` skips it", "note")
+                    skipped += 1
+                    continue
                 count += 1
                 rules_here += 1
-                continue
-            if rule is None:
-                echo_error(f"{path}: not a rule file (no 'kind' or 'code' key); "
-                           "skipped, as `check` skips it", "note")
-                skipped += 1
-                continue
-            count += 1
-            rules_here += 1
-            duplicate = claim_code(rule, seen)
-            if duplicate is not None and os.path.realpath(seen[rule.meta.code]) != real:
-                problem(str(duplicate))
-            for message in example_problems(rule):
-                problem(f"{path}: {message}")
-        if given.is_dir() and not rules_here:
-            problem(f"{given}: no rule files in this folder")
+                duplicate = claim_code(rule, seen)
+                if duplicate is not None and os.path.realpath(seen[rule.meta.code]) != real:
+                    problem(str(duplicate))
+                for message in _example_problems(rule):
+                    problem(f"{path}: {message}")
+            if given.is_dir() and not rules_here:
+                problem(f"{given}: no rule files in this folder")
     summary = f"{counted(count, 'rule file')}, {counted(problems, 'problem')}"
     if skipped:
         summary += f" ({counted(skipped, 'other TOML file')} skipped)"

@@ -17,9 +17,10 @@ check (normalize.regex_safety) cannot catch every such pattern. Python's
 regex engine looks for signals while it matches, so a timer (SIGALRM, armed
 with setitimer for each file and disarmed after it) stops the file's work
 with an exception; the file becomes a one-line error and the other files are
-checked. Signals reach only the main thread, so the limit applies where the
-work runs there (the command line, and forked workers); elsewhere (Windows, a
-library caller's thread) there is none.
+checked (`rules validate` runs each rule file's examples under the same
+limit: `time_limits` and `limited`). Signals reach only the main thread, so
+the limit applies where the work runs there (the command line, and forked
+workers); elsewhere (Windows, a library caller's thread) there is none.
 
 The timer never stops a one-time load (normalize.loading: word lists, the
 needles pattern, compiled patterns, imports): a load stopped half-way is not
@@ -35,6 +36,7 @@ import os
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -94,7 +96,7 @@ def time_limit() -> float | None:
 def _on_alarm(signum: int, frame: Any) -> None:
     global _LOADING
     if _ARMED:
-        if in_load(frame, stop=_read_and_work.__code__):  # let it finish: it is kept
+        if in_load(frame, stop=limited.__code__):  # let it finish: it is kept
             _LOADING = True
             signal.setitimer(signal.ITIMER_REAL, LOAD_TICK)
             return
@@ -132,19 +134,51 @@ def run_per_file(paths: Iterable[Path | str], work: Callable[..., Any], args: tu
     named = (str(p) for p in paths)  # a name is quicker to hand over than a Path
     results = _sorted_out(map_in_order(_read_and_work, named, (work, args), jobs, freeze),
                           errors, notes)
+    with time_limits():  # forked workers inherit the limit and the handler
+        yield from results  # (a generator: the work starts here, under the limit)
+
+
+@contextmanager
+def time_limits() -> Iterator[None]:
+    """The run's time limit (`time_limit`) in force inside: `limited` then
+    stops work that takes longer than its share of it. A run inside a run
+    keeps the outer one's."""
     global _LIMIT, _PREVIOUS
     limit = time_limit()
     if limit is None or _LIMIT is not None:  # none, or a run inside a run: its limit holds
-        yield from results
+        yield
         return
     _PREVIOUS = signal.signal(signal.SIGALRM, _on_alarm)
-    _LIMIT = limit  # forked workers inherit both
+    _LIMIT = limit
     try:
-        yield from results  # (a generator: the work starts here, under the limit)
+        yield
     finally:
         _LIMIT = None
         signal.signal(signal.SIGALRM, _PREVIOUS)
         _PREVIOUS = None
+
+
+def limit_for(chars: int) -> float | None:
+    """The time work on `chars` characters may take under the limit in force
+    (more for a huge file); None where there is none."""
+    return None if _LIMIT is None else _LIMIT * max(1.0, chars / PER_LIMIT)
+
+
+def limited(limit: float | None, fn: Callable[..., Any], *args: Any) -> Any:
+    """`fn(*args)`, stopped by FileTimeout once it has taken `limit` seconds
+    (a one-time load it runs is let finish; None: no limit). Inside
+    `time_limits` only."""
+    if limit is None:
+        return fn(*args)
+    global _ARMED, _FILE_LIMIT, _LOADING
+    try:
+        _FILE_LIMIT, _LOADING = limit, False
+        _ARMED = True
+        signal.setitimer(signal.ITIMER_REAL, limit)
+        return fn(*args)
+    finally:
+        _ARMED = False  # first: a signal from here on is ignored
+        signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 def map_in_order(fn: Callable[..., Any], items: Iterable[Any], args: tuple[Any, ...],
@@ -230,17 +264,9 @@ def _read_and_work(path: str, work: Callable[..., Any], args: tuple[Any, ...]
         return "error", str(exc)
     if _LIMIT is None:
         return "ok", work(doc, *args)
-    global _ARMED, _FILE_LIMIT, _LOADING
-    limit = _LIMIT * max(1.0, len(doc.text) / PER_LIMIT)  # a huge file: more time
+    limit = limit_for(len(doc.text))
     try:
-        try:
-            _FILE_LIMIT, _LOADING = limit, False
-            _ARMED = True
-            signal.setitimer(signal.ITIMER_REAL, limit)
-            return "ok", work(doc, *args)
-        finally:
-            _ARMED = False  # first: a signal from here on is ignored
-            signal.setitimer(signal.ITIMER_REAL, 0)
+        return "ok", limited(limit, work, doc, *args)
     except FileTimeout:
         return "error", (f"{path}: took longer than {limit:.3g} s to check, stopped (a rule "
                          "that backtracks, or too much text for it; NORMALIZE_TIME_LIMIT sets "

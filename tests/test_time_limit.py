@@ -240,3 +240,30 @@ def test_a_needles_pattern_build_stopped_half_way_is_made_again(monkeypatch):
     monkeypatch.setattr(needles, "_trie", real)
     pattern = registry.pattern()
     assert pattern is not None and pattern.search(" a drone") is not None
+
+
+def test_rules_validate_stops_a_rule_whose_examples_take_too_long(tmp_path, monkeypatch):
+    """A pattern that backtracks on one of its own examples is one problem
+    line; the next rule file is still validated, and nothing is left armed."""
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    head = 'kind = "existence"\nmessage = "found {text}"\nsource = "test"\n'
+    (folder / "a.toml").write_text(
+        f'code = "HS901"\n{head}patterns = [\'{SLOW}\']\n\n[examples]\nfail = []\n'
+        f'pass = ["{"x" * 3000}"]\n', encoding="utf-8")
+    (folder / "b.toml").write_text(
+        f'code = "HS902"\n{head}patterns = [\'zz\']\n\n[examples]\nfail = ["no"]\npass = []\n',
+        encoding="utf-8")
+    monkeypatch.setenv("NORMALIZE_TIME_LIMIT", "0.3")
+    before = signal.getsignal(signal.SIGALRM)
+    started = time.perf_counter()
+    result = run("rules", "validate", "--no-default-rules", folder)
+    assert time.perf_counter() - started < 20
+    assert result.exit_code == 2, result.output
+    assert (f"error: {folder / 'a.toml'}: HS901: its examples took longer than 0.3 s to check, "
+            "stopped (a pattern that backtracks; NORMALIZE_TIME_LIMIT sets the limit)"
+            in result.output.splitlines())
+    assert f"{folder / 'b.toml'}: HS902 does not flag its 'fail' example: 'no'" in result.output
+    assert "2 rule files, 2 problems." in result.output and "Traceback" not in result.output
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) is before
