@@ -34,7 +34,8 @@ BAD = [
     ("bad severity", GOOD.replace('source =', 'severity = "fatal"\nsource ='), 4, "want one of"),
     ("bad regex", GOOD.replace('swap = { "colour" = "color" }',
                                'regex = true\nswap = { "(colour" = "color" }'), 6,
-     "bad regular expression"),
+     "bad regular expression in 'swap' entry '(colour': missing ), unterminated subpattern "
+     "at position 0"),
     ("examples not a table", GOOD.replace('[examples]\nfail = ["colour"]\npass = ["color"]\n',
                                           'examples = 3\n'), 7, "must be a table"),
     ("missing examples.pass", GOOD.replace('pass = ["color"]\n', ""), None, "examples.pass"),
@@ -44,7 +45,7 @@ BAD = [
     ("empty swap", GOOD.replace('{ "colour" = "color" }', "{}"), 5, "empty"),
     ("catastrophic swap regex", GOOD.replace('swap = { "colour" = "color" }',
                                              'regex = true\nswap = { \'(\\w+\\s?)+x\' = "y" }'),
-     6, "can backtrack catastrophically"),
+     6, "regular expression '(\\\\w+\\\\s?)+x' in 'swap' can backtrack catastrophically"),
     ("catastrophic existence pattern", EXISTENCE.replace("'^Read more\\b'", "'^(\\w+\\s?)*$'"), 5,
      "can backtrack catastrophically"),
     ("bad regex in a condition", GOOD.replace('source =', "before = '(?<=a+)'\nsource ="), 4,
@@ -81,6 +82,12 @@ BAD = [
     ("repetition count too large", GOOD.replace('swap = { "colour"', 'regex = true\nswap = '
                                                 '{ "colou{4294967295}r"'), 6,
      "the repetition number is too large"),
+    ("global flag inside one of several patterns", EXISTENCE.replace(
+        "'^Read more\\b'", "'^Read more\\b', '(?i)share'"), 5,
+     "in 'patterns' entry '(?i)share': a global flag such as (?i) must begin a whole pattern"),
+    ("global flag inside a swap key", GOOD.replace('swap = { "colour"',
+                                                   'regex = true\nswap = { "(?i)colour"'), 6,
+     "entry '(?i)colour': a global flag such as (?i) must begin a whole pattern"),
 ]
 
 

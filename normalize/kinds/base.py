@@ -143,26 +143,36 @@ class Rule:
     def error(self, key: str, message: str) -> RuleError:
         return RuleError(self.meta.path, self.where(key), message)
 
-    def compile(self, key: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    def compile(self, key: str, pattern: str, flags: int = 0,
+                written: str | None = None) -> re.Pattern[str]:
         """`pattern` compiled, or the rule error that says why it cannot be used.
         A pattern checked before (normalize.rulecache) compiles when first used.
         Where MULTILINE is in effect, `^`, `$` and `.` treat CRLF, CR and LF line
         endings alike (normalize.line_anchors); errors and analyses name the
-        pattern as written."""
+        pattern as written: `written`, where the rule's own text (a swap's key)
+        is a part of `pattern`."""
         checked = ANALYSIS.checked(pattern, flags)
         if checked:
             return LazyPattern(line_neutral(pattern, flags), flags,  # type: ignore[return-value]
                                checked if isinstance(checked, tuple) else None)
+        where = f"'{key}'" if written is None else f"'{key}' entry {written!r}"
         try:
             compiled, program = programs.build(line_neutral(pattern, flags), flags)
         except re.error:
-            try:
-                re.compile(pattern, flags)
-            except re.error as exc:
-                raise self.error(key, f"bad regular expression in '{key}': {exc}") from None
-            except (RecursionError, OverflowError) as exc:
-                raise self.error(key, f"bad regular expression in '{key}': "
-                                      f"{programs.too_large(exc)}") from None
+            # the rule's own text first: an error's position is then one in what it wrote
+            for candidate in ((pattern,) if written is None else (written, pattern)):
+                try:
+                    re.compile(candidate, flags)
+                except re.error as exc:
+                    if candidate is pattern and written is not None and "global flags" in str(exc):
+                        raise self.error(key, (
+                            f"bad regular expression in {where}: a global flag such as (?i) "
+                            "must begin a whole pattern, and this text is placed inside one; "
+                            "write a scoped flag, (?i:...)")) from None
+                    raise self.error(key, f"bad regular expression in {where}: {exc}") from None
+                except (RecursionError, OverflowError) as exc:
+                    raise self.error(key, f"bad regular expression in {where}: "
+                                          f"{programs.too_large(exc)}") from None
             raise self.error(key, (  # not expected: line_neutral keeps a valid pattern valid
                 f"regular expression {pattern!r} in '{key}' cannot be made to treat "
                 "CRLF, CR and LF line endings alike")) from None
@@ -170,7 +180,8 @@ class Rule:
 
         risk = backtracking_risk(pattern, flags)
         if risk is not None:
-            shown = pattern if len(pattern) <= 60 else pattern[:57] + "..."
+            text = pattern if written is None else written
+            shown = text if len(text) <= 60 else text[:57] + "..."
             raise self.error(key, (
                 f"regular expression {shown!r} in '{key}' can backtrack catastrophically "
                 f"({risk}): make each repetition need a character the inner one cannot "

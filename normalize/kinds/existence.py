@@ -51,7 +51,7 @@ class ExistenceRule(Rule):
             raise self.error("patterns", "'patterns' is empty: give at least one pattern")
         flags = re.MULTILINE | (re.IGNORECASE if options["ignore_case"] else 0)
         for p in patterns:
-            self.compile("patterns", p)  # name the bad one early
+            self.compile("patterns", f"(?:{p})", flags, written=p)  # name the bad one early
             if ANALYSIS.widths(p, flags)[1] == 0:  # "", "(?:)", "^", "\\b" ...
                 raise self.error("patterns", (
                     f"pattern {p!r} in 'patterns' matches only empty text: it can never "

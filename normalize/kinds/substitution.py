@@ -74,7 +74,7 @@ class SubstitutionRule(Rule):
                                          "word boundary; give the text to find")
             body = found if options["regex"] else re.escape(found).replace(r"\ ", r"\s+")
             source = f"{LEFT_BOUNDARY}(?:{body}){RIGHT_BOUNDARY}"
-            pattern = self.compile("swap", source, flags)
+            pattern = self.compile("swap", source, flags, written=found)
             if options["regex"] and ANALYSIS.widths(source, flags)[0] == 0:
                 raise self.error("swap", f"entry {found!r} can match empty text: it would "
                                          "match at word boundaries; make it need a character")
