@@ -44,11 +44,15 @@ else:
 
 _REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
 _REPEATED_GROUP = re.compile(r"\)(?:[*+]|\{\d*,?\d*\})")
+# a verbose flag, global or scoped ("(?x)", "(?ix:"): blanks and comments may then
+# stand between a group and its quantifier, which `_REPEATED_GROUP` does not see
+_VERBOSE_FLAG = re.compile(r"\(\?[aiLmsux]*x[aiLmsux]*(?:-[imsx]*)?[:)]")
 
 
 def backtracking_risk(pattern: str, flags: int = 0) -> str | None:
     """The piece of `pattern` that can backtrack catastrophically, or None."""
-    if not _REPEATED_GROUP.search(pattern):
+    if not (_REPEATED_GROUP.search(pattern) or flags & re.VERBOSE
+            or _VERBOSE_FLAG.search(pattern)):
         return None  # only a repeated group can hold a repetition: nothing to parse
     try:
         tree = sre_parse.parse(pattern, flags)

@@ -45,6 +45,9 @@ CATASTROPHIC = [
     r"(?i)(?:[A-Z][a-z]+\s*){2,}$",
     r"^(?:(?:Facebook|Twitter|Email)\s*[|,]?\s*){3,}$",  # two blanks' runs side by side
     r"(?:(?:a|b)(?:b|)|ab)+c",
+    r"(?x)(a | aa) +y",  # verbose: blanks between a group and its quantifier
+    r"(?x: (a|aa) {2,} ) y",
+    r"(?ix-s:(a|aa) +y)",
 ]
 
 SAFE = [
