@@ -26,6 +26,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from .document import Unreadable, read_utf8
 from .model import Finding
 from .report import FileResult, Report
 from .text import WORD_RE
@@ -141,10 +142,9 @@ class Baseline:
         import json
 
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise BaselineError(f"{path}: cannot read baseline "
-                                f"({getattr(exc, 'strerror', None) or exc})") from None
+            text = read_utf8(path)
+        except Unreadable as exc:
+            raise BaselineError(f"{path}: cannot read baseline ({exc.reason})") from None
         try:
             data = json.loads(text)
         except (ValueError, RecursionError) as exc:  # and numbers too long to read

@@ -97,7 +97,7 @@ def _files(paths: tuple[Path, ...], config: Config, force_exclude: bool,
     named = set() if force_exclude else {str(p) for p in paths}
     found = list(walk_names(paths, errors=errors))
     kept = [p for p in found if p in named or config.wants_file(p)]
-    if found and not kept and any(p.is_dir() for p in paths):
+    if found and not kept and any(os.path.isdir(p) for p in paths):
         errors.append(config.none_wanted(found))
     return kept
 

@@ -128,7 +128,7 @@ def rules_validate(dirs: tuple[Path, ...], no_default_rules: bool) -> None:
     with time_limits():  # a pattern that backtracks on an example must not hang it
         for given in dirs:
             try:
-                files = rule_files(given) if given.is_dir() else [given]
+                files = rule_files(given) if os.path.isdir(given) else [given]
             except RuleError as exc:
                 problem(str(exc))
                 continue
@@ -158,7 +158,7 @@ def rules_validate(dirs: tuple[Path, ...], no_default_rules: bool) -> None:
                     problem(str(duplicate))
                 for message in _example_problems(rule):
                     problem(f"{path}: {message}")
-            if given.is_dir() and not rules_here:
+            if os.path.isdir(given) and not rules_here:
                 problem(f"{given}: no rule files in this folder")
     summary = f"{counted(count, 'rule file')}, {counted(problems, 'problem')}"
     if skipped:

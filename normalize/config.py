@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from . import tomlfile
+from .document import Unreadable
 from .globs import glob_covers, glob_problem
 from .globs import glob_match as glob_match  # (normalize.config.glob_match)
 from .model import Severity
@@ -180,12 +181,13 @@ def find_config(paths: list[Path]) -> Path | None:
     else:
         absolute = [os.path.abspath(p) for p in paths]
         start = Path(os.path.commonpath(absolute))
-        if not start.is_dir():
+        if not os.path.isdir(start):
             start = start.parent
     for folder in (start, *start.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+            if os.path.isfile(candidate) and (
+                    name != "pyproject.toml" or _has_tool_table(candidate)):
                 return candidate
     return None
 
@@ -203,8 +205,8 @@ def _read(path: Path) -> tuple[str, dict[str, Any]]:
     name = str(path)
     try:
         source = tomlfile.read_text(path)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(name, None, f"cannot read config file: {exc}") from None
+    except Unreadable as exc:
+        raise ConfigError(name, None, f"cannot read config file: {exc.reason}") from None
     try:
         return source, tomlfile.parse(source)
     except tomlfile.TomlError as exc:
@@ -302,8 +304,8 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
             raise ConfigError(name, prefix + "rules", (
                 f"{given!r} is not a rule folder: name a folder of rule files, relative "
                 "to this file ('.' for its own folder)"))
-        if not folder.is_dir():
-            what = "is not a folder" if folder.exists() else "does not exist"
+        if not os.path.isdir(folder):
+            what = "is not a folder" if os.path.lexists(folder) else "does not exist"
             raise ConfigError(name, prefix + "rules", f"rule folder {given!r} {what}")
     return Config(
         path=path, root=root, rules=rule_dirs,
@@ -333,7 +335,7 @@ def check_glob(glob: str, file: str, key: str) -> None:
 def resolve_config(explicit: Path | None, paths: list[Path]) -> Config:
     """The run's config: the named file, else the nearest one, else defaults."""
     if explicit is not None:
-        if not explicit.is_file():
+        if not os.path.lexists(explicit):
             raise ConfigError(str(explicit), None, "config file does not exist")
         return load_config(explicit)
     found = find_config(paths)

@@ -29,6 +29,14 @@ class DocumentError(Exception):
     """An input file that cannot be read as text. The message names the file."""
 
 
+class Unreadable(DocumentError):
+    """A file that cannot be read at all; `reason` says why without its name."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(f"{name}: cannot read ({reason})")
+        self.reason = reason
+
+
 class DocumentSkipped(DocumentError):
     """An input that is not text at all (a binary file): skipped with a note."""
 
@@ -176,7 +184,7 @@ def fingerprint(data: bytes) -> tuple[int, int]:
 
 
 def read_bytes(path: Path | str, name: str | None = None) -> bytes:
-    """A regular file's bytes, or DocumentError naming the file (`name`) and why not.
+    """A regular file's bytes, or Unreadable naming the file (`name`) and why not.
 
     The file is opened without waiting (a FIFO would otherwise wait for a
     writer) and looked at through the open descriptor: one lookup of the
@@ -190,7 +198,7 @@ def read_bytes(path: Path | str, name: str | None = None) -> bytes:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-            raise DocumentError(f"{name}: cannot read ({what})")
+            raise Unreadable(name, what)
         data = os.read(fd, info.st_size + 1)
         if len(data) <= info.st_size:  # all of it, unless it grew meanwhile
             return data
@@ -204,17 +212,35 @@ def read_bytes(path: Path | str, name: str | None = None) -> bytes:
         os.close(fd)
 
 
+def read_utf8(path: Path | str) -> str:
+    """A UTF-8 file's text (a rule, config or baseline file), read as an
+    article is (`read_bytes`: a FIFO or a device is refused, not waited on).
+    Raises Unreadable."""
+    data = read_bytes(path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bom = " (it begins with a UTF-16 byte order mark)" if data[:2] in (
+            b"\xff\xfe", b"\xfe\xff") else ""
+        raise Unreadable(str(path), f"not UTF-8{bom}: byte 0x{data[exc.start]:02x} at "
+                                    f"offset {exc.start}; save it as UTF-8") from None
+
+
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
-def _unreadable(path: Path | str, name: str, exc: OSError) -> DocumentError:
+def _unreadable(path: Path | str, name: str, exc: OSError) -> Unreadable:
+    # (os.path's tests, not Path's: in a folder that may be listed but not searched,
+    # Path.exists raises PermissionError where os.path.exists says False)
     if exc.errno == errno.ELOOP:  # links that lead back to themselves (or a chain of 40)
-        return DocumentError(f"{name}: cannot read (symbolic link loop)")
-    if Path(path).is_symlink() and not Path(path).exists():
-        return DocumentError(f"{name}: cannot read (broken symbolic link)")
+        return Unreadable(name, "symbolic link loop")
+    if os.path.islink(path) and not os.path.exists(path):
+        return Unreadable(name, "broken symbolic link")
     if os.path.isdir(path):  # where folders cannot be opened at all
-        return DocumentError(f"{name}: cannot read (a folder)")
-    return DocumentError(f"{name}: cannot read ({exc.strerror or exc})")
+        return Unreadable(name, "a folder")
+    if exc.errno == errno.ENXIO:  # a socket: there is nothing to open
+        return Unreadable(name, "not a regular file")
+    return Unreadable(name, exc.strerror or str(exc))
 
 
 def find_protected(text: str, path: str = "") -> list[Span]:

@@ -387,7 +387,7 @@ def walk_names(paths: Iterable[Path | str], suffixes: tuple[str, ...] = DEFAULT_
     roots = list(map(Path, paths))
     seen: set[str] = set()
     for path in roots:
-        if path.is_dir():
+        if os.path.isdir(path):
             links: dict[str, str] = {}
             names = _files_below(path, suffixes, errors, links)
             if len(roots) == 1 and not links:

@@ -22,6 +22,7 @@ from typing import Any
 
 from . import rulecache, tomlfile
 from .config import CONFIG_NAMES
+from .document import Unreadable
 from .kinds import KINDS
 from .kinds.base import (
     CODE_RE,
@@ -40,7 +41,7 @@ from .model import Applicability, Severity
 def default_rules_dir() -> Path:
     here = Path(__file__).resolve().parent
     for candidate in (here / "rules", here.parent / "rules"):
-        if candidate.is_dir():
+        if os.path.isdir(candidate):
             return candidate
     raise RuleError(str(here / "rules"), None, "default rules not found (broken install?)")
 
@@ -99,7 +100,7 @@ def load_rules(dirs: list[Path], use_defaults: bool = True) -> RuleSet:
     listing = []
     listed: set[str] = set()  # a file in two folders given (".", and "house" in it) is one
     for folder in folders:
-        if not folder.is_dir():
+        if not os.path.isdir(folder):
             raise RuleError(str(folder), None, "rule folder does not exist")
         files = []
         for path in rule_files(folder):
@@ -223,8 +224,8 @@ def _parse(path: Path) -> tuple[str, dict[str, Any]]:
     name = str(path)
     try:
         source = tomlfile.read_text(path)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(name, None, f"cannot read rule file: {exc}") from None
+    except Unreadable as exc:
+        raise RuleError(name, None, f"cannot read rule file: {exc.reason}") from None
     try:
         return source, tomlfile.parse(source)
     except tomlfile.TomlError as exc:

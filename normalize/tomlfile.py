@@ -22,8 +22,10 @@ class TomlError(Exception):
 
 
 def read_text(path: Path) -> str:
-    """The file's text, without a leading BOM. Raises OSError, UnicodeDecodeError."""
-    return path.read_text(encoding="utf-8").removeprefix("\ufeff")
+    """The file's text, without a leading BOM. Raises normalize.document.Unreadable."""
+    from .document import read_utf8
+
+    return read_utf8(path).removeprefix("\ufeff")
 
 
 def parse(source: str) -> dict[str, Any]:

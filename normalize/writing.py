@@ -1,8 +1,11 @@
 """Writing a fixed article, a report or a baseline: atomically, keeping what the file was.
 
 The new bytes go to a temporary file in the same folder, which then replaces
-the file; its mode, owner and group are kept where allowed, a read-only
-file is refused, and an article changed since it was read is left alone. The
+the file; its mode, owner and group are kept (a file whose owner or group
+this user cannot give back is refused: it would change hands), and its
+extended attributes where the system allows; a read-only file, or one this
+user may not write, is refused, and an article changed since it was read is
+left alone. The
 temporary file is removed on every way out but the replace, SIGINT, SIGTERM
 and SIGHUP included: they are held while it is created, so that none ends the
 run before its name is known. A write that fails (a full disk) leaves the old
@@ -25,10 +28,11 @@ from .document import DocumentError
 
 def write_atomic(path: Path, data: bytes, expected: tuple[int, int] | None = None) -> None:
     """Write via a temporary file in the same folder, then replace; keep the mode,
-    and the owner and group where allowed.
+    the owner and group, and the extended attributes where allowed.
 
-    A read-only file (no write permission for its owner) is not replaced
-    (PermissionError). Given `expected`, the fingerprint of the bytes the new
+    A read-only file (no write permission for its owner), one this user may
+    not write, or one whose owner or group this user cannot give back is not
+    replaced (PermissionError). Given `expected`, the fingerprint of the bytes the new
     ones were made from, the file is read again just before it is replaced and
     left alone if it is not those bytes any more (DocumentError): an edit saved
     meanwhile is not overwritten. The temporary name is short (`.nz-XXXXXXXX.tmp`)
@@ -39,6 +43,8 @@ def write_atomic(path: Path, data: bytes, expected: tuple[int, int] | None = Non
     info = target.stat()
     if not info.st_mode & stat.S_IWUSR:
         raise PermissionError(errno.EACCES, "read-only file")
+    if not _may_write(target):  # (replacing it needs only the folder's permission)
+        raise PermissionError(errno.EACCES, "Permission denied")
     with _signals_end_cleanly():
         _write_replacing(target, path, data, info, expected)
 
@@ -91,6 +97,7 @@ def _write_replacing(target: Path, path: Path, data: bytes, info: os.stat_result
             os.fsync(handle.fileno())
             if info is not None:
                 _keep_owner(handle.fileno(), info)
+                _keep_extended_attributes(handle.fileno(), target)
         # after chown, which may clear set-id bits
         os.chmod(tmp, stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask())
         if expected is not None and fingerprint(read_bytes(target, str(path))) != expected:
@@ -158,9 +165,19 @@ def _exit_on_signal(signum: int, _frame: object) -> NoReturn:
     raise SystemExit(128 + signum)
 
 
+def _may_write(target: Path) -> bool:
+    """Whether this user may write the file itself (not only its folder)."""
+    if os.access in os.supports_effective_ids:
+        return os.access(target, os.W_OK, effective_ids=True)
+    return os.access(target, os.W_OK)
+
+
 def _keep_owner(fd: int, info: os.stat_result) -> None:
-    """Give the open file `fd` the owner and group of `info` (a replaced file's),
-    as far as this user may: the group alone if the owner cannot be given."""
+    """Give the open file `fd` the owner and group of `info` (a replaced file's).
+    PermissionError where this user may not: the file would change hands (a
+    colleague's article in a shared folder), so it is not replaced."""
+    import errno
+
     if not hasattr(os, "fchown"):
         return
     mine = os.fstat(fd)
@@ -169,7 +186,21 @@ def _keep_owner(fd: int, info: os.stat_result) -> None:
     try:
         os.fchown(fd, info.st_uid, info.st_gid)
     except PermissionError:
+        raise PermissionError(errno.EPERM, "its owner or group could not be kept; fix it as "
+                                           "its owner") from None
+
+
+def _keep_extended_attributes(fd: int, target: Path) -> None:
+    """Copy the replaced file's extended attributes (POSIX ACLs among them) to
+    the open file `fd`, as far as the system and this user allow."""
+    if not hasattr(os, "listxattr"):
+        return
+    try:
+        names = os.listxattr(target)
+    except OSError:  # not supported there
+        return
+    for name in names:
         try:
-            os.fchown(fd, -1, info.st_gid)
-        except PermissionError:
-            pass  # not a member of that group: the user's own
+            os.setxattr(fd, name, os.getxattr(target, name))
+        except OSError:  # e.g. a security label only the system may set
+            pass

@@ -167,7 +167,8 @@ def test_write_keeps_mode_and_symlink_and_uses_the_same_folder(tmp_path, monkeyp
     real_replace = os.replace
 
     def spy(src, dst):
-        seen.append((os.path.dirname(src), os.fspath(dst)))
+        if os.fspath(dst).startswith(str(tmp_path)):  # not the cache, written on a first run
+            seen.append((os.path.dirname(src), os.fspath(dst)))
         return real_replace(src, dst)
 
     monkeypatch.setattr(os, "replace", spy)
@@ -372,7 +373,9 @@ def test_fix_keeps_owner_and_group(tmp_path):
     assert article.read_text(encoding="utf-8") == "Hello, world.\n"
 
 
-def test_fix_keeps_the_group_when_it_cannot_keep_the_owner(tmp_path, monkeypatch):
+def test_fix_leaves_a_file_whose_owner_it_cannot_keep(tmp_path, monkeypatch):
+    """Replaced, a colleague's file (in a shared, group-writable folder) would
+    become this user's: it is left as it was, with one error line."""
     article = tmp_path / "a.txt"
     article.write_text("Hello , world.\n", encoding="utf-8")
     real = os.stat(article)
@@ -393,9 +396,13 @@ def test_fix_keeps_the_group_when_it_cannot_keep_the_owner(tmp_path, monkeypatch
     real_stat = os.stat
     monkeypatch.setattr(os, "stat", fake_stat)
     monkeypatch.setattr(os, "fchown", fchown)
-    assert run("fix", article).exit_code == 0
-    assert calls == [(real.st_uid + 1, real.st_gid + 1), (-1, real.st_gid + 1)]
-    assert article.read_text(encoding="utf-8") == "Hello, world.\n"
+    result = run("fix", article)
+    assert result.exit_code == 2
+    assert ("cannot write (its owner or group could not be kept; fix it as its owner)"
+            in result.output)
+    assert calls == [(real.st_uid + 1, real.st_gid + 1)]
+    assert article.read_text(encoding="utf-8") == "Hello , world.\n"
+    assert os.listdir(tmp_path) == ["a.txt"]
 
 
 def test_read_only_file_is_not_rewritten(tmp_path):
