@@ -124,7 +124,8 @@ def _with_progress(files: list[str], quiet: bool) -> Iterable[str]:
 jobs_option = click.option(
     "--jobs", "-j", type=click.IntRange(min=0), default=None,
     help="Check files in N processes (0: one per CPU; default: one per CPU, at most 4, "
-         "for 200 files or more); the output is the same.")
+         "for 200 files or more; never more than the files, nor 4 a CPU); the output "
+         "is the same.")
 force_exclude_option = click.option(
     "--force-exclude", is_flag=True,
     help="Apply the config's include/exclude to files named on the command line too.")

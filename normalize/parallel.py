@@ -49,6 +49,7 @@ from .loading import in_load
 CHUNK = 256  # 64 cost the parent 0.1-0.3 s more CPU on 22,255 files (1.95 -> 1.7-1.85 s)
 TASKS_PER_JOB = 8
 WARM = 4  # files checked in the parent before forking (see run_per_file)
+MAX_PER_CPU = 4  # workers a CPU at most, whatever --jobs asks
 
 # What the forked workers inherit: the per-document function and its arguments.
 _TASK: tuple[Callable[..., Any], tuple[Any, ...]] | None = None
@@ -221,9 +222,12 @@ def _forked(context: Any, fn: Callable[..., Any], items: list[Any], args: tuple[
         gc.freeze()
     global _TASK
     _TASK = (fn, args)
+    rest = items[WARM:]
+    # no more workers than items left, nor than MAX_PER_CPU a CPU: `-j 99999` on a few
+    # files would fork thousands of processes, and more than that only share the CPUs
+    jobs = min(jobs, len(rest), MAX_PER_CPU * (os.cpu_count() or 1))
     try:
         with context.Pool(jobs, initializer=_ignore_interrupt) as pool:
-            rest = items[WARM:]
             chunk = max(1, min(CHUNK, len(rest) // (jobs * TASKS_PER_JOB)))
             yield from pool.imap(_in_worker, rest, chunk)
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 
 from click.testing import CliRunner
@@ -100,3 +101,21 @@ def test_the_command_line_freezes_what_lives_for_the_run_after_the_first_files(t
 
     normalize.check_paths([folder])
     assert frozen == []
+
+
+def test_no_more_workers_than_files_nor_four_a_cpu(monkeypatch):
+    """`-j 99999` on a few files must not fork thousands of processes."""
+    import multiprocessing
+
+    sizes = []
+    context = multiprocessing.get_context("fork")
+
+    class Counting:
+        def Pool(self, jobs, **kwargs):  # noqa: N802 - the context's method
+            sizes.append(jobs)
+            return context.Pool(jobs, **kwargs)
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    for jobs, items, workers in ((99999, 6, 2), (99999, 100, 8), (3, 100, 3)):
+        got = list(parallel._forked(Counting(), abs, list(range(-items, 0)), (), jobs))
+        assert got == list(range(items, 0, -1)) and sizes[-1] == workers
