@@ -79,16 +79,18 @@ def _char_set(pattern: str, i: int) -> tuple[str, int]:
 
 def _tokens(pattern: str) -> list[tuple[str, str]]:
     """The pattern as (kind, regex) pieces: kind "**" (crossing folders), "*",
-    or "one" (a character: a literal, "?" or a set)."""
-    out = []
+    or "one" (a character: a literal, "?" or a set). Side by side, `**/` and
+    `**` are one piece (`**/**/` matches what `**/` does): a run of them would
+    try every way to share the folders of a deep path out among them."""
+    out: list[tuple[str, str]] = []
     i = 0
     while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append(("**", "(?:.*/)?"))
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(("**", ".*"))
-            i += 2
+        if pattern.startswith("**", i):
+            crossing = "(?:.*/)?" if pattern.startswith("**/", i) else ".*"
+            i += 3 if crossing != ".*" else 2
+            if out and out[-1][0] == "**":  # either matches what both do
+                crossing = ".*" if ".*" in (crossing, out.pop()[1]) else crossing
+            out.append(("**", crossing))
         elif pattern[i] == "*":
             out.append(("*", "[^/]*"))
             i += 1
