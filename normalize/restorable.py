@@ -76,7 +76,11 @@ class Restorations:
         starts = array("I")
         starts.frombytes(data[_HEAD:end])
         self._starts, self._count = starts, count
-        self._blob = data[end:]
+        self._blob = blob = data[end:]
+        # a damaged entry (cut short) is refused here, not met by a look-up later
+        if count and (len(starts) != count or not blob.endswith(b"\n")
+                      or starts[-1] >= len(blob) or blob.find(b"\t", starts[-1]) < 0):
+            raise ValueError("damaged entry")
 
     def __len__(self) -> int:
         return self._count

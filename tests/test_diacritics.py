@@ -127,6 +127,20 @@ def test_the_pairs_round_trip():
         assert entry.get(missing) == ()
 
 
+def test_an_entry_cut_short_is_refused_when_it_loads_not_when_a_word_is_looked_up():
+    """A damaged cache entry is built anew (restorable._load catches ValueError);
+    one that loads answers every look-up without an exception."""
+    data = restorable.encode({"jurgen": ["jürgen"], "bjorn": ["björn", "bjørn"],
+                              "koln": ["köln"]})
+    for cut in range(len(data)):
+        try:
+            entry = restorable.Restorations(data[:cut])
+        except (ValueError, IndexError):
+            continue
+        for word in ("jurgen", "bjorn", "koln", "zzz", "a"):
+            entry.get(word)
+
+
 def test_the_folder_stage_does_not_report_the_same_word_again(tmp_path):
     """A name another file of the folder writes with its marks: NM121 reports the
     word, and the folder names stage (NM201) does not report it a second time."""
