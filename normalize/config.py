@@ -298,6 +298,9 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
             check_prefix(code, name, key)
         per_path.append((glob, tuple(codes)))
     root = path.parent
+    for key, values in (("rules", data.get("rules", [])), ("baseline", [data.get("baseline", "")])):
+        if any("\x00" in value for value in values):  # no path holds one (Path.resolve fails)
+            raise ConfigError(name, prefix + key, "a path cannot hold a NUL character")
     rule_dirs = tuple((root / d).resolve() for d in data.get("rules", []))
     for folder, given in zip(rule_dirs, data.get("rules", [])):
         if not given.strip():

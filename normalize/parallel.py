@@ -59,6 +59,7 @@ TIME_LIMIT = 20.0  # seconds a file's work may take (see the module's docstring)
 # for each this many characters of it (an article: 20 s, 1 MB: 80 s): a megabyte of
 # foreign-language lines, each given to langdetect, takes about 55 s
 PER_LIMIT = 250_000
+LONGEST = 1e8  # seconds (three years) or more: no limit (the timer takes at most a time_t)
 LOAD_TICK = 0.01  # when the time ran out during a one-time load: look again this much later
 
 
@@ -83,7 +84,7 @@ def time_limit() -> float | None:
         limit = float(value) if value else TIME_LIMIT
     except ValueError:
         limit = TIME_LIMIT
-    if not limit > 0 or limit == float("inf"):
+    if not limit > 0 or limit >= LONGEST:  # 0, or a limit no run reaches: none
         return None
     if not hasattr(signal, "setitimer"):
         return None  # Windows
@@ -162,7 +163,7 @@ def time_limits() -> Iterator[None]:
 def limit_for(chars: int) -> float | None:
     """The time work on `chars` characters may take under the limit in force
     (more for a huge file); None where there is none."""
-    return None if _LIMIT is None else _LIMIT * max(1.0, chars / PER_LIMIT)
+    return None if _LIMIT is None else min(LONGEST, _LIMIT * max(1.0, chars / PER_LIMIT))
 
 
 def limited(limit: float | None, fn: Callable[..., Any], *args: Any) -> Any:

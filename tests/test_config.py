@@ -134,6 +134,8 @@ def test_pyproject_without_table_is_skipped(tmp_path):
     ('select = ["mt-101"]\n', "tool.normalize.select", "not a code"),
     ('select = ["ZZ"]\n', "select", "matches no loaded rule"),
     ('rules = ["nowhere"]\n', "tool.normalize.rules", "does not exist"),
+    ('rules = ["x\\u0000"]\n', "tool.normalize.rules", "cannot hold a NUL character"),
+    ('baseline = "\\u0000"\n', "tool.normalize.baseline", "cannot hold a NUL character"),
     ('format = "pdf"\n', "tool.normalize.format", "want one of"),
     ('[tool.normalize.per-path-ignores]\n"a/**" = "LG"\n',
      "tool.normalize.per-path-ignores.a/**", "array of code prefixes"),
