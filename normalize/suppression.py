@@ -41,7 +41,9 @@ from dataclasses import dataclass
 from .markup import comments
 from .model import Finding, Severity
 
-_COMMENT = re.compile(r"<!--\s*normalize\s*:\s*(?P<body>.*?)\s*--!?>", re.DOTALL)
+# (a body never runs past the next "<!--": an opener left unclosed is then looked
+# through up to the next comment, not to the end of the text for each one)
+_COMMENT = re.compile(r"<!--\s*normalize\s*:\s*(?P<body>(?:(?!<!--).)*?)\s*--!?>", re.DOTALL)
 _ACTION = re.compile(r"(?P<action>[A-Za-z][\w-]*)(?P<codes>.*)", re.DOTALL)
 _TOKEN = re.compile(r"[^\s,]+")
 ACTIONS = ("ignore", "ignore-next-line", "off", "on")
