@@ -232,6 +232,17 @@ def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, statist
     for target, option in ((output, "--output"), (write_baseline, "--write-baseline")):
         if target is not None and _is_input(target, listed):
             _fail(f"{target}: is one of the files being checked; {option} would overwrite it")
+    # what the run reads besides the articles: a report written over one of them would
+    # leave every later run an error (--write-baseline over the baseline is its purpose)
+    settings = [(str(config.path), "the config file")] if config.path else []
+    settings += [(r.meta.path, "a rule file") for r in rules.rules]
+    if baseline_file or config.baseline:
+        settings.append((str(baseline_file or config.baseline), "the baseline"))
+    for target, option in ((output, "--output"), (write_baseline, "--write-baseline")):
+        for name, what in settings:
+            if (target is not None and not (what == "the baseline" and option != "--output")
+                    and _is_input(target, [name])):
+                _fail(f"{target}: is {what} this run reads; {option} would overwrite it")
     jobs = jobs_wanted(jobs, len(listed))
     report = check_paths(_with_progress(listed, quiet), rules, with_fixed=fmt == "diff",
                          jobs=jobs, walked=True, freeze=True)

@@ -121,3 +121,32 @@ def test_output_into_a_missing_folder_is_one_error_line(tmp_path, monkeypatch):
     result = run("check", "--write-baseline", "no/base.json", "a.txt")
     assert result.exit_code == 2
     assert result.stderr == "error: no/base.json: cannot write (No such file or directory)\n"
+
+
+@pytest.mark.parametrize("option, target, what", [
+    ("-o", "b.json", "the baseline"),
+    ("-o", "normalize.toml", "the config file"),
+    ("--write-baseline", "normalize.toml", "the config file"),
+    ("-o", "rules/x.toml", "a rule file"),
+    ("-o", "alias.json", "the baseline"),  # any name of it
+])
+def test_a_report_is_not_written_over_what_the_run_reads(tmp_path, monkeypatch, option,
+                                                         target, what):
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_text(ARTICLE, encoding="utf-8")
+    Path("normalize.toml").write_text('baseline = "b.json"\n', encoding="utf-8")
+    Path("rules").mkdir()
+    Path("rules/x.toml").write_text(
+        'code = "HS901"\nkind = "existence"\nmessage = "{text}"\nsource = "t"\n'
+        'patterns = ["zz"]\n[examples]\nfail = ["zz"]\npass = []\n', encoding="utf-8")
+    assert run("check", "--write-baseline", "b.json", "a.txt").exit_code == 0
+    os.link("b.json", "alias.json")
+    kept = {name: Path(name).read_bytes() for name in ("b.json", "normalize.toml", "rules/x.toml")}
+    result = CliRunner().invoke(main, ["check", "--rules", "rules", option, target, "a.txt"])
+    assert result.exit_code == 2
+    named = "--output" if option == "-o" else option
+    assert f"error: {target}: is {what} this run reads; {named} would overwrite it" in \
+        result.output
+    assert {name: Path(name).read_bytes() for name in kept} == kept
+    # writing the baseline again is what --write-baseline is for
+    assert run("check", "--write-baseline", "b.json", "a.txt").exit_code == 0
