@@ -212,7 +212,11 @@ def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, statist
                            select=_codes(select), ignore=_codes(ignore),
                            fail_level=fail_level, format=fmt)
     if show_config:
-        click.echo("\n".join(config.describe()))
+        from .report import visible
+
+        # a config's globs, codes and path are its author's text: control characters
+        # (a terminal's escape sequences) are shown as escapes, as in every report
+        click.echo("\n".join(map(visible, config.describe())))
         sys.exit(EXIT_CLEAN)
     if write_baseline is not None:
         for given, option in ((output, "--output"), (fmt, "--format"),

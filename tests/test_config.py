@@ -256,3 +256,14 @@ def test_rule_folder_that_is_a_file(tmp_path):
     (tmp_path / "a.txt").write_text("Fine.\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"rule folder 'a.txt' is not a folder"):
         load_config(tmp_path / "normalize.toml")
+
+
+def test_show_config_prints_a_configs_control_characters_as_escapes(tmp_path):
+    """A repository's config must not retitle or clear an editor's terminal."""
+    (tmp_path / "normalize.toml").write_text('exclude = ["x\\u001b]0;title\\u0007"]\n',
+                                             encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Fine.\n", encoding="utf-8")
+    result = run("check", "--show-config", "a.txt", cwd=tmp_path)
+    assert result.exit_code == 0
+    assert 'exclude = ["x\\x1b]0;title\\x07"]' in result.stdout
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
