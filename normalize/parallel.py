@@ -227,8 +227,13 @@ def _forked(context: Any, fn: Callable[..., Any], items: list[Any], args: tuple[
     # no more workers than items left, nor than MAX_PER_CPU a CPU: `-j 99999` on a few
     # files would fork thousands of processes, and more than that only share the CPUs
     jobs = min(jobs, len(rest), MAX_PER_CPU * (os.cpu_count() or 1))
+    from .writing import signals_end_cleanly
+
     try:
-        with context.Pool(jobs, initializer=_ignore_interrupt) as pool:
+        # SIGTERM or SIGHUP to the parent (a cancelled CI job) ends it through the pool's
+        # exit, which ends the workers: else they run on, and each prints a traceback
+        # when it hands its result to the parent that is gone
+        with signals_end_cleanly(), context.Pool(jobs, initializer=_ignore_interrupt) as pool:
             chunk = max(1, min(CHUNK, len(rest) // (jobs * TASKS_PER_JOB)))
             yield from pool.imap(_in_worker, rest, chunk)
     finally:
@@ -238,8 +243,12 @@ def _forked(context: Any, fn: Callable[..., Any], items: list[Any], args: tuple[
 def _ignore_interrupt() -> None:
     """In a worker: Ctrl-C reaches the whole process group, and the parent
     alone answers it (leaving the pool ends the workers); a worker stopped by
-    it would print its own traceback."""
+    it would print its own traceback. SIGTERM and SIGHUP, which the parent
+    answers with SystemExit, end a worker at once (the pool's way to end it)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
 
 
 def _sorted_out(outcomes: Iterable[tuple[str, Any]], errors: list[str],

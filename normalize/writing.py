@@ -45,7 +45,7 @@ def write_atomic(path: Path, data: bytes, expected: tuple[int, int] | None = Non
         raise PermissionError(errno.EACCES, "read-only file")
     if not _may_write(target):  # (replacing it needs only the folder's permission)
         raise PermissionError(errno.EACCES, "Permission denied")
-    with _signals_end_cleanly():
+    with signals_end_cleanly():
         _write_replacing(target, path, data, info, expected)
 
 
@@ -58,7 +58,7 @@ def write_output(path: Path, data: bytes) -> None:
     try:
         info = os.stat(path)  # (not resolved: /dev/stdout may name a pipe)
     except FileNotFoundError:
-        with _signals_end_cleanly():
+        with signals_end_cleanly():
             _write_replacing(path.resolve(), path, data, None, None)
         return
     if stat.S_ISREG(info.st_mode):
@@ -110,7 +110,7 @@ def _write_replacing(target: Path, path: Path, data: bytes, info: os.stat_result
 
 
 # The signals that would end the process without a clean-up (SIGTERM: a CI job
-# cancelled, `timeout`; SIGHUP: a closed terminal), which _signals_end_cleanly
+# cancelled, `timeout`; SIGHUP: a closed terminal), which signals_end_cleanly
 # turns into SystemExit; and with SIGINT (KeyboardInterrupt) the signals that end
 # a run, held while the temporary file is made.
 _TERMINATING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP")
@@ -143,7 +143,7 @@ def _release_signals(held: set[int | signal.Signals] | None) -> None:
 
 
 @contextmanager
-def _signals_end_cleanly() -> Iterator[None]:
+def signals_end_cleanly() -> Iterator[None]:
     """While in the block, SIGTERM and SIGHUP raise SystemExit(128 + signal)
     instead of ending the process at once, so that write_atomic's clean-up runs
     and no temporary file is left. Only where they still have their default

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from normalize import parallel
@@ -119,3 +125,27 @@ def test_no_more_workers_than_files_nor_four_a_cpu(monkeypatch):
     for jobs, items, workers in ((99999, 6, 2), (99999, 100, 8), (3, 100, 3)):
         got = list(parallel._forked(Counting(), abs, list(range(-items, 0)), (), jobs))
         assert got == list(range(items, 0, -1)) and sizes[-1] == workers
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGHUP") or not Path("/proc").is_dir(),
+                    reason="needs SIGHUP and /proc")
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_parallel_run_ended_by_a_signal_prints_no_worker_tracebacks(tmp_path, signum):
+    """The parent ends through the pool's exit, which ends the workers; before,
+    each worker printed a traceback handing its result to a parent that was gone."""
+    body = "Foreign Minister Kestutis Budrys spoke in Vilnius today. " * 400 + "\n"
+    for n in range(300):
+        (tmp_path / f"f{n:03}.txt").write_text(body, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "normalize", "check", "-q", "-j", "2",
+                             str(tmp_path)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:  # until the workers run
+        children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+        if children.exists() and len(children.read_text().split()) >= 2:
+            break
+        time.sleep(0.02)
+    time.sleep(0.3)
+    proc.send_signal(signum)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 128 + signum, err
+    assert b"Traceback" not in err
