@@ -233,20 +233,21 @@ def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, statist
         _fail(f"output format {fmt!r} is not available in this version")
     walk_errors: list[str] = []
     listed = _files(paths, config, force_exclude, walk_errors)
+    # the articles, and what the run reads besides them: a report written over one of
+    # those would leave every later run an error
+    read = [(listed, "one of the files being checked"),
+            ([str(config.path)] if config.path else [], "the config file this run reads"),
+            ([r.meta.path for r in rules.rules], "a rule file this run reads")]
+    used = baseline_file or config.baseline
     for target, option in ((output, "--output"), (write_baseline, "--write-baseline")):
-        if target is not None and _is_input(target, listed):
-            _fail(f"{target}: is one of the files being checked; {option} would overwrite it")
-    # what the run reads besides the articles: a report written over one of them would
-    # leave every later run an error (--write-baseline over the baseline is its purpose)
-    settings = [(str(config.path), "the config file")] if config.path else []
-    settings += [(r.meta.path, "a rule file") for r in rules.rules]
-    if baseline_file or config.baseline:
-        settings.append((str(baseline_file or config.baseline), "the baseline"))
-    for target, option in ((output, "--output"), (write_baseline, "--write-baseline")):
-        for name, what in settings:
-            if (target is not None and not (what == "the baseline" and option != "--output")
-                    and _is_input(target, [name])):
-                _fail(f"{target}: is {what} this run reads; {option} would overwrite it")
+        if target is None:
+            continue
+        also = []  # (--write-baseline over the baseline is what it is for)
+        if used and option == "--output":
+            also = [([str(used)], "the baseline this run reads")]
+        for names, what in read + also:
+            if _is_input(target, names):
+                _fail(f"{target}: is {what}; {option} would overwrite it")
     jobs = jobs_wanted(jobs, len(listed))
     report = check_paths(_with_progress(listed, quiet), rules, with_fixed=fmt == "diff",
                          jobs=jobs, walked=True, freeze=True)

@@ -14,6 +14,7 @@ file as it was.
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import stat
@@ -37,8 +38,6 @@ def write_atomic(path: Path, data: bytes, expected: tuple[int, int] | None = Non
     left alone if it is not those bytes any more (DocumentError): an edit saved
     meanwhile is not overwritten. The temporary name is short (`.nz-XXXXXXXX.tmp`)
     whatever the file's name is."""
-    import errno
-
     target = path.resolve()
     info = target.stat()
     if not info.st_mode & stat.S_IWUSR:
@@ -176,8 +175,6 @@ def _keep_owner(fd: int, info: os.stat_result) -> None:
     """Give the open file `fd` the owner and group of `info` (a replaced file's).
     PermissionError where this user may not: the file would change hands (a
     colleague's article in a shared folder), so it is not replaced."""
-    import errno
-
     if not hasattr(os, "fchown"):
         return
     mine = os.fstat(fd)
