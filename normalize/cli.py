@@ -39,7 +39,7 @@ from .entities import KEEP, MentionTable, collect_packed
 from .fixer import NOT_WRITTEN, WOULD_BE, allowed, fix_and_check
 from .loader import RuleSet
 from .model import Applicability, Finding
-from .parallel import jobs_wanted, run_per_file
+from .parallel import jobs_wanted, run_per_file, time_limit_problem
 from .suppression import CHECKER_CODES
 from .writing import write_atomic, write_output
 
@@ -69,6 +69,8 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
 def _setup(paths: tuple[Path, ...], config_file: Path | None, rules_dirs: tuple[Path, ...],
            no_default: bool, **overrides: object) -> tuple[Config, RuleSet]:
     """Config (file, then command-line overrides) and the rules it asks for."""
+    if (problem := time_limit_problem()) is not None:
+        _fail(problem)
     if Path("-") in paths and not os.path.lexists("-"):
         _fail("-: reading standard input is not supported; name the files or folders to check")
     try:
@@ -80,7 +82,9 @@ def _setup(paths: tuple[Path, ...], config_file: Path | None, rules_dirs: tuple[
     rules = _rules(config.rules + rules_dirs, not config.default_rules)
     known = {r.meta.code for r in rules.rules} | set(CHECKER_CODES) | set(FOLDER_CODES)
     where = str(config.path) if config.path else "command line"
-    for key, prefixes in (("select", config.select), ("ignore", config.ignore)):
+    keyed = [("select", config.select), ("ignore", config.ignore),
+             *((f"per-path-ignores.{glob}", codes) for glob, codes in config.per_path_ignores)]
+    for key, prefixes in keyed:
         for prefix in prefixes:
             if not any(code.startswith(prefix) for code in known):
                 _fail(f"{where}: key '{key}': {prefix!r} matches no loaded rule")

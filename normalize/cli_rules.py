@@ -24,7 +24,7 @@ from .engine import example_problems
 from .kinds import KINDS
 from .kinds.base import Rule, RuleError
 from .loader import claim_code, read_rule_file, rule_files
-from .parallel import FileTimeout, limit_for, limited, time_limits
+from .parallel import FileTimeout, limit_for, limited, time_limit_problem, time_limits
 from .report import counted, visible
 
 
@@ -113,6 +113,8 @@ def rules_validate(dirs: tuple[Path, ...], no_default_rules: bool) -> None:
     latter). A code is a clash if another file given, or a shipped rule
     (unless --no-default-rules), has it. A folder without rule files is a
     problem: it would validate nothing."""
+    if (setting := time_limit_problem()) is not None:
+        fail(setting)
     problems = count = skipped = 0
     seen: dict[str, str] = {}  # code -> file: `check` refuses a code used twice
     if not no_default_rules:

@@ -32,6 +32,7 @@ LOAD_TICK seconds), and the file's own work then has its time again.
 from __future__ import annotations
 
 import gc
+import math
 import os
 import signal
 import threading
@@ -79,11 +80,9 @@ _PREVIOUS: Any = None  # the SIGALRM handler the run replaced
 def time_limit() -> float | None:
     """The limit a run starts with: TIME_LIMIT, or `NORMALIZE_TIME_LIMIT`
     (seconds; 0 or less: none), where a timer can stop a file's work."""
-    value = os.environ.get("NORMALIZE_TIME_LIMIT", "").strip()
-    try:
-        limit = float(value) if value else TIME_LIMIT
-    except ValueError:
-        limit = TIME_LIMIT
+    limit = _setting()
+    if limit is None:
+        limit = TIME_LIMIT  # unset, or not a number (the command line refuses that)
     if not limit > 0 or limit >= LONGEST:  # 0, or a limit no run reaches: none
         return None
     if not hasattr(signal, "setitimer"):
@@ -93,6 +92,26 @@ def time_limit() -> float | None:
     if signal.getitimer(signal.ITIMER_REAL)[0]:
         return None  # the caller's own timer is running: leave it alone
     return limit
+
+
+def _setting() -> float | None:
+    """`NORMALIZE_TIME_LIMIT` in seconds; None if unset or not a number."""
+    value = os.environ.get("NORMALIZE_TIME_LIMIT", "").strip()
+    try:
+        limit = float(value) if value else None
+    except ValueError:
+        return None
+    return None if limit is None or math.isnan(limit) else limit
+
+
+def time_limit_problem() -> str | None:
+    """Why `NORMALIZE_TIME_LIMIT` is not a limit (one line), or None: a typo in
+    it would otherwise leave the default limit in force without a word."""
+    value = os.environ.get("NORMALIZE_TIME_LIMIT", "")
+    if value.strip() and _setting() is None:
+        return (f"NORMALIZE_TIME_LIMIT={value!r} is not a number of seconds "
+                "(0 for no limit)")
+    return None
 
 
 def _on_alarm(signum: int, frame: Any) -> None:

@@ -139,6 +139,9 @@ def test_pyproject_without_table_is_skipped(tmp_path):
     ('format = "pdf"\n', "tool.normalize.format", "want one of"),
     ('[tool.normalize.per-path-ignores]\n"a/**" = "LG"\n',
      "tool.normalize.per-path-ignores.a/**", "array of code prefixes"),
+    # select and ignore refused a code no rule has: per-path-ignores took it silently
+    ('[tool.normalize.per-path-ignores]\n"a/**" = ["ZZ"]\n',
+     "per-path-ignores.a/**", "matches no loaded rule"),
 ])
 def test_config_errors_are_one_line_naming_file_and_key(tmp_path, body, key, words):
     if not body.startswith("["):

@@ -93,9 +93,27 @@ def test_the_limit_is_set_by_the_environment(monkeypatch):
         monkeypatch.setenv("NORMALIZE_TIME_LIMIT", none)
         assert parallel.time_limit() is None
     monkeypatch.setenv("NORMALIZE_TIME_LIMIT", "soon")
-    assert parallel.time_limit() == parallel.TIME_LIMIT
+    assert parallel.time_limit() == parallel.TIME_LIMIT  # (the command line refuses it)
     monkeypatch.delenv("NORMALIZE_TIME_LIMIT")
     assert parallel.time_limit() == parallel.TIME_LIMIT
+    assert parallel.time_limit_problem() is None
+
+
+@pytest.mark.parametrize("value", ["soon", "20s", "nan", "1,5"])
+@pytest.mark.parametrize("command", [["check"], ["fix", "--diff"], ["rules", "validate"]])
+def test_a_time_limit_that_is_not_a_number_is_refused(tmp_path, monkeypatch, value, command):
+    """A typo in NORMALIZE_TIME_LIMIT left the default limit in force without a word."""
+    (tmp_path / "a.txt").write_text("Fine.\n", encoding="utf-8")
+    folder = rule_dir(tmp_path, "xy")
+    monkeypatch.setenv("NORMALIZE_TIME_LIMIT", value)
+    result = run(*command, folder if command[0] == "rules" else tmp_path / "a.txt")
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        f"error: NORMALIZE_TIME_LIMIT={value!r} is not a number of seconds (0 for no limit)"]
+    for fine in (" 2.5 ", "0", ""):
+        monkeypatch.setenv("NORMALIZE_TIME_LIMIT", fine)
+        assert run(*command, folder if command[0] == "rules" else tmp_path / "a.txt"
+                   ).exit_code == 0
 
 
 def test_no_limit_outside_the_main_thread():
