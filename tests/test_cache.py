@@ -38,6 +38,28 @@ def test_a_damaged_entry_reads_as_missing(where):
     assert cache.read("rules", "k") is None
 
 
+def test_an_entry_with_any_byte_changed_or_cut_reads_as_missing(where):
+    """A byte changed on disk in a marshalled rule or a word list was read as
+    another pattern or word: findings changed without a word."""
+    value = bytes(range(256)) * 3
+    cache.write("rules", "k", value)
+    (entry,) = where.iterdir()
+    good = entry.read_bytes()
+    for at in range(0, len(good), 7):
+        for flip in (1, 0x80):
+            damaged = bytearray(good)
+            damaged[at] ^= flip
+            entry.write_bytes(bytes(damaged))
+            assert cache.read("rules", "k") is None, at
+    for cut in (0, 5, len(good) - len(value), len(good) - 1):
+        entry.write_bytes(good[:cut])
+        assert cache.read("rules", "k") is None, cut
+    entry.write_bytes(good + b"\x00")
+    assert cache.read("rules", "k") is None
+    entry.write_bytes(good)
+    assert cache.read("rules", "k") == value
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
 def test_a_folder_that_cannot_be_written_is_no_error(where):
     where.mkdir()
