@@ -18,6 +18,7 @@ a GlobError, which the config reports.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 
@@ -133,12 +134,84 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(out) + r"\Z")
 
 
+# crossings apart that one regex matches: n^k steps for k of them (for a path of n
+# characters; quadratic is quick for the paths a filesystem holds, and the regex is
+# quicker than `_Parts` on the usual "**/drafts/**")
+MOST_CROSSINGS = 2
+
+
+class _Parts:
+    """A glob whose every `**` is a part of its own, with more than
+    MOST_CROSSINGS apart (`a/**/b/**/c/**/d`), matched part by part. As one
+    regex each `**/` tried every way to share out the path's folders among
+    them (six against a path sixty folders deep: 14 s, and the walk has no
+    time limit).
+
+    Between the crossings lie groups of parts, each of them matching exactly
+    one of the path's parts (none of its pieces matches a '/'). The first group
+    is matched at the start of the path, the last at its end (a trailing `**`
+    takes one part at least: `a/**` is `a/` and more), and each other group where
+    it first fits after the one before: a crossing takes any number of whole
+    parts, so a group that ends earlier leaves the rest only more room. So each
+    group is tried at most once at each part: linear in the path's depth."""
+
+    def __init__(self, groups: list[list[re.Pattern[str]]]) -> None:
+        self.first, *self.middle, self.last = groups
+
+    @classmethod
+    def of(cls, rest: str) -> _Parts | None:
+        """The matcher of `rest` (a normalised glob), or None if its regex is
+        quick enough, or it is not such a glob."""
+        groups: list[list[re.Pattern[str]]] = [[]]
+        for part in rest.split("/"):
+            if part == "**":
+                if groups[-1] or len(groups) == 1:  # side by side, two are one
+                    groups.append([])
+                continue
+            try:
+                tokens = _tokens(part)
+            except GlobError:  # a set cut in two by the split: it holds a '/'
+                return None
+            if any(kind == "**" or re.match(regex, "/") for kind, regex in tokens):
+                return None  # a '**' inside a part, or a set that takes a '/' ("[+-0]")
+            groups[-1].append(_glob_regex(part))
+        return cls(groups) if len(groups) > MOST_CROSSINGS + 1 else None
+
+    def __call__(self, rel: str) -> bool:
+        parts = rel.split("/")
+        first, last = self.first, self.last
+        # where the last group begins; a trailing `**` takes one part at least
+        end = len(parts) - (len(last) if last else 1)
+        if end < len(first) or not _fits(first, parts, 0) or not _fits(last, parts, end):
+            return False
+        at = len(first)
+        for group in self.middle:
+            while True:
+                if at + len(group) > end:
+                    return False
+                if _fits(group, parts, at):
+                    break
+                at += 1
+            at += len(group)
+        return True
+
+
+def _fits(group: list[re.Pattern[str]], parts: list[str], at: int) -> bool:
+    """Whether the group's parts match the path's from `at` (which has room)."""
+    for k, regex in enumerate(group):
+        if not regex.match(parts[at + k]):
+            return False
+    return True
+
+
 @lru_cache(maxsize=256)
-def _compiled(pattern: str) -> tuple[re.Pattern[str] | None, bool]:
-    """The regex of `pattern` (None: the config's folder, which holds every path)
+def _compiled(pattern: str) -> tuple[Callable[[str], object] | None, bool]:
+    """What matches `pattern` (None: the config's folder, which holds every path)
     and whether it is matched against the whole path."""
     rest, whole = _normal(pattern)
-    return (_glob_regex(rest) if rest else None), whole
+    if not rest:
+        return None, whole
+    return (_Parts.of(rest) or _glob_regex(rest).match), whole
 
 
 def glob_match(pattern: str, rel: str) -> bool:
@@ -147,10 +220,10 @@ def glob_match(pattern: str, rel: str) -> bool:
     A pattern without '/' matches the file or folder name at any depth, as in
     .gitignore: `"*.html"` excludes HTML files everywhere.
     """
-    regex, whole = _compiled(pattern)
-    if regex is None:
+    match, whole = _compiled(pattern)
+    if match is None:
         return True
-    return bool(regex.match(rel if whole else rel.rsplit("/", 1)[-1]))
+    return bool(match(rel if whole else rel.rsplit("/", 1)[-1]))
 
 
 def glob_covers(pattern: str, rel: str) -> bool:

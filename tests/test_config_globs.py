@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from pathlib import Path
@@ -186,3 +187,56 @@ def test_a_run_of_crossings_against_a_deep_path_is_one_pass():
     assert globs._tokens("**/**/**/x") == [("**", "(?:.*/)?"), ("one", "x")]
     assert not glob_match("**/" * 30 + "x", deep)
     assert glob_match("**/" * 30 + "a.txt", deep)
+
+
+_PART = st.sampled_from(["a", "b", "*", "?", "[ab]", "[!a]", "", "a*b"])
+
+
+def _crossings_apart(groups: list[list[str]]) -> str:
+    """Groups of parts with a `**` between each two: `a/**/b/*/**/**/c`."""
+    return "/".join("/".join(group) if k == 0 else "/".join(["**", *group])
+                    for k, group in enumerate(groups))
+
+
+@given(st.one_of(st.lists(st.one_of(_PART, st.just("**")), min_size=1, max_size=7)
+                 .map("/".join),
+                 st.lists(st.lists(_PART, max_size=2), min_size=3, max_size=6)
+                 .map(_crossings_apart)),
+       st.lists(st.sampled_from(["a", "b", "ab", "ba", ""]), min_size=1, max_size=6)
+       .map("/".join))
+@settings(max_examples=2000, deadline=None)
+def test_globs_of_whole_crossing_parts_match_as_their_plain_translation(glob, path):
+    """Globs such as `a/**/b/**/c` are matched part by part (`globs._Parts`):
+    the same paths as the plain regex, with each `**` a piece of its own."""
+    if glob_problem(glob):
+        return
+    rest, whole = globs._normal(glob)
+    plain = _unmerged(rest).match(path if whole else path.rsplit("/", 1)[-1]) if rest else True
+    assert glob_match(glob, path) == bool(plain)
+
+
+def test_globs_of_three_crossings_match_every_short_path_as_their_plain_translation():
+    """Every glob of four groups of at most one part ("a", "b", "*") between three
+    crossings, against every path of one to five parts "a" or "b"."""
+    paths = ["/".join(p) for n in range(1, 6) for p in itertools.product("ab", repeat=n)]
+    for groups in itertools.product([[], ["a"], ["b"], ["*"]], repeat=4):
+        glob = _crossings_apart(list(groups))
+        plain = _unmerged(globs._normal(glob)[0])
+        for path in paths:
+            assert glob_match(glob, path) == bool(plain.match(path)), (glob, path)
+
+
+def test_crossings_apart_against_a_deep_path_are_matched_part_by_part():
+    """Six `**/a/` against a path sixty folders deep took 14 s as one regex (each
+    `**/` tried every way to share out the folders): now part by part."""
+    glob, deep = "**/a/" * 6 + "b", "a/" * 60 + "c"
+    assert globs._Parts.of(glob) is not None
+    assert not glob_covers(glob, deep) and not glob_covers("**/a/" * 30 + "b", deep)
+    assert glob_covers(glob, "a/" * 60 + "b") and glob_covers("**/a/" * 60 + "b", "a/" * 60 + "b")
+    assert not glob_covers("**/a/" * 61 + "b", "a/" * 60 + "b")
+    # where a part could take a '/', or a '**' is inside a part: the regex, as before
+    assert globs._Parts.of("**/[+-0]/**/x/**/y") is None
+    assert globs._Parts.of("**/a**/**/x/**/y") is None
+    assert globs._Parts.of("**/[/b]/**/x/**/y") is None
+    # two crossings at most: one regex, quadratic at worst, and quicker on usual paths
+    assert globs._Parts.of("**/a/**/b") is None and globs._Parts.of("**/a/**/b/**") is not None
