@@ -44,10 +44,12 @@ def fail(message: str) -> NoReturn:
 def echo_error(message: str, kind: str = "error") -> None:
     """An `error:` (or `note:`) line on stderr, control characters in it (a file
     name's) shown as escapes: sent raw, a terminal would act on them, and click
-    would strip an escape sequence from the name when stderr is not a terminal."""
-    from .report import visible
+    would strip an escape sequence from the name when stderr is not a terminal.
+    A byte of a name that is not UTF-8 is `\\xff`, as the reports show it (not
+    Python's `\\udcff`)."""
+    from .report import readable, visible
 
-    click.echo(f"{kind}: {visible(message)}", err=True)
+    click.echo(f"{kind}: {visible(readable(message))}", err=True)
 
 
 def echo_out(text: str, raw: bool = False) -> None:

@@ -115,9 +115,18 @@ def test_non_utf8_rule_file_name_under_a_strict_stdout_encoding(tmp_path, monkey
     proc = cli(*args, cwd=tmp_path)
     assert b"Traceback" not in proc.stderr and proc.returncode == code, proc.stderr
     if args[1] == "validate":  # a problem is an error: line, its name escaped as there
-        assert b"error: rules/bad\\udcffr.toml: HS901 does not flag" in proc.stderr
+        assert b"error: rules/bad\\xffr.toml: HS901 does not flag" in proc.stderr
     else:
         assert b"bad\xffr" in proc.stdout
+
+
+def test_non_utf8_name_in_an_error_or_note_line_is_shown_as_the_reports_show_it(bad_name):
+    """Error lines showed such a byte as Python's `\\udcff`, the reports as `\\xff`."""
+    with open(os.path.join(os.fsencode(bad_name / "articles"), b"bin\xff.txt"), "wb") as handle:
+        handle.write(b"\x00\x01\x02")
+    proc = cli("check", "articles", cwd=bad_name)
+    assert b"note: articles/bin\\xff.txt: binary file" in proc.stderr, proc.stderr
+    assert b"udcff" not in proc.stderr
 
 
 def test_non_utf8_name_in_json_reads_back_as_the_name(bad_name):
