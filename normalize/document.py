@@ -19,11 +19,24 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
+from .charset import declared_charset
 from .encoding import NotText, cannot_write, encode, read_text
 from .markup import markup_kind, markup_spans
 from .model import Span, reach_index
 
 DEFAULT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+_HEAD = 1024  # characters whose bytes hold at least the head a declaration is looked for in
+
+
+def _declared_otherwise(data: bytes, path: str) -> str | None:
+    """The charset the head of `data` (UTF-8 bytes) declares, if not UTF-8; None
+    for a Markdown file, which declares nothing (see normalize.encoding)."""
+    if markup_kind(path) == "markdown":
+        return None
+    declared = declared_charset(data)
+    return None if declared in (None, "utf-8") else declared
+
 
 class DocumentError(Exception):
     """An input file that cannot be read as text. The message names the file."""
@@ -54,10 +67,20 @@ class Document:
     # the other encodings that read the file as this same text (an ambiguous
     # legacy file): what is written must be the same bytes in each of them
     also: tuple[str, ...] = ()
+    # the charset the file's head declares where that is not what it is written in:
+    # a file read as UTF-8 (no BOM; characters outside ASCII) that declares another
+    # (kinds/charset.py says so; `fix` writes UTF-8, as the rest of its bytes are)
+    declared: str | None = field(default=None, compare=False)
+    # a prose view's file text (normalize.markup.prose_view, whose text has a line
+    # break for each block tag): its lines, and so `position`, are the file's
+    source: str | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>") -> Document:
-        return cls(path=path, text=text, protected=tuple(find_protected(text, path)))
+        """A document of `text`, as a UTF-8 file named `path` would be read."""
+        return cls(path=path, text=text, protected=tuple(find_protected(text, path)),
+                   declared=None if text.isascii() else _declared_otherwise(
+                       text[:_HEAD].encode("utf-8", "surrogatepass"), path))
 
     @classmethod
     def placeholder(cls, path: str, fingerprint: tuple[int, int] | None = None) -> Document:
@@ -86,7 +109,8 @@ class Document:
             raise (DocumentSkipped if exc.binary else DocumentError)(f"{path}: {exc}") from None
         return cls(path=path, text=text, encoding=encoding, bom=bom,
                    protected=tuple(find_protected(text, path)), fingerprint=fingerprint(data),
-                   also=also)
+                   also=also, declared=None if encoding != "utf-8" or bom or data.isascii()
+                   else _declared_otherwise(data, path))
 
     @classmethod
     def read(cls, path: Path | str, display: str | None = None) -> Document:
@@ -112,7 +136,7 @@ class Document:
     @cached_property
     def line_starts(self) -> list[int]:
         starts = [0]
-        for m in _NEWLINE.finditer(self.text):
+        for m in _NEWLINE.finditer(self.text if self.source is None else self.source):
             starts.append(m.end())
         return starts
 

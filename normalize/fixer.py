@@ -135,8 +135,8 @@ def fix_and_check(doc, rules, levels: frozenset[Applicability],  # noqa: ANN001,
 
     text, applied = doc.text, 0
     for number in range(MAX_PASSES + 1):
-        current = Document(doc.path, text, doc.encoding, doc.bom,
-                           tuple(Document.from_text(text, doc.path).protected), also=doc.also)
+        current = replace(doc, text=text, fingerprint=None,  # (its encoding, BOM, ...)
+                          protected=tuple(Document.from_text(text, doc.path).protected))
         found = check_document(current, rules) + (list(extra) if number == 0 else [])
         if number == MAX_PASSES:
             break  # out of passes: `found` is what remains

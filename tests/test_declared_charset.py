@@ -155,3 +155,42 @@ def test_any_head_gives_a_label_or_none(pieces):
     data = "".join(pieces).encode()
     found = declared_charset(data)
     assert found is None or (found and found == found.strip().lower())
+
+
+# -- a UTF-8 file that declares another charset (TY112) ------------------------------
+
+PAGE = ('<html><head><meta charset="windows-1252"></head><body>\n'
+        "<p>NATO’s eastern flank. Foreign Minister Kestutis Budrys spoke.</p>\n"
+        "</body></html>\n").encode()
+
+
+def test_a_utf8_page_declaring_another_charset_is_read_and_fixed_as_utf8_and_flagged(tmp_path):
+    """Its bytes are UTF-8, so `fix` writes UTF-8 as they are; a browser that follows
+    the declaration garbles every accent, which TY112 now says (it was silent)."""
+    path = tmp_path / "page.html"
+    path.write_bytes(PAGE)
+    doc = Document.read(path)
+    assert (doc.encoding, doc.declared) == ("utf-8", "cp1252")
+    result = run("check", "--select", "TY112", path)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        f"{path}:2:4: TY112 this file is UTF-8 but declares charset windows-1252: a browser "
+        "that follows the declaration shows 'NATO’s' as 'NATOâ€™s' (declare utf-8)")
+    run("fix", path)
+    assert path.read_bytes() == PAGE.replace(b"Kestutis", "Kęstutis".encode())
+    assert "TY112" in run("check", path).output  # a flag: the declaration is the publisher's
+
+
+@pytest.mark.parametrize("data, name", [
+    (PAGE.replace("’".encode(), b"\x92"), "legacy.html"),  # cp1252 bytes: what it declares
+    (PAGE.replace(b"windows-1252", b"utf-8"), "right.html"),
+    (b"\xef\xbb\xbf" + PAGE, "bom.html"),  # a BOM decides, for a browser too
+    (PAGE.replace("’".encode(), b"'"), "ascii.html"),  # the same in either charset
+    (PAGE.replace("NATO’s".encode(), b"NATO's <img alt=\"\xc5\xa0iauliai\">"), "alt.html"),
+    (b'<meta charset="windows-1252">\n\nNATO\xe2\x80\x99s eastern flank.\n', "notes.md"),
+    (PAGE.replace(b"windows-1252", b"x-no-such-charset"), "unknown.html"),
+])
+def test_no_declared_charset_finding_where_the_page_reads_the_same(tmp_path, data, name):
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert "TY112" not in run("check", path).output

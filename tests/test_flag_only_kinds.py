@@ -22,7 +22,8 @@ def _header(code: str) -> str:
 
 
 def test_the_flag_only_kinds():
-    assert {r.KIND for r in FLAG_ONLY} == {"existence", "repetition", "language"}
+    assert {r.KIND for r in FLAG_ONLY} == {"existence", "repetition", "language",
+                                           "declared-charset"}
 
 
 @pytest.mark.parametrize("code", ["BP103", "BP110", "LG101"])

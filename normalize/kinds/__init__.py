@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .base import Rule
 from .category import CategoryRule
+from .charset import DeclaredCharsetRule
 from .diacritics import DiacriticsRule
 from .existence import ExistenceRule
 from .garbled import GarbledRule
@@ -24,6 +25,7 @@ KINDS: dict[str, type[Rule]] = {
     cls.KIND: cls
     for cls in (
         CategoryRule,
+        DeclaredCharsetRule,
         DiacriticsRule,
         ExistenceRule,
         GarbledRule,
