@@ -165,7 +165,7 @@ def prose_view(doc: Document) -> Document:
     out.append(text[pos:])
     view = "".join(out)
     assert len(view) == len(text)
-    return replace(doc, text=view)
+    return replace(doc, text=view, source=text)
 
 
 _GAP = re.compile(r"\s*\x00[\s\x00]*")

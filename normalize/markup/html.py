@@ -32,13 +32,17 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-# Elements whose content is not prose to check: code, scripts, styles, embedded languages.
+# Elements whose content is not prose to check: code, scripts, styles, embedded languages,
+# the old code-display elements (xmp, listing, plaintext) and what a browser does not show
+# (iframe, noembed, noframes: fallbacks).
 OPAQUE = frozenset({"script", "style", "code", "pre", "kbd", "samp", "var", "tt", "template",
-                    "svg", "math", "textarea", "noscript"})
+                    "svg", "math", "textarea", "noscript", "xmp", "listing", "plaintext",
+                    "iframe", "noembed", "noframes"})
 
-# Elements whose content is raw text (html.parser's CDATA_CONTENT_ELEMENTS): only
-# their own end tag ends them, and nothing inside is a tag or a comment.
-RAW_TEXT = ("script", "style")
+# Elements whose content is raw text for a browser (html.parser knows only the first
+# two): only their own end tag ends them, and nothing inside is a tag or a comment
+# (`<xmp><code></xmp>` opens no <code>); nothing ends a <plaintext>.
+RAW_TEXT = ("script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext")
 
 # Foreign elements: inside them (and on them) a `/>` does close the element.
 FOREIGN = ("svg", "math")
@@ -46,6 +50,7 @@ FOREIGN = ("svg", "math")
 _NL = re.compile(r"\n")
 _COMMENT_END = re.compile(r"--!?>")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+_OPENER = re.compile(r"<[A-Za-z/!?]")  # what begins markup, not text, for a browser
 
 
 def comment_end(text: str, i: int) -> int:
@@ -76,6 +81,8 @@ def raw_text_end(text: str, pos: int, elem: str, state: str = "data") -> tuple[i
     (the double-escaped state), where it ends the nested one only; `-->`
     leaves the escapes.
     """
+    if elem == "plaintext":
+        return -1, "data"  # nothing ends it, not even "</plaintext>"
     if elem != "script":
         end = re.compile(rf"</{re.escape(elem)}{_DELIM}", re.IGNORECASE).search(text, pos)
         return (-1 if end is None else end.start()), "data"
@@ -165,6 +172,7 @@ class _ProseFinder(HTMLParser):
         self.closing = False  # the whole text has been fed
         self.open_comment: int | None = None  # where a comment never closed begins
         self.raw_started = False  # the start tag just read opened a <script> or <style>
+        self.unfinished = False  # a tag left open at the end: nothing after it is prose
 
     def close(self) -> None:
         self.closing = True
@@ -225,9 +233,15 @@ class _ProseFinder(HTMLParser):
         self.raw_started = raw is None and self.open.raw_text() is not None
 
     def handle_data(self, data: str) -> None:
-        if self.open:
+        if self.open or self.unfinished:
             return
         start = self._offset()
+        if self.closing and data.startswith("<") and _OPENER.match(self.text, start):
+            # a tag, end tag, declaration or processing instruction that the text ends
+            # in (html.parser hands it over as text when closing): for a browser it
+            # runs to the end of the file, in a tag or a bogus comment, never shown
+            self.unfinished = True
+            return
         if self.text.startswith(data, start):
             self.prose.append((start, start + len(data)))
 

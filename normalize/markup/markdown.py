@@ -10,7 +10,9 @@ Inside that content, the inline rules that consume markup are wrapped to
 record the source range they consumed: code spans, autolinks, raw HTML,
 entities, escapes and emphasis delimiters are protected whole; for links and
 images only the label (the visible text, or an image's alt text) stays prose,
-so destinations and titles are protected. Raw HTML blocks are handed to the
+so destinations and titles are protected; in a shortcut or collapsed reference
+(`[Name]`, `[Name][]`) the label is also the key of its definition, and is
+protected too: an edit there would unlink it. Raw HTML blocks are handed to the
 HTML reader; one that leaves a comment open (`<!--` and no `-->`) ends the
 prose, as the rest of the rendered page is inside that comment. (An unclosed
 `<!--` in a paragraph is not raw HTML but text, and stays prose.) Lines no
@@ -30,6 +32,7 @@ element.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -69,7 +72,10 @@ def _recording(name: str, fn):  # noqa: ANN001, ANN202
                     state.env[_TAGS].append((base + start, base + end))
             elif label_at is not None:
                 label_end = state.md.helpers.parseLinkLabel(state, start + label_at, name == "link")
-                if label_end < 0:  # cannot happen for a parsed link; be safe
+                if label_end < 0 or state.src[label_end + 1:end] in ("", "[]"):
+                    # (cannot happen for a parsed link; be safe) or a shortcut or
+                    # collapsed reference, "[Name]" or "[Name][]": its label is the
+                    # key of the definition it points to, which an edit would break
                     record.append((base + start, base + end))
                 else:
                     record.append((base + start, base + start + label_at + 1))
@@ -131,13 +137,16 @@ def mark_prose(text: str, mask: bytearray) -> list[tuple[int, int]]:
     tokens = md.parse(text[body_start:], env)
     open_elements = html.OpenElements()  # raw HTML's <code>, <pre> ... open here
     comments: list[tuple[int, int]] = []
+    floor = 0  # where the last block placed in the file ends
     for token in tokens:
         if token.map is None:
             continue
         first, last = token.map[0] + skip, token.map[1] + skip
         if token.type == "inline":
-            inline = _Inline(text, lines, first, last, token.content)
+            inline = _Inline(text, lines, first, last, token.content, floor)
             inline.mark(md, env, mask, open_elements, comments)
+            if inline.placed:  # the next block (a table's next cell) begins after it
+                floor = inline.placed[-1][1] + len(inline.content_lines[-1])
         elif token.type == "html_block" and first < len(lines):
             a, b = lines[first][0], lines[min(last, len(lines)) - 1][1]
             if html.mark_prose(text[a:b], mask, a, open_elements, comments) is not None:
@@ -151,23 +160,27 @@ class _Inline:
     """A block's inline content, and where each of its lines is in the file."""
 
     def __init__(self, text: str, lines: list[tuple[int, int]], first: int, last: int,
-                 content: str) -> None:
+                 content: str, floor: int = 0) -> None:
         self.text = text
         self.content = content
         self.content_lines = content.split("\n")
-        self.placed = self._place(lines, first, last)
+        self.placed = self._place(lines, first, last, floor)
+        self.content_starts = [c for c, _ in self.placed or ()]
         # the line after the block, which a closing tag cut at its end may end
         self.next_line = text[lines[last][0]:lines[last][1]] if last < len(lines) else ""
 
-    def _place(self, lines: list[tuple[int, int]], first: int, last: int
+    def _place(self, lines: list[tuple[int, int]], first: int, last: int, floor: int
                ) -> list[tuple[int, int]] | None:
         """(offset in content, offset in file) of each content line, found in
-        its source line; None: the block cannot be aligned with the file, and
-        stays protected."""
+        its source line, not before `floor` (where the block before ended: a
+        table row's cells are blocks of one line, and a cell is looked for after
+        the one before it, not where its text first occurs in the row, which
+        may be another cell's code or attribute); None: the block cannot be
+        aligned with the file, and stays protected."""
         text = self.text
         placed: list[tuple[int, int]] = []
         offset = 0
-        cursor = lines[first][0] if first < len(lines) else len(text)
+        cursor = max(floor, lines[first][0] if first < len(lines) else len(text))
         for i, cline in enumerate(self.content_lines):
             n = first + i
             if n >= last or n >= len(lines):
@@ -182,13 +195,15 @@ class _Inline:
         return placed
 
     def to_file(self, pos: int) -> int:
-        """The file offset of an offset in the content (of an aligned block)."""
+        """The file offset of an offset in the content (of an aligned block): found
+        by bisection (a walk back over the lines was quadratic in a paragraph of
+        thousands of lines with markup in each)."""
         assert self.placed is not None
-        for (c_start, f_start), cline in zip(reversed(self.placed),
-                                             reversed(self.content_lines)):
-            if pos >= c_start:
-                return f_start + min(pos - c_start, len(cline))
-        return self.placed[0][1]
+        k = bisect_right(self.content_starts, pos) - 1
+        if k < 0:
+            return self.placed[0][1]
+        c_start, f_start = self.placed[k]
+        return f_start + min(pos - c_start, len(self.content_lines[k]))
 
     def mark(self, md: MarkdownIt, env: dict, mask: bytearray,
              open_elements: html.OpenElements, comments: list[tuple[int, int]]) -> None:
