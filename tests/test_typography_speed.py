@@ -182,3 +182,19 @@ def test_spaces_before_marks_are_found_where_the_pattern_finds_them(text):
             at -= 1
         old.append(at)
     assert spacing._space_runs(text) == old
+
+
+def _line_has_rtl_as_before(text: str, pos: int) -> bool:
+    """The line's start found by a search from the text's start, for each run of
+    marks (quadratic where many lines hold a bidi mark, as scraped posts do)."""
+    start = max((m.end() for m in re.finditer(r"[\r\n]", text[:pos])), default=0)
+    end_m = re.compile(r"[\r\n]").search(text, pos)
+    end = end_m.start() if end_m else len(text)
+    return any(unicodedata.bidirectional(c) in ("R", "AL", "AN") for c in text[start:end])
+
+
+@given(st.text("ab \r\n\u05d0\u200e", max_size=40))
+@settings(max_examples=500, deadline=None, derandomize=True)
+def test_a_marks_line_is_found_backwards_as_it_was_from_the_start(text):
+    for pos in range(len(text) + 1):
+        assert unicode._line_has_rtl(text, pos) == _line_has_rtl_as_before(text, pos)

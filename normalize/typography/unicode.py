@@ -104,7 +104,11 @@ def _joins_other_script(ch: str) -> bool:
 
 
 def _line_has_rtl(text: str, pos: int) -> bool:
-    start = max((m.end() for m in _LINE_END.finditer(text, 0, pos)), default=0)
+    # the line's start: after the last line end before `pos`, looked for backwards (a
+    # search from the text's start for each run made many marked lines quadratic), a
+    # CR only after the last LF
+    start = text.rfind("\n", 0, pos) + 1
+    start = text.rfind("\r", start, pos) + 1 or start
     end_m = _LINE_END.search(text, pos)
     end = end_m.start() if end_m else len(text)
     return any(unicodedata.bidirectional(c) in ("R", "AL", "AN") for c in text[start:end])
