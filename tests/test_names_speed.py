@@ -172,3 +172,23 @@ def test_a_name_another_list_took(tmp_path):
         assert list(rule.check(doc)) == _reference(rule, doc), rule.meta.code
         found += len(_reference(rule, doc))
     assert found
+
+
+def test_a_texts_namesakes_are_worked_out_once_a_surname(monkeypatch):
+    """Each mention of a listed surname alone asked whether the text names its person
+    in full, and each answer walked every mention: a live blog of "Budrys said ..."
+    was quadratic. The answers are kept for the text, and are what they were."""
+    rules = [r for r in load_rules([], True).rules if r.KIND == "names" and r.is_person]
+    text = "Foreign Minister Kęstutis Budrys spoke.\n" + "Budrys said so. Sakaliene agreed.\n" * 40
+    plain = NamesRule._namesakes_in
+    with monkeypatch.context() as patched:  # asked anew at each mention, as before
+        patched.setattr(NamesRule, "_namesakes", plain)
+        before = {r.meta.code: list(r.check(Document.from_text(text))) for r in rules}
+    calls: list[str] = []
+    monkeypatch.setattr(NamesRule, "_namesakes_in",
+                        lambda self, text, key: calls.append(key) or plain(self, text, key))
+    for rule in rules:
+        rule._namesakes_of = (None, {})
+        assert list(rule.check(Document.from_text(text))) == before[rule.meta.code]
+    assert calls and len(calls) == len(set(calls)) <= 2 * len(rules)
+    assert any(f.fix for found in before.values() for f in found)  # it found them

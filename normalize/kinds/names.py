@@ -389,7 +389,23 @@ class NamesRule(Rule):
             return False
         return not (is_demonym(word) or gazetteer.is_country(word) or gazetteer.is_city(word))
 
+    # the last text `_namesakes` looked at, and its answers by surname
+    _namesakes_of: tuple[str | None, dict[str, tuple[bool, bool]]] = (None, {})
+
     def _namesakes(self, text: str, key: str) -> tuple[bool, bool]:
+        """`_namesakes_in`, worked out once for each surname of a text: asked at
+        each of its mentions alone, and each answer walks every mention (a live
+        blog of "Budrys said ..." was quadratic: 800 KB took 57 s)."""
+        seen, answers = self._namesakes_of
+        if seen is not text:
+            answers = {}
+            self._namesakes_of = (text, answers)
+        got = answers.get(key)
+        if got is None:
+            got = answers[key] = self._namesakes_in(text, key)
+        return got
+
+    def _namesakes_in(self, text: str, key: str) -> tuple[bool, bool]:
         """Whether `text` names a listed person of surname `key` in full (the listed
         given name right before the surname, diacritics or not, or garbled), and whether it
         names someone else of that surname (another given name before it)."""
