@@ -33,7 +33,7 @@ from .cli_common import fail as _fail
 from .cli_common import load_ruleset as _rules
 from .config import FAIL_LEVELS, FORMATS, Config, ConfigError, resolve_config
 from .consistency import CODES as FOLDER_CODES
-from .document import Document, DocumentError
+from .document import Document, DocumentError, find_protected
 from .engine import check_document, check_paths, folder_findings, walk_names, wanted
 from .entities import KEEP, MentionTable, collect_packed
 from .fixer import NOT_WRITTEN, WOULD_BE, allowed, fix_and_check
@@ -499,6 +499,6 @@ def _fix_one(doc: Document, rules: RuleSet, levels: frozenset, extra: dict, read
         return doc, None, 0, [], doc, ()
     new, applied, left = fix_and_check(doc, rules, levels, wanted(doc, rules, extra))
     after = doc if new == doc.text else replace(
-        doc, text=new, protected=tuple(Document.from_text(new, doc.path).protected),
+        doc, text=new, protected=tuple(find_protected(new, doc.path)),
         fingerprint=None)
     return doc, new, applied, left, after, collect_packed(after)

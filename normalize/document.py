@@ -10,6 +10,7 @@ remembered so that `fix` writes the file the way it found it.
 from __future__ import annotations
 
 import bisect
+import codecs
 import errno
 import os
 import re
@@ -31,11 +32,18 @@ _HEAD = 1024  # characters whose bytes hold at least the head a declaration is l
 
 def _declared_otherwise(data: bytes, path: str) -> str | None:
     """The charset the head of `data` (UTF-8 bytes) declares, if not UTF-8; None
-    for a Markdown file, which declares nothing (see normalize.encoding)."""
+    for a Markdown file, which declares nothing (see normalize.encoding), and for
+    a label no codec reads, which a browser ignores too."""
     if markup_kind(path) == "markdown":
         return None
     declared = declared_charset(data)
-    return None if declared in (None, "utf-8") else declared
+    if declared in (None, "utf-8"):
+        return None
+    try:
+        codecs.lookup(declared)
+    except LookupError:
+        return None
+    return declared
 
 
 class DocumentError(Exception):

@@ -130,13 +130,13 @@ def fix_and_check(doc, rules, levels: frozenset[Applicability],  # noqa: ANN001,
                   extra: Iterable[Finding] = ()):
     """`fix_until_stable`, and the findings that remain in the new text: the
     last pass's, which checked that very text (no second check needed)."""
-    from .document import Document
+    from .document import find_protected
     from .engine import check_document
 
     text, applied = doc.text, 0
     for number in range(MAX_PASSES + 1):
         current = replace(doc, text=text, fingerprint=None,  # (its encoding, BOM, ...)
-                          protected=tuple(Document.from_text(text, doc.path).protected))
+                          protected=tuple(find_protected(text, doc.path)))
         found = check_document(current, rules) + (list(extra) if number == 0 else [])
         if number == MAX_PASSES:
             break  # out of passes: `found` is what remains

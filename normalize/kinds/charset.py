@@ -21,7 +21,7 @@ outside ASCII and declares something else; a Markdown file declares
 nothing). The finding is the first word of the prose holding such a
 character; a file whose prose is all ASCII (accents only in markup) reads
 the same either way and is left alone, and so is a declaration of a
-charset no codec reads (a browser ignores it).
+charset no codec reads (a browser ignores it; `Document.declared` is then None).
 
 The message may use {charset} (as pages declare it: 'windows-1252') and {shown}
 (the word as the browser shows it).
@@ -32,7 +32,6 @@ may send its own charset) is the publisher's call.
 
 from __future__ import annotations
 
-import codecs
 import re
 from collections.abc import Iterable, Iterator
 
@@ -56,10 +55,6 @@ class DeclaredCharsetRule(Rule):
         return self._findings(doc, doc.declared)
 
     def _findings(self, doc: Document, declared: str) -> Iterator[Finding]:
-        try:
-            codecs.lookup(declared)
-        except LookupError:
-            return  # a label no codec reads: a browser ignores it too
         m = _WORD.search(doc.text)
         if m is None:
             return  # the prose is ASCII: it reads the same in either charset
